@@ -1,0 +1,139 @@
+// jobdeck: the job server (and, with a display, the desktop console around it).
+#include "Server.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+
+int s_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(s_signalPipe[1], &byte, 1);
+}
+
+// SIGTERM / SIGINT end the event loop through a socket pair, so that shutdown runs in main().
+void quitOnSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(s_signalPipe[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte;
+        [[maybe_unused]] const ssize_t n = ::read(s_signalPipe[0], &byte, 1);
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Jobdeck"));
+    QCoreApplication::setApplicationName(QStringLiteral("jobdeck"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JOBDECK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Jobdeck: a job queue server with a REST API and a desktop console."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the server without a window."));
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("HTTP port (27555)."),
+                                  QStringLiteral("port"));
+    const QCommandLineOption bind(QStringLiteral("bind"),
+                                  QStringLiteral("Address to listen on (127.0.0.1)."),
+                                  QStringLiteral("address"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Store file (also JOBDECK_DB)."),
+                                QStringLiteral("path"));
+    const QCommandLineOption nodeId(QStringLiteral("node-id"),
+                                    QStringLiteral("Node id, the prefix of job keys (srv1)."),
+                                    QStringLiteral("id"));
+    const QCommandLineOption apiKey(
+        QStringLiteral("api-key"),
+        QStringLiteral("Make KEY a valid admin key (also JOBDECK_API_KEY)."),
+        QStringLiteral("key"));
+    const QCommandLineOption sync(QStringLiteral("synchronous"),
+                                  QStringLiteral("Store durability: FULL (default) or NORMAL."),
+                                  QStringLiteral("mode"));
+    parser.addOptions({headless, port, bind, db, nodeId, apiKey, sync});
+    parser.process(app);
+
+    ServerSettings settings;
+    settings.dbPath = ServerSettings::defaultDbPath();
+    QSettings stored;
+    settings.load(stored);
+    if (qEnvironmentVariableIsSet("JOBDECK_DB"))
+        settings.dbPath = qEnvironmentVariable("JOBDECK_DB");
+    if (parser.isSet(db))
+        settings.dbPath = parser.value(db);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const uint value = parser.value(port).toUInt(&ok);
+        if (!ok || value > 65535) {
+            std::fprintf(stderr, "jobdeck: --port must be 0-65535\n");
+            return 2;
+        }
+        settings.port = quint16(value);
+    }
+    if (parser.isSet(bind)) {
+        settings.bindAddress = QHostAddress(parser.value(bind));
+        if (settings.bindAddress.isNull()) {
+            std::fprintf(stderr, "jobdeck: --bind needs an IP address\n");
+            return 2;
+        }
+    }
+    if (parser.isSet(nodeId))
+        settings.nodeId = parser.value(nodeId);
+    if (parser.isSet(sync))
+        settings.synchronousFull = parser.value(sync).toUpper() != QLatin1String("NORMAL");
+    QByteArray key = qgetenv("JOBDECK_API_KEY");
+    if (parser.isSet(apiKey))
+        key = parser.value(apiKey).toUtf8();
+
+    if (!parser.isSet(headless))
+        std::fprintf(stderr, "jobdeck: the desktop console is not built in this version; "
+                             "running the server headless\n");
+
+    Server server(settings);
+    try {
+        const QByteArray created = server.prepareAdminKey(key);
+        if (!created.isEmpty()) {
+            std::printf("Created the first admin API key (shown once, keep it):\n  %s\n",
+                        created.constData());
+            std::fflush(stdout);
+        }
+        server.start();
+    } catch (const StoreError &error) {
+        std::fprintf(stderr, "jobdeck: %s\n", error.what());
+        return 1;
+    }
+    std::printf("Jobdeck %s listening on http://%s:%u (store %s)\n", JOBDECK_VERSION,
+                qPrintable(settings.bindAddress.toString()), server.port(),
+                qPrintable(settings.dbPath));
+    std::fflush(stdout);
+    quitOnSignals(app);
+    const int rc = app.exec();
+    server.stop();
+    return rc;
+}

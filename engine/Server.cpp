@@ -1,0 +1,111 @@
+#include "Server.h"
+
+#include "api/ActivationApi.h"
+#include "api/JobsApi.h"
+#include "api/SystemApi.h"
+#include "core/Clock.h"
+#include "http/HttpFrontend.h"
+#include "store/Database.h"
+#include "store/KeyStore.h"
+#include "store/Schema.h"
+
+Server::Server(ServerSettings settings) : m_settings(std::move(settings))
+{
+    m_httpThread.setObjectName(QStringLiteral("jobdeck-http"));
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+StoreOptions Server::storeOptions() const
+{
+    StoreOptions options;
+    options.path = m_settings.dbPath;
+    options.synchronousFull = m_settings.synchronousFull;
+    return options;
+}
+
+QByteArray Server::prepareAdminKey(const QByteArray &clearKey)
+{
+    const QString connection = QStringLiteral("jobdeck-setup");
+    QByteArray created;
+    {
+        QSqlDatabase db = Database::open(connection, storeOptions());
+        Schema::migrate(db);
+        KeyStore keys(db);
+        if (!clearKey.isEmpty()) {
+            const QByteArray hash = ApiKey::hash(clearKey);
+            if (!keys.findByHash(hash))
+                keys.insert(
+                    ApiKey{QStringLiteral("admin-%1").arg(QString::fromLatin1(hash.left(8))),
+                           {QStringLiteral("admin")},
+                           {QStringLiteral("*")}},
+                    hash, Clock::nowMs());
+        } else if (keys.count() == 0) {
+            created = ApiKey::generateClearKey();
+            keys.insert(
+                ApiKey{QStringLiteral("admin"), {QStringLiteral("admin")}, {QStringLiteral("*")}},
+                ApiKey::hash(created), Clock::nowMs());
+        }
+    }
+    Database::close(connection);
+    return created;
+}
+
+void Server::start()
+{
+    EngineConfig config;
+    config.store = storeOptions();
+    config.nodeId = m_settings.nodeId;
+    config.maxLongPolls = m_settings.maxLongPolls;
+    m_engine = std::make_unique<EngineThread>(config);
+    m_engine->start();
+
+    m_frontend =
+        new HttpFrontend(m_engine->engine(), storeOptions(), m_settings.http, m_settings.api);
+    JobsApi::registerRoutes(*m_frontend);
+    ActivationApi::registerRoutes(*m_frontend);
+    SystemApi::registerRoutes(*m_frontend, QStringLiteral("sqlite"));
+    m_frontend->moveToThread(&m_httpThread);
+    QObject::connect(&m_httpThread, &QThread::finished, m_frontend, &QObject::deleteLater);
+    m_httpThread.start();
+    std::exception_ptr failure;
+    QMetaObject::invokeMethod(
+        m_frontend,
+        [this, &failure] {
+            try {
+                m_port = m_frontend->start(m_settings.bindAddress, m_settings.port);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    if (failure)
+        std::rethrow_exception(failure);
+    if (!m_port)
+        throw StoreError(QStringLiteral("cannot listen on %1:%2")
+                             .arg(m_settings.bindAddress.toString())
+                             .arg(m_settings.port));
+}
+
+void Server::stop()
+{
+    if (m_frontend && m_httpThread.isRunning())
+        QMetaObject::invokeMethod(m_frontend, &HttpFrontend::stopListening,
+                                  Qt::BlockingQueuedConnection);
+    // The engine answers held long polls (empty job lists) and applies its queue; the answers
+    // travel to the front end, which must still run to write them.
+    if (m_engine)
+        m_engine->stop();
+    if (m_httpThread.isRunning()) {
+        // Let the front end write the last answers before its thread ends.
+        QMetaObject::invokeMethod(m_frontend, &HttpFrontend::flushConnections,
+                                  Qt::BlockingQueuedConnection);
+        m_httpThread.quit();
+        m_httpThread.wait();
+    }
+    m_frontend = nullptr;
+    m_engine.reset();
+}

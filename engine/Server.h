@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ServerSettings.h"
+#include "engine/EngineThread.h"
+
+#include <QThread>
+
+#include <memory>
+
+class HttpFrontend;
+
+// A whole Jobdeck server: the engine on its thread and the REST front end on another.
+// start() throws StoreError when the store cannot be opened or migrated.
+class Server
+{
+public:
+    explicit Server(ServerSettings settings);
+    ~Server();
+
+    // Before start(): makes `clearKey` a valid admin key (stored hashed). With no key given and
+    // no key in the store, creates an admin key and returns it in clear (to show once).
+    QByteArray prepareAdminKey(const QByteArray &clearKey);
+
+    void start();
+    void stop(); // stop listening, answer held requests, apply the queue, close the store
+    quint16 port() const { return m_port; }
+    Engine *engine() const { return m_engine ? m_engine->engine() : nullptr; }
+    const ServerSettings &settings() const { return m_settings; }
+
+private:
+    StoreOptions storeOptions() const;
+
+    ServerSettings m_settings;
+    std::unique_ptr<EngineThread> m_engine;
+    QThread m_httpThread;
+    HttpFrontend *m_frontend = nullptr;
+    quint16 m_port = 0;
+};

@@ -1,0 +1,40 @@
+#include "ServerSettings.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+QString ServerSettings::defaultDbPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/jobs.db");
+}
+
+void ServerSettings::load(QSettings &s)
+{
+    s.beginGroup(QStringLiteral("server"));
+    const auto num = [&s](const char *key, qint64 fallback) {
+        return s.value(QLatin1String(key), fallback).toLongLong();
+    };
+    dbPath = s.value(QStringLiteral("db"), dbPath).toString();
+    nodeId = s.value(QStringLiteral("node_id"), nodeId).toString();
+    bindAddress = QHostAddress(s.value(QStringLiteral("bind"), bindAddress.toString()).toString());
+    port = quint16(num("port", port));
+    synchronousFull =
+        s.value(QStringLiteral("synchronous"), QStringLiteral("FULL")).toString().toUpper() !=
+        QLatin1String("NORMAL");
+    maxLongPolls = int(num("max_long_polls", maxLongPolls));
+    http.maxBodyBytes = num("max_body_bytes", http.maxBodyBytes);
+    http.maxHeaderBytes = num("max_header_bytes", http.maxHeaderBytes);
+    http.headerTimeoutMs = int(num("header_timeout_ms", http.headerTimeoutMs));
+    http.stallTimeoutMs = int(num("stall_timeout_ms", http.stallTimeoutMs));
+    http.idleTimeoutMs = int(num("idle_timeout_ms", http.idleTimeoutMs));
+    http.maxConnections = int(num("max_connections", http.maxConnections));
+    api.maxJsonDepth = int(num("max_json_depth", api.maxJsonDepth));
+    api.maxVariablesBytes = num("max_variables_bytes", api.maxVariablesBytes);
+    api.longPollLimitMs = num("long_poll_limit_ms", api.longPollLimitMs);
+    api.maxAwaitMs = num("max_await_ms", api.maxAwaitMs);
+    api.maxBatchJobs = int(num("max_batch_jobs", api.maxBatchJobs));
+    s.endGroup();
+}

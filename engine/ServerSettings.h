@@ -1,0 +1,26 @@
+#pragma once
+
+#include "http/HttpFrontend.h"
+#include "http/HttpLimits.h"
+
+#include <QHostAddress>
+#include <QString>
+
+class QSettings;
+
+// Everything a Jobdeck server can be told, with the contract's defaults. Read from QSettings
+// (group "server"), then overridden by the command line and the environment.
+struct ServerSettings
+{
+    QString dbPath;
+    QString nodeId = QStringLiteral("srv1");
+    QHostAddress bindAddress = QHostAddress::LocalHost;
+    quint16 port = 27555;
+    bool synchronousFull = true;
+    int maxLongPolls = 1000;
+    HttpLimits http;
+    ApiLimits api;
+
+    static QString defaultDbPath();
+    void load(QSettings &settings);
+};

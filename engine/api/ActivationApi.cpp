@@ -1,0 +1,95 @@
+#include "ActivationApi.h"
+
+#include "Validation.h"
+#include "engine/Engine.h"
+#include "http/HttpFrontend.h"
+
+#include <QJsonArray>
+
+namespace ActivationApi {
+namespace {
+
+// The seed 002 field messages, word for word.
+std::optional<ActivationSpec> parse(FieldReader &in, const ApiKey &caller, const ApiLimits &limits)
+{
+    ActivationSpec spec;
+    spec.type = in.name(QStringLiteral("type"), QStringLiteral("Job type is required"),
+                        QStringLiteral("Job type must be 1-100 characters: letters, digits, "
+                                       "hyphens, underscores"));
+    spec.worker = in.name(QStringLiteral("worker"), QStringLiteral("Worker ID is required"),
+                          QStringLiteral("Worker ID must be 1-100 characters: letters, digits, "
+                                         "hyphens, underscores"));
+    spec.maxJobs = int(in.integer(QStringLiteral("max_jobs"), 10, 1, 100,
+                                  QStringLiteral("Max jobs must be between 1 and 100")));
+    if (in.has(QStringLiteral("timeout")))
+        spec.timeoutMs = in.integer(QStringLiteral("timeout"), 300'000, 1000, 3'600'000,
+                                    QStringLiteral("Timeout must be between 1000 and 3600000 "
+                                                   "milliseconds"));
+    spec.fetchVariables = in.stringList(QStringLiteral("fetch_variables"));
+    const qint64 requested = in.integer(
+        QStringLiteral("request_timeout"), spec.timeoutMs.value_or(limits.longPollLimitMs), 0,
+        600'000, QStringLiteral("Request timeout must be between 0 and 600000 milliseconds"));
+    spec.requestTimeoutMs = qMin(requested, limits.longPollLimitMs);
+
+    // Tenants: the asked ones must all be the key's; none asked means every tenant of the key.
+    const QStringList asked = in.stringList(QStringLiteral("tenant_ids"));
+    for (const QString &tenant : asked)
+        if (!caller.seesTenant(tenant))
+            in.error(QStringLiteral("tenant_ids"),
+                     QStringLiteral("Tenant '%1' is not available to this API key").arg(tenant));
+    spec.tenants = asked.isEmpty() && !caller.seesAllTenants() ? caller.tenants : asked;
+    if (!in.ok())
+        return std::nullopt;
+    return spec;
+}
+
+QStringList activatedKeys(const ApiResult &result)
+{
+    QStringList keys;
+    for (const QJsonValue &job : result.data.value(QStringLiteral("jobs")).toArray())
+        keys.append(job.toObject().value(QStringLiteral("key")).toString());
+    return keys;
+}
+
+} // namespace
+
+void registerRoutes(HttpFrontend &frontend)
+{
+    HttpFrontend *f = &frontend;
+    f->router().add(
+        Router::Method::Post, QStringLiteral("/api/v1/jobs/activate"), Router::Access::Job,
+        [f](ApiRequest &request) {
+            const std::optional<QJsonObject> body = request.jsonBody();
+            if (!body)
+                return;
+            FieldReader in(*body);
+            const std::optional<ActivationSpec> spec = parse(in, request.caller(), f->limits());
+            if (!spec)
+                return request.fail(in.toError());
+            Engine *engine = f->engine();
+            const QString worker = spec->worker;
+            auto onDisconnect = std::make_shared<QMetaObject::Connection>();
+            // Jobs activated for a client that left before the answer reached it go back to
+            // the queue at once instead of waiting for their lock to expire.
+            const quint64 waiterId = engine->activate(
+                *spec, request.deferred(
+                           [engine, worker, onDisconnect](const ApiResult &result, bool delivered) {
+                               QObject::disconnect(*onDisconnect);
+                               const QStringList keys = activatedKeys(result);
+                               if (delivered || keys.isEmpty())
+                                   return;
+                               engine->submit(
+                                   [keys, worker](Txn &txn) {
+                                       JobCommands::releaseUndelivered(txn, keys, worker);
+                                       return ApiResult::ok({});
+                                   },
+                                   ReplyTo{});
+                           }));
+            if (QTcpSocket *socket = request.socket())
+                *onDisconnect =
+                    QObject::connect(socket, &QTcpSocket::disconnected, f,
+                                     [engine, waiterId] { engine->cancelWaiter(waiterId); });
+        });
+}
+
+} // namespace ActivationApi

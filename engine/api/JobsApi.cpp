@@ -1,0 +1,332 @@
+#include "JobsApi.h"
+
+#include "Validation.h"
+#include "core/Clock.h"
+#include "core/JsonText.h"
+#include "engine/Engine.h"
+#include "engine/JobView.h"
+#include "http/HttpFrontend.h"
+
+#include <QRegularExpression>
+
+namespace JobsApi {
+namespace {
+
+using Method = Router::Method;
+using Access = Router::Access;
+
+std::optional<CreateSpec> parseCreate(FieldReader &in, const ApiKey &caller,
+                                      const ApiLimits &limits, const QString &prefix = {})
+{
+    CreateSpec spec;
+    spec.type = in.name(QStringLiteral("type"), QStringLiteral("Job type is required"),
+                        QStringLiteral("Job type must be 1-100 characters: letters, digits, "
+                                       "hyphens, underscores"));
+    if (!in.has(QStringLiteral("variables")))
+        in.error(QStringLiteral("variables"),
+                 QStringLiteral("Variables are required (a JSON object)"));
+    spec.variables = in.object(QStringLiteral("variables"));
+    if (JsonText::compact(spec.variables).size() > limits.maxVariablesBytes)
+        in.error(QStringLiteral("variables"),
+                 QStringLiteral("Variables exceed %1 bytes").arg(limits.maxVariablesBytes));
+    spec.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
+                                  QStringLiteral("Retries must be between 0 and 100")));
+    spec.timeoutMs = in.duration(QStringLiteral("timeout"), 1000, 3'600'000 * 24).value_or(120'000);
+    spec.customHeaders = in.object(QStringLiteral("custom_headers"));
+    for (auto it = spec.customHeaders.begin(); it != spec.customHeaders.end(); ++it)
+        if (!it.value().isString())
+            in.error(QStringLiteral("custom_headers"),
+                     QStringLiteral("Header values must be strings"));
+    if (in.has(QStringLiteral("tenant_id"))) {
+        spec.tenantId = in.name(QStringLiteral("tenant_id"), QStringLiteral("Tenant is required"),
+                                QStringLiteral("Tenant must be 1-100 characters: letters, digits, "
+                                               "hyphens, underscores"));
+    }
+    spec.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
+                                   QStringLiteral("Priority must be between -100 and 100")));
+    if (in.has(QStringLiteral("run_at")) && in.has(QStringLiteral("delay")))
+        in.error(QStringLiteral("delay"), QStringLiteral("Give run_at or delay, not both"));
+    spec.runAt = in.timestamp(QStringLiteral("run_at")).value_or(0);
+    spec.delayMs = in.duration(QStringLiteral("delay"), 0, 366LL * 24 * 3'600'000).value_or(0);
+    spec.maxRetryDelayMs =
+        in.integer(QStringLiteral("max_retry_delay_ms"), 60'000, 0, 24LL * 3'600'000,
+                   QStringLiteral("max_retry_delay_ms must be between 0 and 86400000"));
+    spec.processContext = in.object(QStringLiteral("process_context"));
+    spec.nextJobs = in.array(QStringLiteral("next_jobs"));
+    for (const QJsonValue &next : spec.nextJobs)
+        if (!FieldReader::isName(next.toObject().value(QStringLiteral("type")).toString()))
+            in.error(QStringLiteral("next_jobs"),
+                     QStringLiteral("Each follow-up job needs a valid type"));
+    spec.errorHandlers = in.object(QStringLiteral("error_handlers"));
+    for (auto it = spec.errorHandlers.begin(); it != spec.errorHandlers.end(); ++it)
+        if (!FieldReader::isName(it.value().toObject().value(QStringLiteral("type")).toString()))
+            in.error(QStringLiteral("error_handlers"),
+                     QStringLiteral("Each error handler needs a valid follow-up job type"));
+    if (in.ok() && !caller.seesTenant(spec.tenantId))
+        return std::nullopt; // the caller answers 403
+    Q_UNUSED(prefix);
+    return spec;
+}
+
+// Submits an engine operation and answers the request with its result after the commit.
+void submit(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
+{
+    f->engine()->submit(std::move(op), request.deferred());
+}
+
+void createRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody(false);
+    if (!body)
+        return;
+    FieldReader in(*body);
+    const std::optional<CreateSpec> spec = parseCreate(in, request.caller(), f->limits());
+    if (!in.ok())
+        return request.fail(in.toError());
+    if (!spec)
+        return request.fail(ApiError::forbidden(
+            QStringLiteral("This API key may not create jobs for that tenant")));
+    submit(f, request, [spec = *spec](Txn &txn) { return JobCommands::create(txn, spec); });
+}
+
+void batchRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody(false);
+    if (!body)
+        return;
+    const QJsonValue jobs = body->value(QStringLiteral("jobs"));
+    const int max = f->limits().maxBatchJobs;
+    if (!jobs.isArray() || jobs.toArray().isEmpty() || jobs.toArray().size() > max)
+        return request.fail(ApiError::validation(
+            {{QStringLiteral("jobs"),
+              QStringLiteral("jobs must be an array of 1 to %1 job objects").arg(max)}}));
+    QList<CreateSpec> specs;
+    QJsonObject errors;
+    const QJsonArray list = jobs.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        FieldReader in(list.at(i).toObject());
+        if (!list.at(i).isObject())
+            in.error(QStringLiteral("job"), QStringLiteral("Must be a JSON object"));
+        const std::optional<CreateSpec> spec = parseCreate(in, request.caller(), f->limits());
+        const QJsonObject jobErrors =
+            in.toError().details.value(QStringLiteral("field_errors")).toObject();
+        for (auto it = jobErrors.begin(); it != jobErrors.end(); ++it)
+            errors.insert(QStringLiteral("jobs[%1].%2").arg(i).arg(it.key()), it.value());
+        if (in.ok() && !spec)
+            return request.fail(ApiError::forbidden(
+                QStringLiteral("This API key may not create jobs for the tenant of jobs[%1]")
+                    .arg(i)));
+        if (spec)
+            specs.append(*spec);
+    }
+    if (!errors.isEmpty())
+        return request.fail(ApiError::validation(errors));
+    submit(f, request, [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
+}
+
+void completeRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody();
+    if (!body)
+        return;
+    FieldReader in(*body);
+    const QJsonObject variables = in.object(QStringLiteral("variables"));
+    if (JsonText::compact(variables).size() > f->limits().maxVariablesBytes)
+        in.error(QStringLiteral("variables"),
+                 QStringLiteral("Variables exceed %1 bytes").arg(f->limits().maxVariablesBytes));
+    if (!in.ok())
+        return request.fail(ApiError{
+            400, QStringLiteral("INVALID_VARIABLES"),
+            QStringLiteral("Invalid result variables provided"),
+            QJsonObject{
+                {QStringLiteral("validation_errors"),
+                 QJsonArray{QJsonObject{
+                     {QStringLiteral("field"), QStringLiteral("variables")},
+                     {QStringLiteral("error"), in.toError()
+                                                   .details.value(QStringLiteral("field_errors"))
+                                                   .toObject()
+                                                   .value(QStringLiteral("variables"))}}}}}});
+    submit(f, request,
+           [caller = request.caller(), key = request.argument(0), variables,
+            receivedAt = request.receivedAt()](Txn &txn) {
+               return JobCommands::complete(txn, caller, key, variables, receivedAt);
+           });
+}
+
+void failRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody(false);
+    if (!body)
+        return;
+    FieldReader in(*body);
+    FailSpec spec;
+    if (!in.has(QStringLiteral("retries")))
+        in.error(QStringLiteral("retries"), QStringLiteral("Retries is required"));
+    const QJsonValue retries = body->value(QStringLiteral("retries"));
+    if (in.has(QStringLiteral("retries")) &&
+        (!retries.isDouble() || retries.toDouble() != double(retries.toInteger())))
+        in.error(QStringLiteral("retries"), QStringLiteral("Retries must be an integer"));
+    spec.retries = int(qBound(qint64(-1), retries.toInteger(), qint64(1000)));
+    spec.errorMessage = in.text(QStringLiteral("error_message"));
+    if (in.has(QStringLiteral("backoff_duration")))
+        spec.backoffMs = in.duration(QStringLiteral("backoff_duration"), 0, 24LL * 3'600'000);
+    spec.variables = in.object(QStringLiteral("variables"));
+    if (!in.ok())
+        return request.fail(in.toError());
+    if (spec.retries < 0)
+        return request.fail(
+            ApiError{400, QStringLiteral("INVALID_RETRY_COUNT"),
+                     QStringLiteral("retries must not be negative"),
+                     QJsonObject{{QStringLiteral("provided_retries"), retries.toInteger()}}});
+    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+        return JobCommands::fail(txn, caller, key, spec);
+    });
+}
+
+void throwErrorRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody(false);
+    if (!body)
+        return;
+    static const QRegularExpression codePattern(QStringLiteral("^[A-Za-z0-9_.:-]{1,100}$"));
+    const QJsonValue code = body->value(QStringLiteral("error_code"));
+    if (!code.isString() || !codePattern.match(code.toString()).hasMatch())
+        return request.fail(ApiError{
+            400, QStringLiteral("INVALID_ERROR_CODE"),
+            QStringLiteral("error_code is required: 1-100 characters of letters, digits, _ . : -"),
+            QJsonObject{{QStringLiteral("provided_error_code"), code}}});
+    FieldReader in(*body);
+    ThrowSpec spec;
+    spec.errorCode = code.toString();
+    spec.errorMessage = in.text(QStringLiteral("error_message"));
+    spec.variables = in.object(QStringLiteral("variables"));
+    if (!in.ok())
+        return request.fail(in.toError());
+    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+        return JobCommands::throwError(txn, caller, key, spec);
+    });
+}
+
+void cancelRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody();
+    if (!body)
+        return;
+    FieldReader in(*body);
+    const QString reason = in.text(QStringLiteral("reason"), 1000);
+    if (!in.ok())
+        return request.fail(in.toError());
+    submit(f, request, [caller = request.caller(), key = request.argument(0), reason](Txn &txn) {
+        return JobCommands::cancel(txn, caller, key, reason);
+    });
+}
+
+void deleteRoute(HttpFrontend *f, ApiRequest &request)
+{
+    submit(f, request, [caller = request.caller(), key = request.argument(0)](Txn &txn) {
+        return JobCommands::remove(txn, caller, key);
+    });
+}
+
+void progressRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody(false);
+    if (!body)
+        return;
+    FieldReader in(*body);
+    ProgressSpec spec;
+    const qint64 max = std::numeric_limits<qint32>::max() * qint64(1000);
+    const QString range = QStringLiteral("Must be a non-negative integer");
+    spec.total = in.integer(QStringLiteral("total"), 0, 0, max, range);
+    spec.processed = in.integer(QStringLiteral("processed"), 0, 0, max, range);
+    spec.succeeded = in.integer(QStringLiteral("succeeded"), 0, 0, max, range);
+    spec.failed = in.integer(QStringLiteral("failed"), 0, 0, max, range);
+    spec.message = in.text(QStringLiteral("message"), 1000);
+    spec.extendDeadline = in.boolean(QStringLiteral("extend_deadline"), false);
+    if (spec.total && spec.processed > spec.total)
+        in.error(QStringLiteral("processed"), QStringLiteral("Must not exceed total"));
+    if (!in.ok())
+        return request.fail(in.toError());
+    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+        return JobCommands::progress(txn, caller, key, spec);
+    });
+}
+
+// Reads run on the front end's own read connection: they never wait for the engine.
+std::optional<JobRecord> readVisibleJob(HttpFrontend *f, ApiRequest &request)
+{
+    std::optional<JobRecord> job = f->reader().findJobByKey(request.argument(0));
+    if (!job || !request.caller().seesTenant(job->tenantId)) {
+        request.fail(ApiError::jobNotFound(request.argument(0)));
+        return std::nullopt;
+    }
+    return job;
+}
+
+void detailsRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<JobRecord> job = readVisibleJob(f, request);
+    if (!job)
+        return;
+    JobStore &store = f->reader();
+    const std::optional<IncidentRecord> incident =
+        job->incidentKey.isEmpty() ? std::nullopt : store.findIncidentByKey(job->incidentKey);
+    const int workerLoad = job->worker.isEmpty() ? 0 : store.activeJobsOfWorker(job->worker);
+    request.reply(ApiResult::ok(
+        JobView::details(*job, store.events(job->id), incident, workerLoad, Clock::nowMs())));
+}
+
+void statusRoute(HttpFrontend *f, ApiRequest &request)
+{
+    if (const std::optional<JobRecord> job = readVisibleJob(f, request))
+        request.reply(ApiResult::ok(JobView::status(*job)));
+}
+
+void awaitRoute(HttpFrontend *f, ApiRequest &request)
+{
+    bool ok = true;
+    const QString asked = request.query().queryItemValue(QStringLiteral("timeout"));
+    const qint64 timeout = asked.isEmpty() ? 30'000 : asked.toLongLong(&ok);
+    if (!ok || timeout < 0 || timeout > f->limits().maxAwaitMs)
+        return request.fail(
+            ApiError::validation({{QStringLiteral("timeout"),
+                                   QStringLiteral("Timeout must be between 0 and %1 milliseconds")
+                                       .arg(f->limits().maxAwaitMs)}}));
+    Engine *engine = f->engine();
+    auto onDisconnect = std::make_shared<QMetaObject::Connection>();
+    const quint64 waiterId =
+        engine->await(request.argument(0), request.caller(), timeout,
+                      request.deferred([onDisconnect](const ApiResult &, bool) {
+                          QObject::disconnect(*onDisconnect);
+                      }));
+    if (QTcpSocket *socket = request.socket())
+        *onDisconnect = QObject::connect(socket, &QTcpSocket::disconnected, f,
+                                         [engine, waiterId] { engine->cancelWaiter(waiterId); });
+}
+
+} // namespace
+
+void registerRoutes(HttpFrontend &frontend)
+{
+    HttpFrontend *f = &frontend;
+    Router &r = f->router();
+    const auto route = [f, &r](Method method, const char *pattern, Access access,
+                               void (*handler)(HttpFrontend *, ApiRequest &)) {
+        r.add(method, QString::fromLatin1(pattern), access,
+              [f, handler](ApiRequest &request) { handler(f, request); });
+    };
+    route(Method::Post, "/api/v1/jobs", Access::Job, createRoute);
+    route(Method::Post, "/api/v1/jobs/batch", Access::Job, batchRoute);
+    route(Method::Get, "/api/v1/jobs/:key", Access::Job, detailsRoute);
+    route(Method::Delete, "/api/v1/jobs/:key", Access::Job, deleteRoute);
+    route(Method::Get, "/api/v1/jobs/:key/status", Access::Job, statusRoute);
+    route(Method::Get, "/api/v1/jobs/:key/await", Access::Job, awaitRoute);
+    route(Method::Put, "/api/v1/jobs/:key/complete", Access::Job, completeRoute);
+    route(Method::Put, "/api/v1/jobs/:key/fail", Access::Job, failRoute);
+    route(Method::Post, "/api/v1/jobs/:key/throw-error", Access::Job, throwErrorRoute);
+    route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
+    route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
+    route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute);
+}
+
+} // namespace JobsApi

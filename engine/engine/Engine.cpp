@@ -1,0 +1,329 @@
+#include "Engine.h"
+
+#include "JobView.h"
+#include "core/Clock.h"
+#include "store/Schema.h"
+
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QSqlError>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcEngine, "jobdeck.engine")
+
+namespace {
+const QString kHighWaterKey = QStringLiteral("key_high_water_mark");
+std::atomic<int> s_engineCount{0};
+} // namespace
+
+struct Engine::Pending
+{
+    enum class Kind { Operation, Activation, Await, CancelWaiter } kind = Kind::Operation;
+    Operation op;
+    ActivationSpec activation;
+    QString jobKey;
+    ApiKey caller;
+    qint64 timeoutMs = 0;
+    quint64 waiterId = 0;
+    ReplyTo reply;
+};
+
+Engine::Engine(EngineConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)),
+      m_connectionName(QStringLiteral("jobdeck-engine-%1").arg(s_engineCount.fetch_add(1)))
+{
+    m_timer.setParent(this); // moves to the engine thread with the engine
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Engine::onTimer);
+}
+
+Engine::~Engine()
+{
+    m_store.reset();
+    if (QSqlDatabase::contains(m_connectionName))
+        Database::close(m_connectionName);
+}
+
+void Engine::open()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    QSqlDatabase db = Database::open(m_connectionName, m_config.store);
+    Schema::migrate(db);
+    m_store = std::make_unique<JobStore>(db);
+    const qint64 highWater =
+        m_store->meta(kHighWaterKey).value_or(QStringLiteral("0")).toLongLong();
+    m_keys = std::make_unique<KeyGenerator>(m_config.nodeId, highWater);
+    refreshNextWake();
+    armTimer();
+    qCInfo(lcEngine) << "engine open on" << m_config.store.path;
+}
+
+void Engine::submit(Operation op, ReplyTo reply)
+{
+    Pending p;
+    p.op = std::move(op);
+    p.reply = std::move(reply);
+    enqueue(std::move(p));
+}
+
+quint64 Engine::activate(ActivationSpec spec, ReplyTo reply)
+{
+    Pending p;
+    p.kind = Pending::Kind::Activation;
+    p.activation = std::move(spec);
+    p.waiterId = m_nextWaiterId.fetch_add(1);
+    p.reply = std::move(reply);
+    const quint64 id = p.waiterId;
+    enqueue(std::move(p));
+    return id;
+}
+
+quint64 Engine::await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs, ReplyTo reply)
+{
+    Pending p;
+    p.kind = Pending::Kind::Await;
+    p.jobKey = jobKey;
+    p.caller = caller;
+    p.timeoutMs = timeoutMs;
+    p.waiterId = m_nextWaiterId.fetch_add(1);
+    p.reply = std::move(reply);
+    const quint64 id = p.waiterId;
+    enqueue(std::move(p));
+    return id;
+}
+
+void Engine::cancelWaiter(quint64 waiterId)
+{
+    // Through the queue, so that a cancel never overtakes the request it cancels.
+    Pending p;
+    p.kind = Pending::Kind::CancelWaiter;
+    p.waiterId = waiterId;
+    enqueue(std::move(p));
+}
+
+void Engine::enqueue(Pending &&pending)
+{
+    QMutexLocker lock(&m_mutex);
+    m_queue.push_back(std::move(pending));
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &Engine::drain, Qt::QueuedConnection);
+    }
+}
+
+void Engine::drain()
+{
+    for (;;) {
+        std::vector<Pending> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            if (m_queue.empty()) {
+                m_drainScheduled = false;
+                return;
+            }
+            const size_t n = qMin(m_queue.size(), size_t(m_config.maxOperationsPerBatch));
+            batch.assign(std::make_move_iterator(m_queue.begin()),
+                         std::make_move_iterator(m_queue.begin() + qsizetype(n)));
+            m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(n));
+        }
+        const qint64 now = Clock::nowMs();
+        runBatch(batch, now, m_nextWake && now >= m_nextWake);
+    }
+}
+
+void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping)
+{
+    if (m_closed) {
+        for (Pending &p : batch)
+            p.reply.send(
+                ApiResult::fail(ApiError::unavailable(QStringLiteral("Server is shutting down"))));
+        return;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    std::vector<std::pair<ReplyTo, ApiResult>> out;
+    out.reserve(batch.size());
+    QSet<qint64> finished;
+    QSqlDatabase &db = m_store->database();
+    Txn txn(*m_store, *m_keys, now);
+    const qint64 highWaterBefore = m_keys->highWaterMark();
+    try {
+        if (!db.transaction())
+            throw StoreError(db.lastError().text());
+        if (housekeeping) {
+            const int limit = m_config.housekeepingBatch;
+            const bool more = JobCommands::releaseExpiredLocks(txn, limit) == limit ||
+                              JobCommands::promoteDueJobs(txn, limit) == limit;
+            m_nextWake = 0;
+            if (more)
+                txn.wakeAt(now); // the rest goes in the next transaction
+        }
+        for (Pending &p : batch) {
+            switch (p.kind) {
+            case Pending::Kind::Operation:
+                out.emplace_back(std::move(p.reply), p.op(txn));
+                break;
+            case Pending::Kind::Activation: {
+                ApiResult result = JobCommands::activate(txn, p.activation);
+                const bool empty =
+                    result.data.value(QStringLiteral("activated_count")).toInt() == 0;
+                if (empty && p.activation.requestTimeoutMs > 0 &&
+                    m_waiters.activationCount() < m_config.maxLongPolls) {
+                    const qint64 expiresAt = now + p.activation.requestTimeoutMs;
+                    m_waiters.addActivation(
+                        {p.waiterId, std::move(p.activation), expiresAt, std::move(p.reply)});
+                } else {
+                    out.emplace_back(std::move(p.reply), std::move(result));
+                }
+                break;
+            }
+            case Pending::Kind::Await: {
+                std::optional<JobRecord> job = m_store->findJobByKey(p.jobKey);
+                if (!job || !p.caller.seesTenant(job->tenantId))
+                    out.emplace_back(std::move(p.reply),
+                                     ApiResult::fail(ApiError::jobNotFound(p.jobKey)));
+                else if (JobStates::isTerminal(job->state) || p.timeoutMs <= 0)
+                    out.emplace_back(std::move(p.reply), ApiResult::ok(JobView::status(*job)));
+                else
+                    m_waiters.addAwait(
+                        {p.waiterId, job->id, now + p.timeoutMs, std::move(p.reply)});
+                break;
+            }
+            case Pending::Kind::CancelWaiter:
+                m_waiters.cancel(p.waiterId);
+                break;
+            }
+        }
+        handOver(txn, out);
+        if (m_keys->highWaterMark() != highWaterBefore)
+            m_store->setMeta(kHighWaterKey, QString::number(m_keys->highWaterMark()));
+        if (!db.commit())
+            throw StoreError(db.lastError().text());
+        finished = txn.takeFinishedJobs();
+    } catch (const StoreError &error) {
+        db.rollback();
+        qCWarning(lcEngine) << "transaction rolled back:" << error.what();
+        for (auto &[reply, result] : out)
+            result = ApiResult::fail(ApiError::unavailable(
+                QStringLiteral("The job store is not writable right now; nothing was changed")));
+        refreshNextWake();
+    }
+    const qint64 micros = clock.nsecsElapsed() / 1000;
+    for (const auto &[reply, result] : out)
+        reply.send(result);
+    answerAwaits(finished);
+    if (txn.wakeAt())
+        m_nextWake = m_nextWake ? qMin(m_nextWake, txn.wakeAt()) : txn.wakeAt();
+    if (housekeeping)
+        refreshNextWake();
+    m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
+    armTimer();
+    emit batchCommitted(int(batch.size()), micros);
+}
+
+void Engine::handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out)
+{
+    // Jobs that became available in this transaction go to the longest-waiting long poll of
+    // their type; a waiter restricted to other tenants lets the next one try.
+    for (const QString &type : txn.takeActivatableTypes()) {
+        for (quint64 id : m_waiters.activationIdsFor(type)) {
+            const Waiters::Activation *waiter = m_waiters.findActivation(id);
+            ApiResult result = JobCommands::activate(txn, waiter->spec);
+            if (result.data.value(QStringLiteral("activated_count")).toInt() > 0) {
+                out.emplace_back(m_waiters.takeActivation(id).reply, std::move(result));
+                continue;
+            }
+            if (waiter->spec.tenants.isEmpty())
+                break; // nothing left that anyone could take
+        }
+    }
+}
+
+void Engine::answerAwaits(const QSet<qint64> &jobIds)
+{
+    for (qint64 jobId : jobIds) {
+        const QList<Waiters::Await> awaits = m_waiters.takeAwaitsFor(jobId);
+        if (awaits.isEmpty())
+            continue;
+        std::optional<JobRecord> job;
+        try {
+            job = m_store->findJob(jobId);
+        } catch (const StoreError &) {
+        }
+        for (const Waiters::Await &a : awaits)
+            a.reply.send(job ? ApiResult::ok(JobView::status(*job))
+                             : ApiResult::fail(ApiError::jobNotFound(QString())));
+    }
+}
+
+void Engine::onTimer()
+{
+    const qint64 now = Clock::nowMs();
+    for (const Waiters::Activation &a : m_waiters.takeExpiredActivations(now))
+        a.reply.send(JobCommands::activationAnswer(a.spec, {}));
+    for (const Waiters::Await &a : m_waiters.takeExpiredAwaits(now)) {
+        std::optional<JobRecord> job;
+        try {
+            job = m_store->findJob(a.jobId);
+        } catch (const StoreError &) {
+        }
+        a.reply.send(job ? ApiResult::ok(JobView::status(*job))
+                         : ApiResult::fail(ApiError::jobNotFound(QString())));
+    }
+    m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
+    if (m_nextWake && now >= m_nextWake) {
+        std::vector<Pending> none;
+        runBatch(none, now, true);
+        return; // runBatch re-arms the timer
+    }
+    armTimer();
+}
+
+void Engine::armTimer()
+{
+    qint64 next = m_nextWake;
+    if (const qint64 expiry = m_waiters.nextExpiry())
+        next = next ? qMin(next, expiry) : expiry;
+    if (!next) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 delay = qBound<qint64>(0, next - Clock::nowMs(), qint64(24) * 3600 * 1000);
+    m_timer.start(int(delay));
+}
+
+void Engine::refreshNextWake()
+{
+    try {
+        const std::optional<qint64> deadline = m_store->earliestDeadline();
+        const std::optional<qint64> due = m_store->earliestDue();
+        m_nextWake = 0;
+        if (deadline)
+            m_nextWake = *deadline;
+        if (due)
+            m_nextWake = m_nextWake ? qMin(m_nextWake, *due) : *due;
+    } catch (const StoreError &error) {
+        qCWarning(lcEngine) << "cannot read due times:" << error.what();
+        m_nextWake = Clock::nowMs() + 1000; // try again soon
+    }
+}
+
+void Engine::shutdown()
+{
+    if (m_closed)
+        return;
+    for (const Waiters::Activation &a : m_waiters.takeAllActivations())
+        a.reply.send(JobCommands::activationAnswer(a.spec, {}));
+    for (const Waiters::Await &a : m_waiters.takeAllAwaits()) {
+        std::optional<JobRecord> job = m_store->findJob(a.jobId);
+        a.reply.send(job ? ApiResult::ok(JobView::status(*job))
+                         : ApiResult::fail(ApiError::jobNotFound(QString())));
+    }
+    drain();
+    m_closed = true;
+    m_timer.stop();
+    m_store.reset();
+    Database::close(m_connectionName);
+    qCInfo(lcEngine) << "engine closed";
+}

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "JobCommands.h"
+#include "Waiters.h"
+#include "core/KeyGenerator.h"
+#include "store/Database.h"
+
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+struct EngineConfig
+{
+    StoreOptions store;
+    QString nodeId = QStringLiteral("srv1");
+    int maxLongPolls = 1000; // held activations beyond this are answered at once
+    int maxOperationsPerBatch = 4096;
+    int housekeepingBatch = 1000; // timed-out / due jobs moved per transaction
+};
+
+// The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.
+// Operations arrive from any thread through submit()/activate()/await(); the engine applies
+// everything that arrived while it was busy in one transaction (group commit), hands new jobs to
+// held long polls inside that same transaction, commits, and only then sends the answers.
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    using Operation = std::function<ApiResult(Txn &)>;
+
+    explicit Engine(EngineConfig config, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Thread-safe. The reply runs on reply.context's thread after the commit.
+    void submit(Operation op, ReplyTo reply);
+    // Thread-safe. Returns an id for cancelWaiter() when the client leaves.
+    quint64 activate(ActivationSpec spec, ReplyTo reply);
+    quint64 await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs, ReplyTo reply);
+    void cancelWaiter(quint64 waiterId);
+
+    int heldLongPolls() const { return m_heldLongPolls.load(std::memory_order_relaxed); }
+
+public slots:
+    void open();     // on the engine thread, before anything is submitted
+    void shutdown(); // answers held requests, applies what is queued, closes the store
+
+signals:
+    // After each commit, on the engine thread: how many operations it carried.
+    void batchCommitted(int operations, qint64 commitMicros);
+
+private:
+    struct Pending;
+    void enqueue(Pending &&pending);
+    void drain();
+    void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
+    void handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out);
+    void answerAwaits(const QSet<qint64> &jobIds);
+    void onTimer();
+    void armTimer();
+    void refreshNextWake();
+
+    EngineConfig m_config;
+    QString m_connectionName;
+    std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<KeyGenerator> m_keys;
+    Waiters m_waiters;
+    QTimer m_timer;
+    qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
+    bool m_closed = false;
+
+    QMutex m_mutex;
+    std::vector<Pending> m_queue;
+    bool m_drainScheduled = false;
+    std::atomic<quint64> m_nextWaiterId{1};
+    std::atomic<int> m_heldLongPolls{0};
+};

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Engine.h"
+
+#include <QThread>
+
+// Owns the engine and the thread it runs on. start() opens the store on that thread and throws
+// StoreError if it cannot; the destructor shuts the engine down (held requests answered, queue
+// applied, store closed), then quits and joins the thread.
+class EngineThread
+{
+public:
+    explicit EngineThread(EngineConfig config);
+    ~EngineThread();
+
+    void start();
+    void stop();
+    Engine *engine() const { return m_engine; }
+
+private:
+    QThread m_thread;
+    Engine *m_engine;
+    bool m_running = false;
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "store/JobRecord.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+// How a job looks in each answer of the contract. Pure functions of records: no store access.
+namespace JobView {
+
+// POST /jobs
+QJsonObject created(const JobRecord &job);
+// One entry of data.jobs[] of POST /jobs/activate.
+QJsonObject activated(const JobRecord &job, const QStringList &fetchVariables);
+// GET /jobs/:key/status and /await.
+QJsonObject status(const JobRecord &job);
+// GET /jobs/:key: every section of seed 000 that applies to the job's state.
+QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
+                    const std::optional<IncidentRecord> &incident, int activeJobsOfWorker,
+                    qint64 now);
+// failure_history[] from a job's history.
+QJsonArray failureHistory(const QList<JobEvent> &events);
+// The seed 003 progress block, with rate and ETA as of `now`.
+QJsonObject progress(const JobRecord &job, qint64 now);
+QJsonObject incident(const IncidentRecord &incident);
+
+} // namespace JobView

@@ -1,0 +1,7 @@
+#include "Txn.h"
+
+void Txn::record(const JobRecord &job, const QString &action, const QString &worker, int attempt,
+                 const QString &error, const QByteArray &details)
+{
+    m_store.appendEvent(job.id, JobEvent{m_now, action, worker, attempt, error, details});
+}

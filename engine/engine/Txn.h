@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/KeyGenerator.h"
+#include "store/JobStore.h"
+
+#include <QSet>
+#include <QString>
+
+// What an operation sees while the engine applies it: the store inside the current transaction,
+// the batch's clock, the key generator, and notes for the engine to act on after the operation
+// (hand new jobs to held long polls, answer await requests, re-arm the due-time timer).
+class Txn
+{
+public:
+    Txn(JobStore &store, KeyGenerator &keys, qint64 now) : m_store(store), m_keys(keys), m_now(now)
+    {}
+
+    JobStore &store() { return m_store; }
+    KeyGenerator &keys() { return m_keys; }
+    qint64 now() const { return m_now; }
+
+    // A job of this type became CREATED: held long polls of the type get a chance at it.
+    void activatable(const QString &type) { m_activatableTypes.insert(type); }
+    // A job reached a terminal state, or left the store: await requests on it are answered.
+    void finished(qint64 jobId) { m_finishedJobs.insert(jobId); }
+    // A deadline or due time was set; the engine's timer must fire no later than this.
+    void wakeAt(qint64 atMs) { m_wakeAt = m_wakeAt ? qMin(m_wakeAt, atMs) : atMs; }
+    // Appends a history event to a job.
+    void record(const JobRecord &job, const QString &action, const QString &worker = {},
+                int attempt = 0, const QString &error = {}, const QByteArray &details = {});
+
+    const QSet<QString> &activatableTypes() const { return m_activatableTypes; }
+    QSet<QString> takeActivatableTypes() { return std::exchange(m_activatableTypes, {}); }
+    QSet<qint64> takeFinishedJobs() { return std::exchange(m_finishedJobs, {}); }
+    qint64 wakeAt() const { return m_wakeAt; }
+
+private:
+    JobStore &m_store;
+    KeyGenerator &m_keys;
+    qint64 m_now;
+    QSet<QString> m_activatableTypes;
+    QSet<qint64> m_finishedJobs;
+    qint64 m_wakeAt = 0;
+};

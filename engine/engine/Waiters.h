@@ -1,0 +1,69 @@
+#pragma once
+
+#include "JobCommands.h"
+#include "core/ApiError.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <functional>
+#include <map>
+
+// Where an answer goes: a callback run on the thread of `context` (the HTTP front end), queued,
+// and dropped if the context is gone by then.
+struct ReplyTo
+{
+    QPointer<QObject> context;
+    std::function<void(const ApiResult &)> callback;
+
+    void send(const ApiResult &result) const;
+};
+
+// Requests the engine holds open: long-polling activations (per job type, longest-waiting first)
+// and await requests (per job). Lives on the engine thread only.
+class Waiters
+{
+public:
+    struct Activation
+    {
+        quint64 id = 0;
+        ActivationSpec spec;
+        qint64 expiresAt = 0;
+        ReplyTo reply;
+    };
+    struct Await
+    {
+        quint64 id = 0;
+        qint64 jobId = 0;
+        qint64 expiresAt = 0;
+        ReplyTo reply;
+    };
+
+    void addActivation(Activation waiter);
+    void addAwait(Await waiter);
+    bool hasActivationsFor(const QString &type) const;
+    QList<quint64> activationIdsFor(const QString &type) const; // longest-waiting first
+    Activation *findActivation(quint64 id);
+    Activation takeActivation(quint64 id);
+    bool cancel(quint64 id); // the client left: forget its request
+    QList<Await> takeAwaitsFor(qint64 jobId);
+    int activationCount() const { return int(m_activationType.size()); }
+    int awaitCount() const { return int(m_awaitJob.size()); }
+
+    qint64 nextExpiry() const; // 0 when none
+    QList<Activation> takeExpiredActivations(qint64 now);
+    QList<Await> takeExpiredAwaits(qint64 now);
+    QList<Activation> takeAllActivations();
+    QList<Await> takeAllAwaits();
+
+private:
+    void forgetExpiry(qint64 expiresAt, quint64 id);
+
+    QHash<QString, std::deque<Activation>> m_activations; // FIFO per type
+    std::map<quint64, QString> m_activationType;          // id -> type
+    QHash<qint64, QList<Await>> m_awaits;                 // job id -> waiters
+    std::map<quint64, qint64> m_awaitJob;                 // id -> job id
+    std::multimap<qint64, quint64> m_expiries;            // expiresAt -> id
+};

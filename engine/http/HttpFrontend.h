@@ -1,0 +1,74 @@
+#pragma once
+
+#include "ApiRequest.h"
+#include "HttpLimits.h"
+#include "Router.h"
+#include "auth/Authenticator.h"
+#include "engine/Engine.h"
+#include "store/JobStore.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QLoggingCategory>
+
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHttp)
+
+class GuardedTcpServer;
+
+// Limits of the API itself (the HTTP-level ones are HttpLimits).
+struct ApiLimits
+{
+    int maxJsonDepth = 64;
+    qint64 maxVariablesBytes = 1024 * 1024;
+    qint64 longPollLimitMs = 60'000; // longest a held activation waits
+    qint64 maxAwaitMs = 600'000;
+    int maxBatchJobs = 1000;
+};
+
+// The REST front end: a QAbstractHttpServer with our own router (so that 404 and 405 differ),
+// authentication, the contract's envelopes, and held answers that are written only while their
+// client is still connected. Lives on its own thread; reads go through that thread's own read
+// connection, writes go to the engine.
+class HttpFrontend : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    HttpFrontend(Engine *engine, const StoreOptions &store, HttpLimits httpLimits,
+                 ApiLimits apiLimits, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    // On the front end's thread. Returns the port, or 0 when it could not listen.
+    quint16 start(const QHostAddress &address, quint16 port);
+    void stopListening();
+    // Pushes every written answer out to its socket (used on shutdown).
+    void flushConnections();
+
+    Router &router() { return m_router; }
+    Engine *engine() const { return m_engine; }
+    JobStore &reader() { return *m_reader; }
+    const ApiLimits &limits() const { return m_apiLimits; }
+    qint64 startedAtMs() const { return m_startedAt; }
+
+    // Writes the answer if its client is still there. Returns whether it was written.
+    bool send(ApiRequest::Answer &answer, const ApiResult &result);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void dispatch(ApiRequest &request, const Router::Match &match);
+
+    Engine *m_engine;
+    StoreOptions m_storeOptions;
+    QString m_connectionName;
+    HttpLimits m_httpLimits;
+    ApiLimits m_apiLimits;
+    Router m_router;
+    std::unique_ptr<JobStore> m_reader;
+    std::unique_ptr<Authenticator> m_auth;
+    GuardedTcpServer *m_tcp = nullptr;
+    qint64 m_startedAt = 0;
+};

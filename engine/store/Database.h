@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <stdexcept>
+
+// A store operation that failed (disk full, read-only file, corrupt database...). Thrown by the
+// store classes; the engine rolls the whole transaction back and answers 503.
+class StoreError : public std::runtime_error
+{
+public:
+    explicit StoreError(const QString &what) : std::runtime_error(what.toStdString()) {}
+};
+
+struct StoreOptions
+{
+    QString path;                // SQLite file
+    bool synchronousFull = true; // PRAGMA synchronous=FULL (else NORMAL)
+    int busyTimeoutMs = 5000;
+};
+
+// Opens the named QtSql connections (one per thread: a QSqlDatabase belongs to the thread that
+// opened it) with the pragmas the engine relies on: WAL, synchronous, busy timeout.
+namespace Database {
+
+QSqlDatabase open(const QString &connectionName, const StoreOptions &options);
+void close(const QString &connectionName);
+
+// Runs a statement and throws StoreError when it fails.
+void exec(QSqlQuery &query);
+void exec(QSqlDatabase &db, const QString &sql);
+
+} // namespace Database

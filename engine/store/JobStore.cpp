@@ -1,0 +1,401 @@
+#include "JobStore.h"
+
+#include "Database.h"
+
+#include <QSqlError>
+#include <QVariant>
+
+namespace {
+
+#define JOB_COLUMNS                                                                                \
+    "id, job_key, type, state, tenant_id, priority, retries, original_retries, timeout_ms, "       \
+    "max_retry_delay_ms, variables, custom_headers, result_variables, process_context, "           \
+    "next_jobs, error_handlers, progress, worker, max_jobs_for_worker, attempt, created_at, "      \
+    "updated_at, activated_at, deadline, due_at, run_at, finished_at, error_message, "             \
+    "error_code, incident_key, cancel_reason, finished_by, parent_key"
+
+#define INCIDENT_COLUMNS                                                                           \
+    "id, incident_key, job_id, job_key, job_type, tenant_id, type, status, error_message, "        \
+    "error_code, created_at, resolved_at, resolved_by"
+
+// NULL for "not set", so that the store says what the API says.
+QVariant orNull(qint64 ms)
+{
+    return ms ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
+}
+QVariant orNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+QVariant orNull(const QByteArray &json)
+{
+    return json.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                          : QVariant(QString::fromUtf8(json));
+}
+
+void bindJob(QSqlQuery &q, const JobRecord &j)
+{
+    int i = 0;
+    q.bindValue(i++, j.id);
+    q.bindValue(i++, j.key);
+    q.bindValue(i++, j.type);
+    q.bindValue(i++, int(j.state));
+    q.bindValue(i++, j.tenantId);
+    q.bindValue(i++, j.priority);
+    q.bindValue(i++, j.retries);
+    q.bindValue(i++, j.originalRetries);
+    q.bindValue(i++, j.timeoutMs);
+    q.bindValue(i++, j.maxRetryDelayMs);
+    q.bindValue(i++, QString::fromUtf8(j.variables));
+    q.bindValue(i++, QString::fromUtf8(j.customHeaders));
+    q.bindValue(i++, orNull(j.resultVariables));
+    q.bindValue(i++, orNull(j.processContext));
+    q.bindValue(i++, orNull(j.nextJobs));
+    q.bindValue(i++, orNull(j.errorHandlers));
+    q.bindValue(i++, orNull(j.progress));
+    q.bindValue(i++, orNull(j.worker));
+    q.bindValue(i++, j.maxJobsForWorker);
+    q.bindValue(i++, j.attempt);
+    q.bindValue(i++, j.createdAt);
+    q.bindValue(i++, j.updatedAt);
+    q.bindValue(i++, orNull(j.activatedAt));
+    q.bindValue(i++, orNull(j.deadline));
+    q.bindValue(i++, orNull(j.dueAt));
+    q.bindValue(i++, orNull(j.runAt));
+    q.bindValue(i++, orNull(j.finishedAt));
+    q.bindValue(i++, orNull(j.errorMessage));
+    q.bindValue(i++, orNull(j.errorCode));
+    q.bindValue(i++, orNull(j.incidentKey));
+    q.bindValue(i++, orNull(j.cancelReason));
+    q.bindValue(i++, orNull(j.finishedBy));
+    q.bindValue(i++, orNull(j.parentKey));
+}
+
+JobRecord readJob(const QSqlQuery &q)
+{
+    JobRecord j;
+    int i = 0;
+    const auto text = [&] { return q.value(i++).toString(); };
+    const auto json = [&] { return q.value(i++).toString().toUtf8(); };
+    const auto num = [&] { return q.value(i++).toLongLong(); };
+    j.id = num();
+    j.key = text();
+    j.type = text();
+    j.state = JobState(num());
+    j.tenantId = text();
+    j.priority = int(num());
+    j.retries = int(num());
+    j.originalRetries = int(num());
+    j.timeoutMs = num();
+    j.maxRetryDelayMs = num();
+    j.variables = json();
+    j.customHeaders = json();
+    j.resultVariables = json();
+    j.processContext = json();
+    j.nextJobs = json();
+    j.errorHandlers = json();
+    j.progress = json();
+    j.worker = text();
+    j.maxJobsForWorker = int(num());
+    j.attempt = int(num());
+    j.createdAt = num();
+    j.updatedAt = num();
+    j.activatedAt = num();
+    j.deadline = num();
+    j.dueAt = num();
+    j.runAt = num();
+    j.finishedAt = num();
+    j.errorMessage = text();
+    j.errorCode = text();
+    j.incidentKey = text();
+    j.cancelReason = text();
+    j.finishedBy = text();
+    j.parentKey = text();
+    return j;
+}
+
+void bindIncident(QSqlQuery &q, const IncidentRecord &r)
+{
+    int i = 0;
+    q.bindValue(i++, r.id);
+    q.bindValue(i++, r.key);
+    q.bindValue(i++, r.jobId);
+    q.bindValue(i++, r.jobKey);
+    q.bindValue(i++, r.jobType);
+    q.bindValue(i++, r.tenantId);
+    q.bindValue(i++, r.type);
+    q.bindValue(i++, r.status);
+    q.bindValue(i++, orNull(r.errorMessage));
+    q.bindValue(i++, orNull(r.errorCode));
+    q.bindValue(i++, r.createdAt);
+    q.bindValue(i++, orNull(r.resolvedAt));
+    q.bindValue(i++, orNull(r.resolvedBy));
+}
+
+IncidentRecord readIncident(const QSqlQuery &q)
+{
+    IncidentRecord r;
+    int i = 0;
+    r.id = q.value(i++).toLongLong();
+    r.key = q.value(i++).toString();
+    r.jobId = q.value(i++).toLongLong();
+    r.jobKey = q.value(i++).toString();
+    r.jobType = q.value(i++).toString();
+    r.tenantId = q.value(i++).toString();
+    r.type = q.value(i++).toString();
+    r.status = q.value(i++).toString();
+    r.errorMessage = q.value(i++).toString();
+    r.errorCode = q.value(i++).toString();
+    r.createdAt = q.value(i++).toLongLong();
+    r.resolvedAt = q.value(i++).toLongLong();
+    r.resolvedBy = q.value(i++).toString();
+    return r;
+}
+
+std::optional<qint64> firstValue(QSqlQuery &q)
+{
+    Database::exec(q);
+    std::optional<qint64> out;
+    if (q.next() && !q.value(0).isNull())
+        out = q.value(0).toLongLong();
+    q.finish();
+    return out;
+}
+
+} // namespace
+
+JobStore::JobStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+QSqlQuery &JobStore::prepared(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(m_db);
+        if (!query.prepare(QString::fromLatin1(sql)))
+            throw StoreError(QStringLiteral("prepare failed: %1").arg(query.lastError().text()));
+        it = m_statements.insert(sql, query);
+    }
+    return *it;
+}
+
+QList<JobRecord> JobStore::readJobs(QSqlQuery &query)
+{
+    Database::exec(query);
+    QList<JobRecord> out;
+    while (query.next())
+        out.append(readJob(query));
+    query.finish();
+    return out;
+}
+
+void JobStore::insertJob(const JobRecord &job)
+{
+    QSqlQuery &q = prepared("INSERT INTO jobs (" JOB_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?)");
+    bindJob(q, job);
+    Database::exec(q);
+}
+
+void JobStore::updateJob(const JobRecord &job)
+{
+    // Same column order as JOB_COLUMNS, the id last for the WHERE clause.
+    QSqlQuery &q = prepared(
+        "UPDATE jobs SET id = ?, job_key = ?, type = ?, state = ?, tenant_id = ?, priority = ?, "
+        "retries = ?, original_retries = ?, timeout_ms = ?, max_retry_delay_ms = ?, "
+        "variables = ?, custom_headers = ?, result_variables = ?, process_context = ?, "
+        "next_jobs = ?, error_handlers = ?, progress = ?, worker = ?, max_jobs_for_worker = ?, "
+        "attempt = ?, created_at = ?, updated_at = ?, activated_at = ?, deadline = ?, "
+        "due_at = ?, run_at = ?, finished_at = ?, error_message = ?, error_code = ?, "
+        "incident_key = ?, cancel_reason = ?, finished_by = ?, parent_key = ? WHERE id = ?");
+    bindJob(q, job);
+    q.bindValue(33, job.id);
+    Database::exec(q);
+    if (q.numRowsAffected() != 1)
+        throw StoreError(QStringLiteral("job %1 vanished during an update").arg(job.key));
+}
+
+void JobStore::deleteJob(qint64 id)
+{
+    for (const char *sql :
+         {"DELETE FROM job_events WHERE job_id = ?", "DELETE FROM incidents WHERE job_id = ?",
+          "DELETE FROM jobs WHERE id = ?"}) {
+        QSqlQuery &q = prepared(sql);
+        q.bindValue(0, id);
+        Database::exec(q);
+    }
+}
+
+std::optional<JobRecord> JobStore::findJob(qint64 id)
+{
+    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?");
+    q.bindValue(0, id);
+    const QList<JobRecord> rows = readJobs(q);
+    return rows.isEmpty() ? std::nullopt : std::optional<JobRecord>(rows.first());
+}
+
+std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
+{
+    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ?");
+    q.bindValue(0, key);
+    const QList<JobRecord> rows = readJobs(q);
+    return rows.isEmpty() ? std::nullopt : std::optional<JobRecord>(rows.first());
+}
+
+QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &tenants, int limit)
+{
+    if (tenants.isEmpty()) {
+        QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
+                                "ORDER BY priority DESC, id LIMIT ?");
+        q.bindValue(0, type);
+        q.bindValue(1, limit);
+        return readJobs(q);
+    }
+    // A tenant list: one indexed look-up per tenant, merged by priority then age.
+    QList<JobRecord> merged;
+    for (const QString &tenant : tenants) {
+        QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
+                                "AND tenant_id = ? ORDER BY priority DESC, id LIMIT ?");
+        q.bindValue(0, type);
+        q.bindValue(1, tenant);
+        q.bindValue(2, limit);
+        merged += readJobs(q);
+    }
+    std::sort(merged.begin(), merged.end(), [](const JobRecord &a, const JobRecord &b) {
+        return a.priority != b.priority ? a.priority > b.priority : a.id < b.id;
+    });
+    merged.resize(qMin<qsizetype>(merged.size(), limit));
+    return merged;
+}
+
+QList<JobRecord> JobStore::expiredLocks(qint64 now, int limit)
+{
+    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE state = 3 AND deadline <= ? "
+                            "ORDER BY deadline LIMIT ?");
+    q.bindValue(0, now);
+    q.bindValue(1, limit);
+    return readJobs(q);
+}
+
+QList<JobRecord> JobStore::dueWaiting(qint64 now, int limit)
+{
+    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE state IN (1, 2) AND "
+                            "due_at <= ? ORDER BY due_at LIMIT ?");
+    q.bindValue(0, now);
+    q.bindValue(1, limit);
+    return readJobs(q);
+}
+
+std::optional<qint64> JobStore::earliestDeadline()
+{
+    return firstValue(prepared("SELECT MIN(deadline) FROM jobs WHERE state = 3"));
+}
+
+std::optional<qint64> JobStore::earliestDue()
+{
+    return firstValue(prepared("SELECT MIN(due_at) FROM jobs WHERE state IN (1, 2)"));
+}
+
+int JobStore::activeJobsOfWorker(const QString &worker)
+{
+    QSqlQuery &q = prepared("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = 3");
+    q.bindValue(0, worker);
+    return int(firstValue(q).value_or(0));
+}
+
+void JobStore::appendEvent(qint64 jobId, const JobEvent &e)
+{
+    QSqlQuery &q = prepared("INSERT INTO job_events (job_id, at, action, worker, attempt, error, "
+                            "details) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bindValue(0, jobId);
+    q.bindValue(1, e.at);
+    q.bindValue(2, e.action);
+    q.bindValue(3, orNull(e.worker));
+    q.bindValue(4, e.attempt ? QVariant(e.attempt) : QVariant(QMetaType(QMetaType::Int)));
+    q.bindValue(5, orNull(e.error));
+    q.bindValue(6, orNull(e.details));
+    Database::exec(q);
+}
+
+QList<JobEvent> JobStore::events(qint64 jobId)
+{
+    QSqlQuery &q = prepared("SELECT at, action, worker, attempt, error, details FROM job_events "
+                            "WHERE job_id = ? ORDER BY id");
+    q.bindValue(0, jobId);
+    Database::exec(q);
+    QList<JobEvent> out;
+    while (q.next()) {
+        out.append(JobEvent{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toInt(), q.value(4).toString(),
+                            q.value(5).toString().toUtf8()});
+    }
+    q.finish();
+    return out;
+}
+
+void JobStore::insertIncident(const IncidentRecord &incident)
+{
+    QSqlQuery &q = prepared("INSERT INTO incidents (" INCIDENT_COLUMNS
+                            ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bindIncident(q, incident);
+    Database::exec(q);
+}
+
+void JobStore::updateIncident(const IncidentRecord &incident)
+{
+    QSqlQuery &q = prepared("UPDATE incidents SET id = ?, incident_key = ?, job_id = ?, "
+                            "job_key = ?, job_type = ?, tenant_id = ?, type = ?, status = ?, "
+                            "error_message = ?, error_code = ?, created_at = ?, resolved_at = ?, "
+                            "resolved_by = ? WHERE id = ?");
+    bindIncident(q, incident);
+    q.bindValue(13, incident.id);
+    Database::exec(q);
+}
+
+std::optional<IncidentRecord> JobStore::findIncidentByKey(const QString &key)
+{
+    QSqlQuery &q = prepared("SELECT " INCIDENT_COLUMNS " FROM incidents WHERE incident_key = ?");
+    q.bindValue(0, key);
+    Database::exec(q);
+    std::optional<IncidentRecord> out;
+    if (q.next())
+        out = readIncident(q);
+    q.finish();
+    return out;
+}
+
+void JobStore::touchWorker(const QString &name, const QString &type, qint64 now)
+{
+    // types is a comma-separated set; a worker usually serves one type, so appending a type
+    // that is not there yet is rare.
+    QSqlQuery &q = prepared(
+        "INSERT INTO workers (name, types, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(name) DO "
+        "UPDATE SET last_seen_at = excluded.last_seen_at, types = CASE WHEN instr(',' || "
+        "workers.types || ',', ',' || excluded.types || ',') > 0 THEN workers.types ELSE "
+        "workers.types || ',' || excluded.types END");
+    q.bindValue(0, name);
+    q.bindValue(1, type);
+    q.bindValue(2, now);
+    Database::exec(q);
+}
+
+std::optional<QString> JobStore::meta(const QString &key)
+{
+    QSqlQuery &q = prepared("SELECT value FROM meta WHERE key = ?");
+    q.bindValue(0, key);
+    Database::exec(q);
+    std::optional<QString> out;
+    if (q.next())
+        out = q.value(0).toString();
+    q.finish();
+    return out;
+}
+
+void JobStore::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery &q = prepared("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO "
+                            "UPDATE SET value = excluded.value");
+    q.bindValue(0, key);
+    q.bindValue(1, value);
+    Database::exec(q);
+}

@@ -1,0 +1,141 @@
+#include "Schema.h"
+
+#include "Database.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace Schema {
+namespace {
+
+// Migration 1: jobs, their history, incidents, API keys, workers seen, and a small key/value
+// table for engine state such as the key generator's high-water mark.
+const char *const kMigration1[] = {
+    R"(CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL))",
+    R"(CREATE TABLE jobs (
+        id INTEGER PRIMARY KEY,
+        job_key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        tenant_id TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        retries INTEGER NOT NULL,
+        original_retries INTEGER NOT NULL,
+        timeout_ms INTEGER NOT NULL,
+        max_retry_delay_ms INTEGER NOT NULL,
+        variables TEXT NOT NULL,
+        custom_headers TEXT NOT NULL,
+        result_variables TEXT,
+        process_context TEXT,
+        next_jobs TEXT,
+        error_handlers TEXT,
+        progress TEXT,
+        worker TEXT,
+        max_jobs_for_worker INTEGER,
+        attempt INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        activated_at INTEGER,
+        deadline INTEGER,
+        due_at INTEGER,
+        run_at INTEGER,
+        finished_at INTEGER,
+        error_message TEXT,
+        error_code TEXT,
+        incident_key TEXT,
+        cancel_reason TEXT,
+        finished_by TEXT,
+        parent_key TEXT))",
+    // Activation: the best activatable job of a type, by priority then age.
+    "CREATE INDEX jobs_activation ON jobs(type, state, priority DESC, id)",
+    // Lock deadlines of active jobs, and due times of scheduled / retrying jobs.
+    "CREATE INDEX jobs_deadline ON jobs(deadline) WHERE state = 3",
+    "CREATE INDEX jobs_due ON jobs(due_at) WHERE state IN (1, 2)",
+    // current_jobs_for_worker in job details.
+    "CREATE INDEX jobs_worker ON jobs(worker, state)",
+    R"(CREATE TABLE job_events (
+        id INTEGER PRIMARY KEY,
+        job_id INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        worker TEXT,
+        attempt INTEGER,
+        error TEXT,
+        details TEXT))",
+    "CREATE INDEX job_events_job ON job_events(job_id, id)",
+    R"(CREATE TABLE incidents (
+        id INTEGER PRIMARY KEY,
+        incident_key TEXT NOT NULL UNIQUE,
+        job_id INTEGER NOT NULL,
+        job_key TEXT NOT NULL,
+        job_type TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        error_message TEXT,
+        error_code TEXT,
+        created_at INTEGER NOT NULL,
+        resolved_at INTEGER,
+        resolved_by TEXT))",
+    "CREATE INDEX incidents_job ON incidents(job_id)",
+    "CREATE INDEX incidents_status ON incidents(status, id)",
+    R"(CREATE TABLE api_keys (
+        name TEXT PRIMARY KEY,
+        key_hash TEXT NOT NULL UNIQUE,
+        permissions TEXT NOT NULL,
+        tenants TEXT NOT NULL,
+        created_at INTEGER NOT NULL))",
+    R"(CREATE TABLE workers (
+        name TEXT PRIMARY KEY,
+        types TEXT NOT NULL,
+        last_seen_at INTEGER NOT NULL))",
+};
+
+struct Migration
+{
+    const char *const *statements;
+    size_t count;
+};
+
+const Migration kMigrations[] = {
+    {kMigration1, std::size(kMigration1)},
+};
+
+} // namespace
+
+int currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("PRAGMA user_version"));
+    Database::exec(query);
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+int latestVersion()
+{
+    return int(std::size(kMigrations));
+}
+
+void migrate(QSqlDatabase &db)
+{
+    for (int version = currentVersion(db); version < latestVersion(); ++version) {
+        const Migration &migration = kMigrations[version];
+        if (!db.transaction())
+            throw StoreError(QStringLiteral("cannot begin migration %1").arg(version + 1));
+        try {
+            for (size_t i = 0; i < migration.count; ++i)
+                Database::exec(db, QString::fromLatin1(migration.statements[i]));
+            // PRAGMA takes no bound values; the version is an integer we computed.
+            Database::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+        } catch (...) {
+            db.rollback();
+            throw;
+        }
+        if (!db.commit())
+            throw StoreError(QStringLiteral("cannot commit migration %1").arg(version + 1));
+    }
+}
+
+} // namespace Schema
