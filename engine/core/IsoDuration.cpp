@@ -11,10 +11,18 @@ std::optional<qint64> parseMs(const QString &text)
     const QRegularExpressionMatch m = pattern.match(text);
     if (!m.hasMatch() || text == QLatin1String("P") || text.endsWith(QLatin1Char('T')))
         return std::nullopt;
-    const auto part = [&](int i) { return m.captured(i).toLongLong(); };
+    bool partsOk = true;
+    const auto part = [&](int i) {
+        if (m.captured(i).isEmpty())
+            return qint64(0);
+        bool ok = false;
+        const qint64 v = m.captured(i).toLongLong(&ok);
+        partsOk = partsOk && ok;
+        return v;
+    };
     // Cap each part so that the sum cannot overflow: 100 years is far beyond any setting.
     const qint64 weeks = part(1), days = part(2), hours = part(3), minutes = part(4);
-    if (weeks > 5300 || days > 36600 || hours > 876000 || minutes > 52560000)
+    if (!partsOk || weeks > 5300 || days > 36600 || hours > 876000 || minutes > 52560000)
         return std::nullopt;
     QString seconds = m.captured(5);
     seconds.replace(QLatin1Char(','), QLatin1Char('.'));
