@@ -10,6 +10,8 @@
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcEngine, "jobdeck.engine")
+// Per-second group-commit figures: QT_LOGGING_RULES="jobdeck.engine.batches.debug=true"
+Q_LOGGING_CATEGORY(lcBatches, "jobdeck.engine.batches", QtWarningMsg)
 
 namespace {
 const QString kHighWaterKey = QStringLiteral("key_high_water_mark");
@@ -220,6 +222,25 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
     m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
     armTimer();
     emit batchCommitted(int(batch.size()), micros);
+    if (lcBatches().isDebugEnabled())
+        traceBatch(int(batch.size()), micros);
+}
+
+void Engine::traceBatch(int operations, qint64 micros)
+{
+    m_trace.batches += 1;
+    m_trace.operations += operations;
+    m_trace.micros += micros;
+    const qint64 now = Clock::nowMs();
+    if (now - m_trace.since < 1000)
+        return;
+    qCDebug(lcBatches).nospace() << m_trace.batches << " transactions, " << m_trace.operations
+                                 << " operations, "
+                                 << m_trace.micros / qMax<qint64>(1, m_trace.batches)
+                                 << " us per transaction, busy "
+                                 << m_trace.micros / 10 / qMax<qint64>(1, now - m_trace.since)
+                                 << "%";
+    m_trace = Trace{0, 0, 0, now};
 }
 
 void Engine::handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out)

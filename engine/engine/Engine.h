@@ -65,6 +65,7 @@ private:
     void onTimer();
     void armTimer();
     void refreshNextWake();
+    void traceBatch(int operations, qint64 micros);
 
     EngineConfig m_config;
     QString m_connectionName;
@@ -74,6 +75,10 @@ private:
     QTimer m_timer;
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
     bool m_closed = false;
+    struct Trace
+    {
+        qint64 batches = 0, operations = 0, micros = 0, since = 0;
+    } m_trace;
 
     QMutex m_mutex;
     std::vector<Pending> m_queue;

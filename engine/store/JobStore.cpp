@@ -171,6 +171,7 @@ QSqlQuery &JobStore::prepared(const char *sql)
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
+        query.setForwardOnly(true); // no row cache: every result is read once, in order
         if (!query.prepare(QString::fromLatin1(sql)))
             throw StoreError(QStringLiteral("prepare failed: %1").arg(query.lastError().text()));
         it = m_statements.insert(sql, query);
@@ -197,22 +198,41 @@ void JobStore::insertJob(const JobRecord &job)
     Database::exec(q);
 }
 
-void JobStore::updateJob(const JobRecord &job)
+void JobStore::updateJob(const JobRecord &j)
 {
-    // Same column order as JOB_COLUMNS, the id last for the WHERE clause.
+    // Only the columns a job's life can change: SQLite maintains an index on UPDATE when one of
+    // its columns is assigned, so leaving out job_key, type and tenant keeps those untouched.
     QSqlQuery &q = prepared(
-        "UPDATE jobs SET id = ?, job_key = ?, type = ?, state = ?, tenant_id = ?, priority = ?, "
-        "retries = ?, original_retries = ?, timeout_ms = ?, max_retry_delay_ms = ?, "
-        "variables = ?, custom_headers = ?, result_variables = ?, process_context = ?, "
-        "next_jobs = ?, error_handlers = ?, progress = ?, worker = ?, max_jobs_for_worker = ?, "
-        "attempt = ?, created_at = ?, updated_at = ?, activated_at = ?, deadline = ?, "
-        "due_at = ?, run_at = ?, finished_at = ?, error_message = ?, error_code = ?, "
-        "incident_key = ?, cancel_reason = ?, finished_by = ?, parent_key = ? WHERE id = ?");
-    bindJob(q, job);
-    q.bindValue(33, job.id);
+        "UPDATE jobs SET state = ?, priority = ?, retries = ?, timeout_ms = ?, variables = ?, "
+        "result_variables = ?, progress = ?, worker = ?, max_jobs_for_worker = ?, attempt = ?, "
+        "updated_at = ?, activated_at = ?, deadline = ?, due_at = ?, finished_at = ?, "
+        "error_message = ?, error_code = ?, incident_key = ?, cancel_reason = ?, "
+        "finished_by = ? WHERE id = ?");
+    int i = 0;
+    q.bindValue(i++, int(j.state));
+    q.bindValue(i++, j.priority);
+    q.bindValue(i++, j.retries);
+    q.bindValue(i++, j.timeoutMs);
+    q.bindValue(i++, QString::fromUtf8(j.variables));
+    q.bindValue(i++, orNull(j.resultVariables));
+    q.bindValue(i++, orNull(j.progress));
+    q.bindValue(i++, orNull(j.worker));
+    q.bindValue(i++, j.maxJobsForWorker);
+    q.bindValue(i++, j.attempt);
+    q.bindValue(i++, j.updatedAt);
+    q.bindValue(i++, orNull(j.activatedAt));
+    q.bindValue(i++, orNull(j.deadline));
+    q.bindValue(i++, orNull(j.dueAt));
+    q.bindValue(i++, orNull(j.finishedAt));
+    q.bindValue(i++, orNull(j.errorMessage));
+    q.bindValue(i++, orNull(j.errorCode));
+    q.bindValue(i++, orNull(j.incidentKey));
+    q.bindValue(i++, orNull(j.cancelReason));
+    q.bindValue(i++, orNull(j.finishedBy));
+    q.bindValue(i++, j.id);
     Database::exec(q);
     if (q.numRowsAffected() != 1)
-        throw StoreError(QStringLiteral("job %1 vanished during an update").arg(job.key));
+        throw StoreError(QStringLiteral("job %1 vanished during an update").arg(j.key));
 }
 
 void JobStore::deleteJob(qint64 id)
