@@ -166,18 +166,16 @@ void failRoute(HttpFrontend *f, ApiRequest &request)
     if (in.has(QStringLiteral("retries")) &&
         (!retries.isDouble() || retries.toDouble() != double(retries.toInteger())))
         in.error(QStringLiteral("retries"), QStringLiteral("Retries must be an integer"));
-    spec.retries = int(qBound(qint64(-1), retries.toInteger(), qint64(1000)));
+    // Out-of-range counts (negative too) go to the engine, which answers INVALID_RETRY_COUNT
+    // with the job's valid range and current retries.
+    spec.retries = int(qBound(qint64(std::numeric_limits<int>::min()), retries.toInteger(),
+                              qint64(std::numeric_limits<int>::max())));
     spec.errorMessage = in.text(QStringLiteral("error_message"));
     if (in.has(QStringLiteral("backoff_duration")))
         spec.backoffMs = in.duration(QStringLiteral("backoff_duration"), 0, 24LL * 3'600'000);
     spec.variables = in.object(QStringLiteral("variables"));
     if (!in.ok())
         return request.fail(in.toError());
-    if (spec.retries < 0)
-        return request.fail(
-            ApiError{400, QStringLiteral("INVALID_RETRY_COUNT"),
-                     QStringLiteral("retries must not be negative"),
-                     QJsonObject{{QStringLiteral("provided_retries"), retries.toInteger()}}});
     submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
         return JobCommands::fail(txn, caller, key, spec);
     });

@@ -68,6 +68,26 @@ inline QStringList actionsOf(const QJsonObject &details)
     return actions;
 }
 
+inline qint64 isoMs(const QJsonValue &v)
+{
+    return Clock::parseIso(v.toString()).value_or(-1);
+}
+
+inline QJsonObject errorDetails(const ApiClient::Response &r)
+{
+    return r.error().value(u"details"_s).toObject();
+}
+
+inline QString currentStatus(const ApiClient::Response &r)
+{
+    return errorDetails(r).value(u"current_status"_s).toString();
+}
+
+inline QJsonObject firstJob(const QJsonObject &activation)
+{
+    return activation.value(u"jobs"_s).toArray().at(0).toObject();
+}
+
 // The name the server gives the test's admin key (Server::prepareAdminKey).
 inline QString adminKeyName()
 {

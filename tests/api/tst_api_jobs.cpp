@@ -128,8 +128,7 @@ private slots:
         const ApiClient::Response r = api.post(kJobs, body);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.errorCode(), u"VALIDATION_ERROR"_s);
-        const QJsonObject errors =
-            r.error().value(u"details"_s).toObject().value(u"field_errors"_s).toObject();
+        const QJsonObject errors = errorDetails(r).value(u"field_errors"_s).toObject();
         QCOMPARE(fieldErrorKeys(r.error()), fields);
         for (const QString &field : fields)
             QVERIFY(!errors.value(field).toString().isEmpty());
@@ -275,8 +274,7 @@ private slots:
         const ApiClient::Response missing = api.get(jobPath(u"srv1-job-nonexistent"_s));
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.errorCode(), u"JOB_NOT_FOUND"_s);
-        QCOMPARE(missing.error().value(u"details"_s).toObject().value(u"job_key"_s).toString(),
-                 u"srv1-job-nonexistent"_s);
+        QCOMPARE(errorDetails(missing).value(u"job_key"_s).toString(), u"srv1-job-nonexistent"_s);
     }
 
     void detailsActive()
@@ -483,8 +481,7 @@ private slots:
         const ApiClient::Response r = api.del(jobPath(key));
         QCOMPARE(r.status, 409);
         QCOMPARE(r.errorCode(), u"JOB_NOT_DELETABLE"_s);
-        QCOMPARE(r.error().value(u"details"_s).toObject().value(u"current_status"_s).toString(),
-                 u"ACTIVE"_s);
+        QCOMPARE(currentStatus(r), u"ACTIVE"_s);
         QVERIFY(r.error().value(u"message"_s).toString().contains(u"cancel the job first"_s));
         StoreProbe store(server.dbPath());
         QCOMPARE(store.state(key), u"ACTIVE"_s);
@@ -548,8 +545,7 @@ private slots:
             const ApiClient::Response r = api.send(method, jobPath(key, u"/cancel"_s), {});
             QCOMPARE(r.status, 409);
             QCOMPARE(r.errorCode(), u"JOB_NOT_CANCELLABLE"_s);
-            QCOMPARE(r.error().value(u"details"_s).toObject().value(u"current_status"_s).toString(),
-                     state);
+            QCOMPARE(currentStatus(r), state);
         }
         StoreProbe store(server.dbPath());
         QCOMPARE(store.state(key), state);
@@ -567,7 +563,7 @@ private slots:
             api.put(jobPath(key, u"/complete"_s), {{u"variables"_s, QJsonObject{{u"x"_s, 1}}}});
         QCOMPARE(r.status, 409);
         QCOMPARE(r.errorCode(), u"JOB_NOT_COMPLETABLE"_s);
-        const QJsonObject details = r.error().value(u"details"_s).toObject();
+        const QJsonObject details = errorDetails(r);
         QCOMPARE(details.value(u"current_status"_s).toString(), u"CANCELLED"_s);
         QCOMPARE(details.value(u"worker_id"_s).toString(), u"w1"_s);
         QVERIFY2(details.value(u"reason"_s).toString().contains(u"cancelled"_s),
