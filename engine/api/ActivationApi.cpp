@@ -46,7 +46,7 @@ std::optional<ActivationSpec> parse(FieldReader &in, const ApiKey &caller, const
 QStringList activatedKeys(const ApiResult &result)
 {
     QStringList keys;
-    for (const QJsonValue &job : result.data.value(QStringLiteral("jobs")).toArray())
+    for (const QJsonValue &job : result.body().value(QStringLiteral("jobs")).toArray())
         keys.append(job.toObject().value(QStringLiteral("key")).toString());
     return keys;
 }

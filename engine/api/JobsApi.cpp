@@ -26,13 +26,15 @@ std::optional<CreateSpec> parseCreate(FieldReader &in, const ApiKey &caller,
         in.error(QStringLiteral("variables"),
                  QStringLiteral("Variables are required (a JSON object)"));
     spec.variables = in.object(QStringLiteral("variables"));
-    if (JsonText::compact(spec.variables).size() > limits.maxVariablesBytes)
+    spec.variablesJson = JsonText::compact(spec.variables);
+    if (spec.variablesJson.size() > limits.maxVariablesBytes)
         in.error(QStringLiteral("variables"),
                  QStringLiteral("Variables exceed %1 bytes").arg(limits.maxVariablesBytes));
     spec.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
                                   QStringLiteral("Retries must be between 0 and 100")));
     spec.timeoutMs = in.duration(QStringLiteral("timeout"), 1000, 3'600'000 * 24).value_or(120'000);
     spec.customHeaders = in.object(QStringLiteral("custom_headers"));
+    spec.customHeadersJson = JsonText::compact(spec.customHeaders);
     for (auto it = spec.customHeaders.begin(); it != spec.customHeaders.end(); ++it)
         if (!it.value().isString())
             in.error(QStringLiteral("custom_headers"),

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 // A typed error of the contract: HTTP status, UPPER_SNAKE code, human message, details.
@@ -31,21 +32,29 @@ struct ApiError
     static ApiError internal();
 };
 
-// What an operation answers: data and a 2xx status, or an error.
+// What an operation answers: data and a 2xx status, or an error. The data can also be given
+// as a function that builds it later: the engine thread then only copies what the answer needs,
+// and the JSON is built on the HTTP thread that writes it.
 struct ApiResult
 {
     int httpStatus = 200;
     QJsonObject data;
     std::optional<ApiError> error;
+    std::function<QJsonObject()> render;
 
     static ApiResult ok(QJsonObject data, int status = 200)
     {
-        return {status, std::move(data), {}};
+        return {status, std::move(data), {}, {}};
+    }
+    static ApiResult later(std::function<QJsonObject()> render, int status = 200)
+    {
+        return {status, {}, {}, std::move(render)};
     }
     static ApiResult fail(ApiError error)
     {
         const int status = error.httpStatus;
-        return {status, {}, std::move(error)};
+        return {status, {}, std::move(error), {}};
     }
     bool isOk() const { return !error.has_value(); }
+    QJsonObject body() const { return render ? render() : data; }
 };

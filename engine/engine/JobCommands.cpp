@@ -83,8 +83,9 @@ JobRecord buildJob(Txn &txn, const CreateSpec &spec)
     job.retries = job.originalRetries = spec.retries;
     job.timeoutMs = spec.timeoutMs;
     job.maxRetryDelayMs = spec.maxRetryDelayMs;
-    job.variables = compact(spec.variables);
-    job.customHeaders = compact(spec.customHeaders);
+    job.variables = spec.variablesJson.isEmpty() ? compact(spec.variables) : spec.variablesJson;
+    job.customHeaders =
+        spec.customHeadersJson.isEmpty() ? compact(spec.customHeaders) : spec.customHeadersJson;
     if (!spec.processContext.isEmpty())
         job.processContext = compact(spec.processContext);
     if (!spec.nextJobs.isEmpty())
@@ -105,10 +106,11 @@ JobRecord insertNew(Txn &txn, const CreateSpec &spec)
 {
     const JobRecord job = buildJob(txn, spec);
     txn.store().insertJob(job);
+    static const QByteArray created = compact(message(QStringLiteral("Job created")));
     txn.record(job, QStringLiteral("JOB_CREATED"), {}, 0, {},
-               compact(message(spec.parentKey.isEmpty()
-                                   ? QStringLiteral("Job created")
-                                   : QStringLiteral("Follow-up job of %1").arg(spec.parentKey))));
+               spec.parentKey.isEmpty()
+                   ? created
+                   : compact(message(QStringLiteral("Follow-up job of %1").arg(spec.parentKey))));
     if (job.state == JobState::Scheduled) {
         txn.record(job, QStringLiteral("JOB_SCHEDULED"), {}, 0, {},
                    compact(QJsonObject{{QStringLiteral("run_at"), Clock::toIso(job.runAt)}}));
@@ -212,23 +214,30 @@ QJsonObject continuation(const JobRecord &job, const QJsonArray &nextActivities)
 
 ApiResult create(Txn &txn, const CreateSpec &spec)
 {
-    return ApiResult::ok(JobView::created(insertNew(txn, spec)), 201);
+    return ApiResult::later([job = insertNew(txn, spec)] { return JobView::created(job); }, 201);
 }
 
 ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs)
 {
-    QJsonArray jobs;
+    QList<JobRecord> jobs;
+    jobs.reserve(specs.size());
     for (const CreateSpec &spec : specs)
-        jobs.append(JobView::created(insertNew(txn, spec)));
-    return ApiResult::ok(
-        QJsonObject{{QStringLiteral("jobs"), jobs}, {QStringLiteral("created_count"), jobs.size()}},
+        jobs.append(insertNew(txn, spec));
+    return ApiResult::later(
+        [jobs] {
+            QJsonArray out;
+            for (const JobRecord &job : jobs)
+                out.append(JobView::created(job));
+            return QJsonObject{{QStringLiteral("jobs"), out},
+                               {QStringLiteral("created_count"), out.size()}};
+        },
         201);
 }
 
 ApiResult activate(Txn &txn, const ActivationSpec &spec)
 {
+    static const QByteArray activated = compact(message(QStringLiteral("Job activated by worker")));
     QList<JobRecord> jobs = txn.store().activatable(spec.type, spec.tenants, spec.maxJobs);
-    QJsonArray out;
     for (JobRecord &job : jobs) {
         moveTo(job, JobState::Active, txn.now());
         job.worker = spec.worker;
@@ -238,22 +247,27 @@ ApiResult activate(Txn &txn, const ActivationSpec &spec)
         job.attempt += 1;
         job.progress.clear();
         txn.store().updateJob(job);
-        txn.record(job, QStringLiteral("JOB_ACTIVATED"), spec.worker, job.attempt, {},
-                   compact(message(QStringLiteral("Job activated by worker"))));
+        txn.record(job, QStringLiteral("JOB_ACTIVATED"), spec.worker, job.attempt, {}, activated);
         txn.wakeAt(job.deadline);
-        out.append(JobView::activated(job, spec.fetchVariables));
     }
     txn.store().touchWorker(spec.worker, spec.type, txn.now());
-    return activationAnswer(spec, out);
+    return activationAnswer(spec, jobs);
 }
 
-ApiResult activationAnswer(const ActivationSpec &spec, const QJsonArray &jobs)
+ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs)
 {
-    return ApiResult::ok(
-        QJsonObject{{QStringLiteral("jobs"), jobs},
-                    {QStringLiteral("worker"), spec.worker},
-                    {QStringLiteral("activated_count"), jobs.size()},
-                    {QStringLiteral("timeout"), spec.timeoutMs.value_or(300'000)}});
+    // data carries the count for the engine; the answer itself is built on the HTTP thread.
+    ApiResult result = ApiResult::later([spec, jobs] {
+        QJsonArray out;
+        for (const JobRecord &job : jobs)
+            out.append(JobView::activated(job, spec.fetchVariables));
+        return QJsonObject{{QStringLiteral("jobs"), out},
+                           {QStringLiteral("worker"), spec.worker},
+                           {QStringLiteral("activated_count"), out.size()},
+                           {QStringLiteral("timeout"), spec.timeoutMs.value_or(300'000)}};
+    });
+    result.data.insert(QStringLiteral("activated_count"), jobs.size());
+    return result;
 }
 
 ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJsonObject &variables,
@@ -300,25 +314,29 @@ ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJs
                    {QStringLiteral("follow_up_jobs"), keysOf(followUps)}}));
     txn.finished(job.id);
 
-    QJsonObject data{
-        {QStringLiteral("job_key"), job.key},
-        {QStringLiteral("status"), JobStates::name(job.state)},
-        {QStringLiteral("completed_at"), Clock::toIso(job.finishedAt)},
-        {QStringLiteral("completed_by"), job.finishedBy},
-        {QStringLiteral("execution_summary"),
-         QJsonObject{{QStringLiteral("started_at"), Clock::toIso(job.activatedAt)},
-                     {QStringLiteral("total_duration_ms"), total},
-                     {QStringLiteral("processing_time_ms"), processing},
-                     {QStringLiteral("system_overhead_ms"), total - processing},
-                     {QStringLiteral("retries_used"), job.originalRetries - job.retries}}},
-        {QStringLiteral("variables_updated"), QJsonObject{{QStringLiteral("added"), added},
-                                                          {QStringLiteral("modified"), modified},
-                                                          {QStringLiteral("removed"), removed}}},
-        {QStringLiteral("result_variables"), variables},
-    };
-    if (!job.processContext.isEmpty() || !followUps.isEmpty())
-        data.insert(QStringLiteral("process_continuation"), continuation(job, followUps));
-    return ApiResult::ok(data);
+    return ApiResult::later(
+        [job, total, processing, added, modified, removed, variables, followUps] {
+            QJsonObject data{
+                {QStringLiteral("job_key"), job.key},
+                {QStringLiteral("status"), JobStates::name(job.state)},
+                {QStringLiteral("completed_at"), Clock::toIso(job.finishedAt)},
+                {QStringLiteral("completed_by"), job.finishedBy},
+                {QStringLiteral("execution_summary"),
+                 QJsonObject{{QStringLiteral("started_at"), Clock::toIso(job.activatedAt)},
+                             {QStringLiteral("total_duration_ms"), total},
+                             {QStringLiteral("processing_time_ms"), processing},
+                             {QStringLiteral("system_overhead_ms"), total - processing},
+                             {QStringLiteral("retries_used"), job.originalRetries - job.retries}}},
+                {QStringLiteral("variables_updated"),
+                 QJsonObject{{QStringLiteral("added"), added},
+                             {QStringLiteral("modified"), modified},
+                             {QStringLiteral("removed"), removed}}},
+                {QStringLiteral("result_variables"), variables},
+            };
+            if (!job.processContext.isEmpty() || !followUps.isEmpty())
+                data.insert(QStringLiteral("process_continuation"), continuation(job, followUps));
+            return data;
+        });
 }
 
 ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpec &spec)

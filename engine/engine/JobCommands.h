@@ -18,9 +18,11 @@ struct CreateSpec
 {
     QString type;
     QJsonObject variables;
+    QByteArray variablesJson; // the same, already serialized by the HTTP thread (or empty)
     int retries = 3;
     qint64 timeoutMs = 120'000;
     QJsonObject customHeaders;
+    QByteArray customHeadersJson;
     QString tenantId = QStringLiteral("default");
     int priority = 0;
     qint64 runAt = 0;   // absolute; 0 = now
@@ -74,7 +76,7 @@ ApiResult create(Txn &txn, const CreateSpec &spec);
 ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs);
 ApiResult activate(Txn &txn, const ActivationSpec &spec);
 // The answer to an activation that got `jobs` (possibly none).
-ApiResult activationAnswer(const ActivationSpec &spec, const QJsonArray &jobs);
+ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs);
 ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJsonObject &variables,
                    qint64 receivedAt);
 ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpec &spec);

@@ -145,7 +145,7 @@ bool HttpFrontend::send(ApiRequest::Answer &answer, const ApiResult &result)
         return false;
     }
     const QByteArray body = result.isOk()
-                                ? Envelope::success(result.data, answer.requestId)
+                                ? Envelope::success(result.body(), answer.requestId)
                                 : Envelope::error(result.error->code, result.error->message,
                                                   result.error->details, answer.requestId);
     QHttpServerResponder &r = *answer.responder;

@@ -118,6 +118,11 @@ private slots:
         QCOMPARE(Clock::toIso(*t), QStringLiteral("2025-01-11T10:30:00.000Z"));
         QCOMPARE(Clock::parseIso(QStringLiteral("2025-01-11T12:30:00.000+02:00")), t);
         QVERIFY(!Clock::parseIso(QStringLiteral("yesterday")));
+        // The hand-written formatter agrees with QDateTime across days, leap years and eras.
+        for (qint64 ms : {qint64(0), qint64(951782400000), qint64(4107542399999), qint64(-86400001),
+                          qint64(1735689599999), qint64(1704067200123)})
+            QCOMPARE(Clock::toIso(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+                                           .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")));
     }
 };
 
