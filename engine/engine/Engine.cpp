@@ -189,7 +189,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                     out.emplace_back(std::move(p.reply), ApiResult::ok(JobView::status(*job)));
                 else
                     m_waiters.addAwait(
-                        {p.waiterId, job->id, now + p.timeoutMs, std::move(p.reply)});
+                        {p.waiterId, job->id, now + p.timeoutMs, std::move(p.reply), job->key});
                 break;
             }
             case Pending::Kind::CancelWaiter:
@@ -274,7 +274,7 @@ void Engine::answerAwaits(const QSet<qint64> &jobIds)
         }
         for (const Waiters::Await &a : awaits)
             a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                             : ApiResult::fail(ApiError::jobNotFound(QString())));
+                             : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
 }
 
@@ -290,7 +290,7 @@ void Engine::onTimer()
         } catch (const StoreError &) {
         }
         a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                         : ApiResult::fail(ApiError::jobNotFound(QString())));
+                         : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
     m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
     if (m_nextWake && now >= m_nextWake) {
@@ -339,7 +339,7 @@ void Engine::shutdown()
     for (const Waiters::Await &a : m_waiters.takeAllAwaits()) {
         std::optional<JobRecord> job = m_store->findJob(a.jobId);
         a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                         : ApiResult::fail(ApiError::jobNotFound(QString())));
+                         : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
     drain();
     m_closed = true;

@@ -39,6 +39,7 @@ public:
         qint64 jobId = 0;
         qint64 expiresAt = 0;
         ReplyTo reply;
+        QString jobKey; // for the 404 when the job is deleted meanwhile
     };
 
     void addActivation(Activation waiter);

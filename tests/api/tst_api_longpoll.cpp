@@ -257,6 +257,28 @@ private slots:
                  qPrintable(QString::number(await.answeredAfterMs())));
     }
 
+    void awaitOnADeletedJob()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const QString key = api.createJob(jobBody(u"t"_s));
+        HttpCall await(server.port(), "GET", jobPath(key, u"/await?timeout=5000"_s));
+        QCOMPARE(api.get(jobPath(key, u"/status"_s)).status, 200);
+        QVERIFY(!await.isDone());
+        QCOMPARE(api.del(jobPath(key)).status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(await.isDone(), 3000);
+        QCOMPARE(await.status(), 404);
+        QCOMPARE(await.errorCode(), u"JOB_NOT_FOUND"_s);
+        QCOMPARE(await.json()
+                     .value(u"error"_s)
+                     .toObject()
+                     .value(u"details"_s)
+                     .toObject()
+                     .value(u"job_key"_s)
+                     .toString(),
+                 key);
+    }
+
     void awaitErrors_data()
     {
         QTest::addColumn<QString>("query");
