@@ -126,32 +126,46 @@ void batchRoute(HttpFrontend *f, ApiRequest &request)
     submit(f, request, [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
 }
 
+// The worker that answers, when it names itself: its answer is refused once the job's lock
+// has passed to another worker.
+QString answeringWorker(FieldReader &in)
+{
+    if (!in.has(QStringLiteral("worker")))
+        return {};
+    return in.name(QStringLiteral("worker"), QStringLiteral("Worker ID is required"),
+                   QStringLiteral("Worker ID must be 1-100 characters: letters, digits, hyphens, "
+                                  "underscores"));
+}
+
 void completeRoute(HttpFrontend *f, ApiRequest &request)
 {
     const std::optional<QJsonObject> body = request.jsonBody();
     if (!body)
         return;
     FieldReader in(*body);
-    const QJsonObject variables = in.object(QStringLiteral("variables"));
-    if (JsonText::compact(variables).size() > f->limits().maxVariablesBytes)
-        in.error(QStringLiteral("variables"),
-                 QStringLiteral("Variables exceed %1 bytes").arg(f->limits().maxVariablesBytes));
+    const QString worker = answeringWorker(in);
     if (!in.ok())
+        return request.fail(in.toError());
+    // Seed 001: bad result variables answer INVALID_VARIABLES with validation_errors[].
+    const QJsonValue given = body->value(QStringLiteral("variables"));
+    const QJsonObject variables = given.toObject();
+    QString problem;
+    if (!given.isUndefined() && !given.isNull() && !given.isObject())
+        problem = QStringLiteral("Must be a JSON object");
+    else if (JsonText::compact(variables).size() > f->limits().maxVariablesBytes)
+        problem = QStringLiteral("Variables exceed %1 bytes").arg(f->limits().maxVariablesBytes);
+    if (!problem.isEmpty())
         return request.fail(ApiError{
             400, QStringLiteral("INVALID_VARIABLES"),
             QStringLiteral("Invalid result variables provided"),
             QJsonObject{
                 {QStringLiteral("validation_errors"),
-                 QJsonArray{QJsonObject{
-                     {QStringLiteral("field"), QStringLiteral("variables")},
-                     {QStringLiteral("error"), in.toError()
-                                                   .details.value(QStringLiteral("field_errors"))
-                                                   .toObject()
-                                                   .value(QStringLiteral("variables"))}}}}}});
+                 QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("variables")},
+                                        {QStringLiteral("error"), problem}}}}}});
     submit(f, request,
-           [caller = request.caller(), key = request.argument(0), variables,
+           [caller = request.caller(), key = request.argument(0), variables, worker,
             receivedAt = request.receivedAt()](Txn &txn) {
-               return JobCommands::complete(txn, caller, key, variables, receivedAt);
+               return JobCommands::complete(txn, caller, key, variables, receivedAt, worker);
            });
 }
 
@@ -162,6 +176,7 @@ void failRoute(HttpFrontend *f, ApiRequest &request)
         return;
     FieldReader in(*body);
     FailSpec spec;
+    spec.worker = answeringWorker(in);
     if (!in.has(QStringLiteral("retries")))
         in.error(QStringLiteral("retries"), QStringLiteral("Retries is required"));
     const QJsonValue retries = body->value(QStringLiteral("retries"));
@@ -197,6 +212,7 @@ void throwErrorRoute(HttpFrontend *f, ApiRequest &request)
             QJsonObject{{QStringLiteral("provided_error_code"), code}}});
     FieldReader in(*body);
     ThrowSpec spec;
+    spec.worker = answeringWorker(in);
     spec.errorCode = code.toString();
     spec.errorMessage = in.text(QStringLiteral("error_message"));
     spec.variables = in.object(QStringLiteral("variables"));

@@ -64,6 +64,27 @@ ApiError notActive(Txn &txn, const JobRecord &job, const QString &code, const QS
                     {QStringLiteral("reason"), whyNotActive(txn, job)}});
 }
 
+// A worker's answer (complete, fail, throw) is taken only while the job is ACTIVE, and, when the
+// worker names itself, only from the worker that holds the lock now: a worker whose lock
+// expired cannot answer for the one that holds the job since.
+std::optional<ApiError> checkHolder(Txn &txn, const JobRecord &job, const QString &code,
+                                    const QString &verb, const QString &expectedWorker)
+{
+    if (job.state != JobState::Active)
+        return notActive(txn, job, code, verb);
+    if (!expectedWorker.isEmpty() && expectedWorker != job.worker)
+        return ApiError::conflict(
+            code, QStringLiteral("Job cannot be %1 by this worker").arg(verb),
+            QJsonObject{{QStringLiteral("job_key"), job.key},
+                        {QStringLiteral("current_status"), JobStates::name(job.state)},
+                        {QStringLiteral("worker_id"), job.worker},
+                        {QStringLiteral("reason"),
+                         QStringLiteral("The job's lock passed to worker %1 after %2's "
+                                        "deadline")
+                             .arg(job.worker, expectedWorker)}});
+    return std::nullopt;
+}
+
 void moveTo(JobRecord &job, JobState to, qint64 now)
 {
     Q_ASSERT_X(JobStates::canTransition(job.state, to), "JobCommands::moveTo",
@@ -271,15 +292,15 @@ ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &j
 }
 
 ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJsonObject &variables,
-                   qint64 receivedAt)
+                   qint64 receivedAt, const QString &expectedWorker)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
         return ApiResult::fail(ApiError::jobNotFound(key));
     JobRecord &job = *found;
-    if (!JobStates::canComplete(job.state))
-        return ApiResult::fail(notActive(txn, job, QStringLiteral("JOB_NOT_COMPLETABLE"),
-                                         QStringLiteral("completed")));
+    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_COMPLETABLE"),
+                                         QStringLiteral("completed"), expectedWorker))
+        return ApiResult::fail(*refused);
 
     const QJsonObject before = JsonText::object(job.variables);
     QJsonArray added, modified, removed;
@@ -345,9 +366,9 @@ ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpe
     if (!found)
         return ApiResult::fail(ApiError::jobNotFound(key));
     JobRecord &job = *found;
-    if (job.state != JobState::Active)
-        return ApiResult::fail(
-            notActive(txn, job, QStringLiteral("JOB_NOT_FAILABLE"), QStringLiteral("failed")));
+    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_FAILABLE"),
+                                         QStringLiteral("failed"), spec.worker))
+        return ApiResult::fail(*refused);
     if (spec.retries < 0 || spec.retries > job.retries)
         return ApiResult::fail(ApiError{
             400, QStringLiteral("INVALID_RETRY_COUNT"),
@@ -415,9 +436,9 @@ ApiResult throwError(Txn &txn, const ApiKey &caller, const QString &key, const T
     if (!found)
         return ApiResult::fail(ApiError::jobNotFound(key));
     JobRecord &job = *found;
-    if (job.state != JobState::Active)
-        return ApiResult::fail(notActive(txn, job, QStringLiteral("JOB_NOT_FAILABLE"),
-                                         QStringLiteral("failed with an error")));
+    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_FAILABLE"),
+                                         QStringLiteral("failed with an error"), spec.worker))
+        return ApiResult::fail(*refused);
 
     const QJsonObject handlers = JsonText::object(job.errorHandlers);
     const QString matched = handlers.contains(spec.errorCode)        ? spec.errorCode

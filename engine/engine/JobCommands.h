@@ -47,6 +47,7 @@ struct ActivationSpec
 
 struct FailSpec
 {
+    QString worker; // optional: refused unless this worker holds the lock
     int retries = 0;
     QString errorMessage;
     std::optional<qint64> backoffMs; // set: FIXED; unset: EXPONENTIAL
@@ -55,6 +56,7 @@ struct FailSpec
 
 struct ThrowSpec
 {
+    QString worker; // optional, as for FailSpec
     QString errorCode;
     QString errorMessage;
     QJsonObject variables;
@@ -78,7 +80,7 @@ ApiResult activate(Txn &txn, const ActivationSpec &spec);
 // The answer to an activation that got `jobs` (possibly none).
 ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs);
 ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJsonObject &variables,
-                   qint64 receivedAt);
+                   qint64 receivedAt, const QString &expectedWorker = {});
 ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpec &spec);
 ApiResult throwError(Txn &txn, const ApiKey &caller, const QString &key, const ThrowSpec &spec);
 ApiResult cancel(Txn &txn, const ApiKey &caller, const QString &key, const QString &reason);

@@ -29,6 +29,41 @@ private slots:
                  QStringLiteral("COMPLETED"));
         QCOMPARE(details.data().value(QStringLiteral("execution_history")).toArray().size(), 3);
     }
+
+    // A worker whose lock expired cannot answer for the worker that holds the job now.
+    void staleWorkerCannotAnswer()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const QString key = api.createJob({{QStringLiteral("type"), QStringLiteral("stale")},
+                                           {QStringLiteral("variables"), QJsonObject()}});
+        const auto activate = [&](const char *worker) {
+            return api.post(QStringLiteral("/api/v1/jobs/activate"),
+                            {{QStringLiteral("type"), QStringLiteral("stale")},
+                             {QStringLiteral("worker"), QLatin1String(worker)},
+                             {QStringLiteral("timeout"), 1000},
+                             {QStringLiteral("request_timeout"), 5000}});
+        };
+        QCOMPARE(activate("first").data().value(QStringLiteral("activated_count")).toInt(), 1);
+        // The lock expires after 1 s; the held long poll of the second worker then gets it.
+        QCOMPARE(activate("second").data().value(QStringLiteral("activated_count")).toInt(), 1);
+        const QString path = QStringLiteral("/api/v1/jobs/%1/complete").arg(key);
+        const ApiClient::Response stale =
+            api.put(path, {{QStringLiteral("worker"), QStringLiteral("first")}});
+        QCOMPARE(stale.status, 409);
+        QCOMPARE(stale.errorCode(), QStringLiteral("JOB_NOT_COMPLETABLE"));
+        QCOMPARE(stale.error()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("worker_id"))
+                     .toString(),
+                 QStringLiteral("second"));
+        const ApiClient::Response staleFail = api.put(
+            QStringLiteral("/api/v1/jobs/%1/fail").arg(key),
+            {{QStringLiteral("worker"), QStringLiteral("first")}, {QStringLiteral("retries"), 0}});
+        QCOMPARE(staleFail.status, 409);
+        QCOMPARE(api.put(path, {{QStringLiteral("worker"), QStringLiteral("second")}}).status, 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiSmoke)
