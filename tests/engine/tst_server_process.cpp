@@ -1,7 +1,9 @@
-// kill -9 at a moment when requests are in flight: every acknowledged create and completion
-// must be in the store after a restart, and an acknowledged activation must still hold its job
-// (never handed to a second worker while its lock runs).
+// The jobdeck binary as a process. kill -9 at a moment when requests are in flight: every
+// acknowledged create and completion must be in the store after a restart, and an acknowledged
+// activation must still hold its job (never handed to a second worker while its lock runs).
+// SIGTERM: held long polls are answered with an empty job list and the process exits cleanly.
 #include "ApiClient.h"
+#include "RawHttpClient.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -26,7 +28,7 @@ const QByteArray kKey = "crash-test-key";
 
 } // namespace
 
-class TestCrashDurability : public QObject
+class TestServerProcess : public QObject
 {
     Q_OBJECT
 private:
@@ -167,6 +169,31 @@ private slots:
             QVERIFY(!held.contains(j.toObject().value(QStringLiteral("key")).toString()));
     }
 
+    void sigtermAnswersHeldLongPollsAndExits()
+    {
+        RawHttp::RawClient worker(m_port);
+        QVERIFY(worker.waitConnected());
+        const QByteArray body = R"({"type":"never","worker":"w","request_timeout":60000})";
+        worker.send("POST /api/v1/jobs/activate HTTP/1.1\r\nHost: x\r\nX-API-Key: " + kKey +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        ApiClient api(m_port, kKey);
+        QTRY_COMPARE_WITH_TIMEOUT(api.get(QStringLiteral("/api/v1/health"))
+                                      .data()
+                                      .value(QStringLiteral("long_polls_waiting"))
+                                      .toInt(),
+                                  1, 10'000);
+        m_server->terminate(); // SIGTERM
+        QTRY_COMPARE_WITH_TIMEOUT(worker.count(), 1, 10'000);
+        QCOMPARE(worker.at(0).status, 200);
+        QCOMPARE(
+            worker.at(0).json()[QStringLiteral("data")][QStringLiteral("activated_count")].toInt(),
+            0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->state(), QProcess::NotRunning, 10'000);
+        QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server->exitCode(), 0);
+    }
+
     void cleanupTestCase()
     {
         if (m_server && m_server->state() != QProcess::NotRunning) {
@@ -176,5 +203,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrashDurability)
-#include "tst_crash_durability.moc"
+QTEST_GUILESS_MAIN(TestServerProcess)
+#include "tst_server_process.moc"
