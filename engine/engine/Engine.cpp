@@ -2,6 +2,7 @@
 
 #include "JobView.h"
 #include "core/Clock.h"
+#include "store/OperatorStore.h"
 #include "store/Schema.h"
 
 #include <QElapsedTimer>
@@ -56,6 +57,8 @@ void Engine::open()
     const qint64 highWater =
         m_store->meta(kHighWaterKey).value_or(QStringLiteral("0")).toLongLong();
     m_keys = std::make_unique<KeyGenerator>(m_config.nodeId, highWater);
+    for (const QString &type : OperatorStore(db).pauses().keys())
+        m_pausedTypes.insert(type);
     refreshNextWake();
     armTimer();
     qCInfo(lcEngine) << "engine open on" << m_config.store.path;
@@ -116,22 +119,34 @@ void Engine::enqueue(Pending &&pending)
 
 void Engine::drain()
 {
-    for (;;) {
-        std::vector<Pending> batch;
-        {
-            QMutexLocker lock(&m_mutex);
-            if (m_queue.empty()) {
-                m_drainScheduled = false;
-                return;
-            }
-            const size_t n = qMin(m_queue.size(), size_t(m_config.maxOperationsPerBatch));
-            batch.assign(std::make_move_iterator(m_queue.begin()),
-                         std::make_move_iterator(m_queue.begin() + qsizetype(n)));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(n));
+    // One transaction, then back to the event loop, so that timers (lock deadlines, long-poll
+    // expiry) still fire under a load that never lets the queue run empty.
+    if (drainOnce())
+        QMetaObject::invokeMethod(this, &Engine::drain, Qt::QueuedConnection);
+}
+
+bool Engine::drainOnce()
+{
+    std::vector<Pending> batch;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_queue.empty()) {
+            m_drainScheduled = false;
+            return false;
         }
-        const qint64 now = Clock::nowMs();
-        runBatch(batch, now, m_nextWake && now >= m_nextWake);
+        const size_t n = qMin(m_queue.size(), size_t(m_config.maxOperationsPerBatch));
+        batch.assign(std::make_move_iterator(m_queue.begin()),
+                     std::make_move_iterator(m_queue.begin() + qsizetype(n)));
+        m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(n));
     }
+    const qint64 now = Clock::nowMs();
+    runBatch(batch, now, m_nextWake && now >= m_nextWake);
+    QMutexLocker lock(&m_mutex);
+    if (m_queue.empty()) {
+        m_drainScheduled = false;
+        return false;
+    }
+    return true;
 }
 
 void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping)
@@ -149,6 +164,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
     QSet<qint64> finished;
     QSqlDatabase &db = m_store->database();
     Txn txn(*m_store, *m_keys, now);
+    txn.setPausedTypes(&m_pausedTypes);
     const qint64 highWaterBefore = m_keys->highWaterMark();
     try {
         if (!db.transaction())
@@ -203,6 +219,12 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         if (!db.commit())
             throw StoreError(db.lastError().text());
         finished = txn.takeFinishedJobs();
+        const QHash<QString, bool> pauses = txn.takePauseChanges();
+        for (auto it = pauses.begin(); it != pauses.end(); ++it)
+            it.value() ? void(m_pausedTypes.insert(it.key())) : void(m_pausedTypes.remove(it.key()));
+        if (txn.haveKeysChanged())
+            m_keyGeneration.fetch_add(1); // before any answer leaves: a deleted key is gone
+        m_metrics.addJobEvents(txn.takeEventCounts());
     } catch (const StoreError &error) {
         db.rollback();
         qCWarning(lcEngine) << "transaction rolled back:" << error.what();
@@ -219,8 +241,9 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_nextWake = m_nextWake ? qMin(m_nextWake, txn.wakeAt()) : txn.wakeAt();
     if (housekeeping)
         refreshNextWake();
-    m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
+    publishWaiters();
     armTimer();
+    m_metrics.observeCommit(int(batch.size()), micros);
     emit batchCommitted(int(batch.size()), micros);
     if (lcBatches().isDebugEnabled())
         traceBatch(int(batch.size()), micros);
@@ -278,6 +301,26 @@ void Engine::answerAwaits(const QSet<qint64> &jobIds)
     }
 }
 
+void Engine::publishWaiters()
+{
+    m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
+    LongPollSnapshot snapshot;
+    for (const auto &[type, worker] : m_waiters.heldTypesAndWorkers()) {
+        snapshot.byWorker[worker] += 1;
+        QStringList &workers = snapshot.workersByType[type];
+        if (!workers.contains(worker))
+            workers.append(worker);
+    }
+    QMutexLocker lock(&m_snapshotMutex);
+    m_longPolls = std::move(snapshot);
+}
+
+Engine::LongPollSnapshot Engine::longPolls() const
+{
+    QMutexLocker lock(&m_snapshotMutex);
+    return m_longPolls;
+}
+
 void Engine::onTimer()
 {
     const qint64 now = Clock::nowMs();
@@ -292,7 +335,7 @@ void Engine::onTimer()
         a.reply.send(job ? ApiResult::ok(JobView::status(*job))
                          : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
-    m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
+    publishWaiters();
     if (m_nextWake && now >= m_nextWake) {
         std::vector<Pending> none;
         runBatch(none, now, true);
@@ -341,7 +384,8 @@ void Engine::shutdown()
         a.reply.send(job ? ApiResult::ok(JobView::status(*job))
                          : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
-    drain();
+    while (drainOnce()) {
+    }
     m_closed = true;
     m_timer.stop();
     m_store.reset();

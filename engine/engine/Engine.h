@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobCommands.h"
+#include "Metrics.h"
 #include "Waiters.h"
 #include "core/KeyGenerator.h"
 #include "store/Database.h"
@@ -46,6 +47,17 @@ public:
     void cancelWaiter(quint64 waiterId);
 
     int heldLongPolls() const { return m_heldLongPolls.load(std::memory_order_relaxed); }
+    // Thread-safe: held activations per worker and the workers holding one per job type.
+    struct LongPollSnapshot
+    {
+        QHash<QString, int> byWorker;
+        QHash<QString, QStringList> workersByType;
+    };
+    LongPollSnapshot longPolls() const;
+    // Thread-safe. Counters and histograms of the whole server.
+    Metrics &metrics() { return m_metrics; }
+    // Bumped after every commit that changed API keys: authentication caches compare it.
+    const std::atomic<quint64> &keyGeneration() const { return m_keyGeneration; }
 
 public slots:
     void open();     // on the engine thread, before anything is submitted
@@ -59,6 +71,7 @@ private:
     struct Pending;
     void enqueue(Pending &&pending);
     void drain();
+    bool drainOnce(); // applies one batch; true when more is queued
     void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
     void handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out);
     void answerAwaits(const QSet<qint64> &jobIds);
@@ -66,6 +79,7 @@ private:
     void armTimer();
     void refreshNextWake();
     void traceBatch(int operations, qint64 micros);
+    void publishWaiters();
 
     EngineConfig m_config;
     QString m_connectionName;
@@ -85,4 +99,9 @@ private:
     bool m_drainScheduled = false;
     std::atomic<quint64> m_nextWaiterId{1};
     std::atomic<int> m_heldLongPolls{0};
+    Metrics m_metrics;
+    QSet<QString> m_pausedTypes; // engine thread only
+    std::atomic<quint64> m_keyGeneration{0};
+    mutable QMutex m_snapshotMutex;
+    LongPollSnapshot m_longPolls;
 };
