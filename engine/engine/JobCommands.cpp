@@ -258,7 +258,10 @@ ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs)
 ApiResult activate(Txn &txn, const ActivationSpec &spec)
 {
     static const QByteArray activated = compact(message(QStringLiteral("Job activated by worker")));
-    QList<JobRecord> jobs = txn.store().activatable(spec.type, spec.tenants, spec.maxJobs);
+    // A paused type hands nothing out: the request answers empty or waits as a long poll.
+    QList<JobRecord> jobs = txn.isPaused(spec.type)
+                                ? QList<JobRecord>()
+                                : txn.store().activatable(spec.type, spec.tenants, spec.maxJobs);
     for (JobRecord &job : jobs) {
         moveTo(job, JobState::Active, txn.now());
         job.worker = spec.worker;

@@ -3,6 +3,7 @@
 #include "core/KeyGenerator.h"
 #include "store/JobStore.h"
 
+#include <QHash>
 #include <QSet>
 #include <QString>
 
@@ -29,6 +30,22 @@ public:
     void record(const JobRecord &job, const QString &action, const QString &worker = {},
                 int attempt = 0, const QString &error = {}, const QByteArray &details = {});
 
+    // Paused job types: activation hands none of them out. A pause or resume made in this
+    // transaction counts at once; the engine keeps it after the commit.
+    void setPausedTypes(const QSet<QString> *paused) { m_paused = paused; }
+    bool isPaused(const QString &type) const
+    {
+        const auto it = m_pauseChanges.constFind(type);
+        return it != m_pauseChanges.constEnd() ? *it : m_paused && m_paused->contains(type);
+    }
+    void setPaused(const QString &type, bool paused) { m_pauseChanges.insert(type, paused); }
+    QHash<QString, bool> takePauseChanges() { return std::exchange(m_pauseChanges, {}); }
+    // API keys changed: authentication caches are dropped after the commit.
+    void keysChanged() { m_keysChanged = true; }
+    bool haveKeysChanged() const { return m_keysChanged; }
+    // History entries recorded, per (action, job type), for the metrics.
+    QHash<QPair<QString, QString>, int> takeEventCounts() { return std::exchange(m_eventCounts, {}); }
+
     const QSet<QString> &activatableTypes() const { return m_activatableTypes; }
     QSet<QString> takeActivatableTypes() { return std::exchange(m_activatableTypes, {}); }
     QSet<qint64> takeFinishedJobs() { return std::exchange(m_finishedJobs, {}); }
@@ -41,4 +58,8 @@ private:
     QSet<QString> m_activatableTypes;
     QSet<qint64> m_finishedJobs;
     qint64 m_wakeAt = 0;
+    const QSet<QString> *m_paused = nullptr;
+    QHash<QString, bool> m_pauseChanges;
+    bool m_keysChanged = false;
+    QHash<QPair<QString, QString>, int> m_eventCounts;
 };

@@ -103,6 +103,15 @@ QList<Waiters::Await> Waiters::takeAwaitsFor(qint64 jobId)
     return list;
 }
 
+QList<QPair<QString, QString>> Waiters::heldTypesAndWorkers() const
+{
+    QList<QPair<QString, QString>> out;
+    for (auto it = m_activations.constBegin(); it != m_activations.constEnd(); ++it)
+        for (const Activation &a : *it)
+            out.append({it.key(), a.spec.worker});
+    return out;
+}
+
 qint64 Waiters::nextExpiry() const
 {
     return m_expiries.empty() ? 0 : m_expiries.begin()->first;

@@ -52,6 +52,8 @@ public:
     QList<Await> takeAwaitsFor(qint64 jobId);
     int activationCount() const { return int(m_activationType.size()); }
     int awaitCount() const { return int(m_awaitJob.size()); }
+    // (job type, worker) of every held activation, for the workers and job types views.
+    QList<QPair<QString, QString>> heldTypesAndWorkers() const;
 
     qint64 nextExpiry() const; // 0 when none
     QList<Activation> takeExpiredActivations(qint64 now);

@@ -80,3 +80,26 @@ int KeyStore::count()
     Database::exec(q);
     return q.next() ? q.value(0).toInt() : 0;
 }
+
+QList<KeyStore::Listed> KeyStore::list()
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral(
+        "SELECT name, permissions, tenants, created_at FROM api_keys ORDER BY name"));
+    Database::exec(q);
+    QList<Listed> out;
+    while (q.next())
+        out.append(Listed{ApiKey{q.value(0).toString(), fromJson(q.value(1).toString()),
+                                 fromJson(q.value(2).toString())},
+                          q.value(3).toLongLong()});
+    return out;
+}
+
+int KeyStore::adminsExcept(const QString &name)
+{
+    int admins = 0;
+    for (const Listed &l : list())
+        if (l.key.name != name && l.key.permissions.contains(QStringLiteral("admin")))
+            ++admins;
+    return admins;
+}

@@ -18,6 +18,14 @@ public:
     std::optional<ApiKey> findByName(const QString &name);
     bool remove(const QString &name);
     int count();
+    // Every key (no hashes), by name; and how many admin keys there are besides `name`.
+    struct Listed
+    {
+        ApiKey key;
+        qint64 createdAt = 0;
+    };
+    QList<Listed> list();
+    int adminsExcept(const QString &name);
 
 private:
     QSqlDatabase m_db;

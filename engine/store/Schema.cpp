@@ -93,6 +93,51 @@ const char *const kMigration1[] = {
         last_seen_at INTEGER NOT NULL))",
 };
 
+// Operator tables (issue 4): paused job types and their pause history, Idempotency-Key records
+// of job creation, and per worker and tenant counters kept by a trigger on job state changes.
+const char *const kMigrationOperator[] = {
+    R"(CREATE TABLE job_type_pauses (
+        type TEXT PRIMARY KEY,
+        paused_at INTEGER NOT NULL,
+        paused_by TEXT NOT NULL,
+        reason TEXT))",
+    R"(CREATE TABLE job_type_events (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        reason TEXT))",
+    "CREATE INDEX job_type_events_type ON job_type_events(type, id)",
+    R"(CREATE TABLE idempotency_keys (
+        key_name TEXT NOT NULL,
+        scope TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        job_keys TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (key_name, scope, idempotency_key)))",
+    "CREATE INDEX idempotency_keys_age ON idempotency_keys(created_at)",
+    R"(CREATE TABLE worker_stats (
+        worker TEXT NOT NULL,
+        tenant_id TEXT NOT NULL,
+        activated INTEGER NOT NULL DEFAULT 0,
+        completed INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (worker, tenant_id)))",
+    // Activations, completions and failures (retryable, final, error thrown) per worker.
+    R"(CREATE TRIGGER jobs_worker_stats AFTER UPDATE OF state ON jobs
+        WHEN new.worker IS NOT NULL AND new.state <> old.state AND (new.state = 3 OR old.state = 3)
+        BEGIN
+            INSERT INTO worker_stats (worker, tenant_id, activated, completed, failed)
+            VALUES (new.worker, new.tenant_id, new.state = 3, new.state = 4,
+                    new.state IN (2, 5, 6))
+            ON CONFLICT (worker, tenant_id) DO UPDATE SET
+                activated = activated + excluded.activated,
+                completed = completed + excluded.completed,
+                failed = failed + excluded.failed;
+        END)",
+};
+
 struct Migration
 {
     const char *const *statements;
@@ -101,6 +146,7 @@ struct Migration
 
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
+    {kMigrationOperator, std::size(kMigrationOperator)},
 };
 
 } // namespace
