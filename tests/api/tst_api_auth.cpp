@@ -216,6 +216,11 @@ private slots:
         QTest::addColumn<QString>("allowed");
         QTest::addRow("PATCH activate")
             << QByteArray("PATCH") << u"/api/v1/jobs/activate"_s << u"POST"_s;
+        // Literal segments win over parameters: "activate" and "batch" are never job keys.
+        QTest::addRow("GET activate")
+            << QByteArray("GET") << u"/api/v1/jobs/activate"_s << u"POST"_s;
+        QTest::addRow("DELETE batch")
+            << QByteArray("DELETE") << u"/api/v1/jobs/batch"_s << u"POST"_s;
         QTest::addRow("DELETE health") << QByteArray("DELETE") << u"/api/v1/health"_s << u"GET"_s;
         QTest::addRow("POST health") << QByteArray("POST") << u"/api/v1/health"_s << u"GET"_s;
         QTest::addRow("GET complete")
