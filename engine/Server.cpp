@@ -2,6 +2,8 @@
 
 #include "api/ActivationApi.h"
 #include "api/JobsApi.h"
+#include "api/ListApi.h"
+#include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
 #include "http/HttpFrontend.h"
@@ -65,6 +67,9 @@ void Server::start()
 
     m_frontend =
         new HttpFrontend(m_engine->engine(), storeOptions(), m_settings.http, m_settings.api);
+    // Literal /jobs/... routes first: the router takes the first match, before JobsApi's :key.
+    ListApi::registerRoutes(*m_frontend);
+    StatsApi::registerRoutes(*m_frontend);
     JobsApi::registerRoutes(*m_frontend);
     ActivationApi::registerRoutes(*m_frontend);
     SystemApi::registerRoutes(*m_frontend, QStringLiteral("sqlite"));

@@ -1,6 +1,7 @@
 #include "Schema.h"
 
 #include "Database.h"
+#include "ListSchema.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -147,6 +148,7 @@ struct Migration
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigrationOperator, std::size(kMigrationOperator)},
+    {ListSchema::statements(), ListSchema::count()},
 };
 
 } // namespace

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "auth/ApiKey.h"
+#include "core/ApiError.h"
+#include "store/JobFilter.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+#include <optional>
+
+// The query string of GET /api/v1/jobs, validated: filters, sort, page or cursor. Every bad
+// value is named in one 400 VALIDATION_ERROR (details.field_errors).
+struct ListParams
+{
+    JobFilter filter;
+    PageRequest page;
+    int pageNumber = 1;
+    QJsonObject applied; // filters_applied
+
+    static constexpr int kMaxPageSize = 100;
+
+    // nullopt and `error` set when a value is not understood.
+    static std::optional<ListParams> parse(const QUrlQuery &query, const ApiKey &caller, qint64 now,
+                                           ApiError &error);
+    // The opaque next_cursor for a page that ended with this row.
+    QString cursorAfter(const SortPosition &last) const;
+
+    // A period word (1h, 24h, 7d, 30d, all) in milliseconds; 0 = all, nullopt = unknown.
+    static std::optional<qint64> periodMs(const QString &word);
+};
+
+// Reads one query parameter, fully decoded.
+QString queryValue(const QUrlQuery &query, const char *name);

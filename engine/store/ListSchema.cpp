@@ -1,0 +1,171 @@
+#include "ListSchema.h"
+
+namespace ListSchema {
+namespace {
+
+// The processing time of a finished job (activation to end), its bucket in the histogram of
+// kBucketUpperMs (-1: never activated), and its queue time (creation to activation).
+#define PROCESSING_MS(r) "(" r ".finished_at - " r ".activated_at)"
+#define BUCKET(r)                                                                                                                                          \
+    "CASE WHEN " r ".activated_at IS NULL OR " r ".finished_at IS NULL THEN -1 "                                                                           \
+    "WHEN " PROCESSING_MS(r) " < 1 THEN 0 WHEN " PROCESSING_MS(                                                                                            \
+        r) " < 2 THEN 1 "                                                                                                                                  \
+           "WHEN " PROCESSING_MS(r) " < 5 THEN 2 WHEN " PROCESSING_MS(                                                                                     \
+               r) " < 10 THEN 3 "                                                                                                                          \
+                  "WHEN " PROCESSING_MS(r) " < 20 THEN 4 WHEN " PROCESSING_MS(                                                                             \
+                      r) " < 50 THEN 5 "                                                                                                                   \
+                         "WHEN " PROCESSING_MS(r) " < 100 THEN 6 WHEN " PROCESSING_MS(                                                                     \
+                             r) " < 200 THEN 7 "                                                                                                           \
+                                "WHEN " PROCESSING_MS(r) " < 500 THEN 8 WHEN " PROCESSING_MS(                                                              \
+                                    r) " < 1000 THEN 9 "                                                                                                   \
+                                       "WHEN " PROCESSING_MS(r) " < 2000 THEN 10 "                                                                         \
+                                                                "WHEN " PROCESSING_MS(                                                                     \
+                                                                    r) " < 5000 THEN 11 "                                                                  \
+                                                                       "WHEN " PROCESSING_MS(r) " < 10000 THEN 12 WHEN " PROCESSING_MS(                    \
+                                                                           r) " < 20000 THEN 13 "                                                          \
+                                                                              "WHEN"                                                                       \
+                                                                              " " PROCESSING_MS(r) " < 50000 THEN 14 WHEN " PROCESSING_MS(                 \
+                                                                                  r) " < 100000 "                                                          \
+                                                                                     "THEN 15 "                                                            \
+                                                                                     "WHEN"                                                                \
+                                                                                     " " PROCESSING_MS(r) " < 200000 THEN 16 WHEN " PROCESSING_MS(         \
+                                                                                         r) " < "                                                          \
+                                                                                            "5000"                                                         \
+                                                                                            "00 "                                                          \
+                                                                                            "THEN"                                                         \
+                                                                                            " 17 "                                                         \
+                                                                                            "WHEN"                                                         \
+                                                                                            " " PROCESSING_MS(r) " < 1000000 THEN 18 WHEN " PROCESSING_MS( \
+                                                                                                r) " < 2000000 THEN 19 "                                   \
+                                                                                                   "WHEN " PROCESSING_MS(                                  \
+                                                                                                       r) " < 5000000 THEN 20 ELSE 21 END"
+#define TIMED(r) r ".activated_at IS NOT NULL AND " r ".finished_at IS NOT NULL"
+// Time a COMPLETED job took, for avg_duration_seconds of the counters.
+#define DURATION(r)                                                                                \
+    "(CASE WHEN " r ".state = 4 AND " TIMED(r) " THEN " PROCESSING_MS(r) " ELSE 0 END)"
+
+#define COUNT_UP(r)                                                                                \
+    "INSERT INTO job_counts (tenant_id, type, state, count, duration_ms_sum) VALUES (" r           \
+    ".tenant_id, " r ".type, " r ".state, 1, " DURATION(                                           \
+        r) ") ON CONFLICT (tenant_id, type, "                                                      \
+           "state) DO UPDATE SET count = count + 1, duration_ms_sum = duration_ms_sum + "          \
+           "excluded.duration_ms_sum;"
+#define COUNT_DOWN(r)                                                                              \
+    "UPDATE job_counts SET count = count - 1, duration_ms_sum = duration_ms_sum - " DURATION(      \
+        r) " WHERE tenant_id = " r ".tenant_id AND type = " r ".type AND state = " r ".state;"
+
+#define ROLLUP(r)                                                                                  \
+    "INSERT INTO job_rollup (minute, tenant_id, type, worker, state, bucket, jobs, "               \
+    "timed_jobs, processing_ms_sum, queue_ms_sum) VALUES (ifnull(" r ".finished_at, " r            \
+    ".updated_at) / 60000, " r ".tenant_id, " r ".type, ifnull(" r ".worker, ''), " r              \
+    ".state, " BUCKET(r) ", 1, CASE WHEN " TIMED(r) " THEN 1 ELSE 0 END, CASE WHEN " TIMED(        \
+        r) " THEN " PROCESSING_MS(r) " ELSE 0 END, CASE WHEN " r                                   \
+                                     ".activated_at IS NOT NULL THEN " r ".activated_at - " r      \
+                                     ".created_at ELSE 0 END) ON CONFLICT (minute, tenant_id, "    \
+                                     "type, worker, "                                              \
+                                     "state, bucket) DO UPDATE SET jobs = jobs + 1, timed_jobs = " \
+                                     "timed_jobs + "                                               \
+                                     "excluded.timed_jobs, processing_ms_sum = processing_ms_sum " \
+                                     "+ excluded.processing_ms_sum, "                              \
+                                     "queue_ms_sum = queue_ms_sum + excluded.queue_ms_sum;"
+
+#define FTS_COLUMNS "job_key, type, worker, error_message, variables, result_variables"
+#define FTS_VALUES(r)                                                                              \
+    r ".job_key, " r ".type, " r ".worker, " r ".error_message, " r ".variables, " r               \
+      ".result_variables"
+#define FTS_ADD(r)                                                                                 \
+    "INSERT INTO jobs_fts (rowid, " FTS_COLUMNS ") VALUES (" r ".id, " FTS_VALUES(r) ");"
+#define FTS_REMOVE(r)                                                                              \
+    "INSERT INTO jobs_fts (jobs_fts, rowid, " FTS_COLUMNS ") VALUES ('delete', " r                 \
+    ".id, " FTS_VALUES(r) ");"
+
+const char *const kStatements[] = {
+    // Exact counts per (tenant, type, state), kept in the transaction of every change, so that
+    // summaries, stats and queue depths never count rows of the jobs table.
+    R"(CREATE TABLE job_counts (
+        tenant_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        duration_ms_sum INTEGER NOT NULL,
+        PRIMARY KEY (tenant_id, type, state)) WITHOUT ROWID)",
+    "INSERT INTO job_counts (tenant_id, type, state, count, duration_ms_sum) SELECT tenant_id, "
+    "type, state, COUNT(*), SUM(" DURATION("jobs") ") FROM jobs GROUP BY tenant_id, type, state",
+    "CREATE TRIGGER jobs_count_insert AFTER INSERT ON jobs BEGIN " COUNT_UP("new") " END",
+    "CREATE TRIGGER jobs_count_delete AFTER DELETE ON jobs BEGIN " COUNT_DOWN("old") " END",
+    "CREATE TRIGGER jobs_count_update AFTER UPDATE OF state, type, tenant_id ON jobs WHEN "
+    "old.state IS NOT new.state OR old.type IS NOT new.type OR old.tenant_id IS NOT "
+    "new.tenant_id BEGIN " COUNT_DOWN("old") " " COUNT_UP("new") " END",
+
+    // Jobs reaching a terminal state, per minute, tenant, type, worker, outcome and processing
+    // time bucket: the time-window figures of GET /jobs/stats read a few thousand of these
+    // rows instead of the jobs themselves. History: deleting a job later does not remove it.
+    R"(CREATE TABLE job_rollup (
+        minute INTEGER NOT NULL,
+        tenant_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        worker TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        jobs INTEGER NOT NULL,
+        timed_jobs INTEGER NOT NULL,
+        processing_ms_sum INTEGER NOT NULL,
+        queue_ms_sum INTEGER NOT NULL,
+        PRIMARY KEY (minute, tenant_id, type, worker, state, bucket)) WITHOUT ROWID)",
+    "INSERT INTO job_rollup SELECT ifnull(finished_at, updated_at) / 60000 AS m, tenant_id, "
+    "type, ifnull(worker, '') AS w, state, " BUCKET("jobs") " AS b, COUNT(*), SUM(CASE WHEN " TIMED("jobs") " THEN 1 ELSE 0 END), SUM(CASE WHEN " TIMED(
+        "jobs") " THEN " PROCESSING_MS("jobs") " "
+                                               "ELSE 0 END), SUM(CASE WHEN activated_at IS NOT "
+                                               "NULL THEN activated_at - created_at ELSE 0 "
+                                               "END) FROM jobs WHERE state >= 4 GROUP BY m, "
+                                               "tenant_id, type, w, state, b",
+    "CREATE TRIGGER jobs_rollup_update AFTER UPDATE OF state ON jobs WHEN new.state >= 4 AND "
+    "old.state IS NOT new.state BEGIN " ROLLUP("new") " END",
+    // Only stores written by a generator insert finished jobs.
+    "CREATE TRIGGER jobs_rollup_insert AFTER INSERT ON jobs WHEN new.state >= 4 BEGIN " ROLLUP(
+        "new") " END",
+
+    // Full-text search (q) over key, type, worker, error, variables and result variables: an
+    // external-content FTS5 index (the text stays in jobs only). Re-indexed only when one of
+    // those columns really changed.
+    "CREATE VIRTUAL TABLE jobs_fts USING fts5(" FTS_COLUMNS ", content='jobs', "
+    "content_rowid='id', detail='column')",
+    "INSERT INTO jobs_fts (jobs_fts) VALUES ('rebuild')",
+    "CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN " FTS_ADD("new") " END",
+    "CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN " FTS_REMOVE("old") " END",
+    "CREATE TRIGGER jobs_fts_update AFTER UPDATE OF worker, error_message, variables, "
+    "result_variables ON jobs WHEN old.worker IS NOT new.worker OR old.error_message IS NOT "
+    "new.error_message OR old.variables IS NOT new.variables OR old.result_variables IS NOT "
+    "new.result_variables BEGIN " FTS_REMOVE("old") " " FTS_ADD("new") " END",
+
+    // Filters on the process context, as indexed virtual columns.
+    "ALTER TABLE jobs ADD COLUMN process_instance_id TEXT GENERATED ALWAYS AS "
+    "(CAST(json_extract(process_context, '$.process_instance_id') AS TEXT)) VIRTUAL",
+    "ALTER TABLE jobs ADD COLUMN element_id TEXT GENERATED ALWAYS AS "
+    "(CAST(json_extract(process_context, '$.element_id') AS TEXT)) VIRTUAL",
+    "CREATE INDEX jobs_process_instance ON jobs(process_instance_id) WHERE process_instance_id "
+    "IS NOT NULL",
+    "CREATE INDEX jobs_element ON jobs(element_id) WHERE element_id IS NOT NULL",
+
+    // List paths. A (state, type, tenant) cell in creation order (the id is time-ordered);
+    // one index per sort key for pages driven by the sort order.
+    "CREATE INDEX jobs_cell ON jobs(state, type, tenant_id)",
+    "CREATE INDEX jobs_sort_updated ON jobs(updated_at)",
+    "CREATE INDEX jobs_sort_activated ON jobs(ifnull(activated_at, 0))",
+    "CREATE INDEX jobs_sort_deadline ON jobs(ifnull(deadline, 0))",
+    "CREATE INDEX jobs_sort_priority ON jobs(priority)",
+};
+
+} // namespace
+
+const char *const *statements()
+{
+    return kStatements;
+}
+
+size_t count()
+{
+    return std::size(kStatements);
+}
+
+} // namespace ListSchema
