@@ -1,8 +1,12 @@
 #include "Server.h"
 
 #include "api/ActivationApi.h"
+#include "api/IncidentsApi.h"
 #include "api/JobsApi.h"
+#include "api/KeysApi.h"
 #include "api/ListApi.h"
+#include "api/ObservabilityApi.h"
+#include "api/OperatorApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
@@ -73,6 +77,10 @@ void Server::start()
     JobsApi::registerRoutes(*m_frontend);
     ActivationApi::registerRoutes(*m_frontend);
     SystemApi::registerRoutes(*m_frontend, QStringLiteral("sqlite"));
+    OperatorApi::registerRoutes(*m_frontend);
+    IncidentsApi::registerRoutes(*m_frontend);
+    KeysApi::registerRoutes(*m_frontend);
+    ObservabilityApi::registerRoutes(*m_frontend);
     m_frontend->moveToThread(&m_httpThread);
     QObject::connect(&m_httpThread, &QThread::finished, m_frontend, &QObject::deleteLater);
     m_httpThread.start();
@@ -93,6 +101,15 @@ void Server::start()
         throw StoreError(QStringLiteral("cannot listen on %1:%2")
                              .arg(m_settings.bindAddress.toString())
                              .arg(m_settings.port));
+}
+
+QStringList Server::routes() const
+{
+    QStringList out;
+    if (m_frontend)
+        for (const Router::Route &route : m_frontend->router().routes())
+            out.append(Router::methodName(route.method) + QLatin1Char(' ') + route.pattern);
+    return out;
 }
 
 void Server::stop()

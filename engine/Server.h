@@ -26,6 +26,8 @@ public:
     quint16 port() const { return m_port; }
     Engine *engine() const { return m_engine ? m_engine->engine() : nullptr; }
     const ServerSettings &settings() const { return m_settings; }
+    // Every route served, "GET /api/v1/jobs/:key" style (fixed once start() returned).
+    QStringList routes() const;
 
 private:
     StoreOptions storeOptions() const;

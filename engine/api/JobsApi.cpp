@@ -5,6 +5,7 @@
 #include "core/JsonText.h"
 #include "engine/Engine.h"
 #include "engine/JobView.h"
+#include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
 
 #include <QRegularExpression>
@@ -76,8 +77,43 @@ void submit(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
     f->engine()->submit(std::move(op), request.deferred());
 }
 
+// The Idempotency-Key header: empty when absent; nullopt (after a 400) when malformed.
+std::optional<QString> idempotencyKey(ApiRequest &request)
+{
+    const QByteArray value = request.header("Idempotency-Key").trimmed();
+    const bool printable = std::all_of(value.begin(), value.end(),
+                                       [](char c) { return c >= 0x21 && c <= 0x7e; });
+    if (value.size() > 255 || !printable) {
+        request.fail(ApiError::validation(
+            {{QStringLiteral("Idempotency-Key"),
+              QStringLiteral("Must be 1-255 printable ASCII characters")}}));
+        return std::nullopt;
+    }
+    return QString::fromLatin1(value);
+}
+
+// With an Idempotency-Key, the engine checks for an earlier request inside its transaction, so
+// that two concurrent requests cannot both create.
+void submitCreate(HttpFrontend *f, ApiRequest &request, const QString &idempotency,
+                  QList<CreateSpec> specs, bool batch)
+{
+    constexpr qint64 kIdempotencyTtlMs = 24LL * 3600 * 1000;
+    if (idempotency.isEmpty() && batch)
+        return submit(f, request, [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
+    if (idempotency.isEmpty())
+        return submit(f, request,
+                      [spec = specs.first()](Txn &txn) { return JobCommands::create(txn, spec); });
+    submit(f, request, [caller = request.caller(), idempotency, specs, batch](Txn &txn) {
+        return OperatorCommands::createIdempotent(txn, caller, idempotency, specs, batch,
+                                                  kIdempotencyTtlMs);
+    });
+}
+
 void createRoute(HttpFrontend *f, ApiRequest &request)
 {
+    const std::optional<QString> idempotency = idempotencyKey(request);
+    if (!idempotency)
+        return;
     const std::optional<QJsonObject> body = request.jsonBody(false);
     if (!body)
         return;
@@ -88,11 +124,14 @@ void createRoute(HttpFrontend *f, ApiRequest &request)
     if (!spec)
         return request.fail(ApiError::forbidden(
             QStringLiteral("This API key may not create jobs for that tenant")));
-    submit(f, request, [spec = *spec](Txn &txn) { return JobCommands::create(txn, spec); });
+    submitCreate(f, request, *idempotency, {*spec}, false);
 }
 
 void batchRoute(HttpFrontend *f, ApiRequest &request)
 {
+    const std::optional<QString> idempotency = idempotencyKey(request);
+    if (!idempotency)
+        return;
     const std::optional<QJsonObject> body = request.jsonBody(false);
     if (!body)
         return;
@@ -123,7 +162,7 @@ void batchRoute(HttpFrontend *f, ApiRequest &request)
     }
     if (!errors.isEmpty())
         return request.fail(ApiError::validation(errors));
-    submit(f, request, [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
+    submitCreate(f, request, *idempotency, specs, true);
 }
 
 // The worker that answers, when it names itself: its answer is refused once the job's lock

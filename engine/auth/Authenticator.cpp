@@ -8,6 +8,13 @@ std::optional<ApiKey> Authenticator::identify(const QByteArray &clearKey)
         return std::nullopt;
     if (!m_clock.isValid())
         m_clock.start();
+    if (m_generation) {
+        const quint64 generation = m_generation->load(std::memory_order_acquire);
+        if (generation != m_seenGeneration) {
+            m_cache.clear();
+            m_seenGeneration = generation;
+        }
+    }
     const QByteArray hash = ApiKey::hash(clearKey);
     const qint64 now = m_clock.elapsed();
     const auto it = m_cache.constFind(hash);

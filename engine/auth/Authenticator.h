@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <atomic>
+
 #include <optional>
 
 // Finds the API key a request presents (X-API-Key, or Authorization: Bearer). Used on the HTTP
@@ -14,8 +16,11 @@
 class Authenticator
 {
 public:
-    explicit Authenticator(KeyStore keys, int cacheMs = 5000)
-        : m_keys(std::move(keys)), m_cacheMs(cacheMs)
+    // `generation` (optional) is bumped whenever keys change: the cache is dropped then, so
+    // that a deleted key stops working at once.
+    explicit Authenticator(KeyStore keys, const std::atomic<quint64> *generation = nullptr,
+                           int cacheMs = 5000)
+        : m_keys(std::move(keys)), m_generation(generation), m_cacheMs(cacheMs)
     {}
 
     std::optional<ApiKey> identify(const QByteArray &clearKey);
@@ -28,6 +33,8 @@ private:
         qint64 at = 0;
     };
     KeyStore m_keys;
+    const std::atomic<quint64> *m_generation;
+    quint64 m_seenGeneration = 0;
     int m_cacheMs;
     QElapsedTimer m_clock;
     QHash<QByteArray, Cached> m_cache;

@@ -92,6 +92,11 @@ void ApiRequest::reply(const ApiResult &result)
     m_frontend->send(*m_answer, result);
 }
 
+void ApiRequest::replyRaw(int status, const QByteArray &contentType, const QByteArray &body)
+{
+    m_frontend->sendRaw(*m_answer, status, contentType, body);
+}
+
 ReplyTo ApiRequest::deferred(std::function<void(const ApiResult &, bool)> after)
 {
     QPointer<HttpFrontend> frontend = m_frontend;

@@ -5,6 +5,7 @@
 #include "engine/Waiters.h"
 
 #include <QHttpServerRequest>
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QPointer>
@@ -28,6 +29,8 @@ public:
         QPointer<QTcpSocket> socket;
         QByteArray requestId;
         QString route;
+        QString method;
+        QElapsedTimer clock; // from the request to its answer, for the metrics
         bool answered = false;
     };
 
@@ -51,6 +54,8 @@ public:
 
     void reply(const ApiResult &result);
     void fail(const ApiError &error) { reply(ApiResult::fail(error)); }
+    // An answer that is not the JSON envelope (GET /metrics, the OpenAPI document).
+    void replyRaw(int status, const QByteArray &contentType, const QByteArray &body);
     // An answer for later, from any thread (e.g. the engine after its commit). The callback
     // learns whether the client got the answer.
     ReplyTo deferred(std::function<void(const ApiResult &, bool delivered)> after = {});

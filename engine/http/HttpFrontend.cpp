@@ -41,7 +41,7 @@ quint16 HttpFrontend::start(const QHostAddress &address, quint16 port)
 {
     QSqlDatabase db = Database::open(m_connectionName, m_storeOptions);
     m_reader = std::make_unique<JobStore>(db);
-    m_auth = std::make_unique<Authenticator>(KeyStore(db));
+    m_auth = std::make_unique<Authenticator>(KeyStore(db), &m_engine->keyGeneration());
     m_startedAt = Clock::nowMs();
     m_tcp = new GuardedTcpServer(m_httpLimits, this);
     if (!m_tcp->listen(address, port)) {
@@ -74,6 +74,8 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     answer->responder = std::make_unique<QHttpServerResponder>(makeResponder(request, socket));
     answer->socket = socket;
     answer->requestId = Envelope::newRequestId();
+    answer->clock.start();
+    answer->method = Router::methodName(request.method());
     ApiRequest apiRequest(this, request, answer);
 
     const Router::Match match = m_router.match(request.method(), apiRequest.path());
@@ -137,20 +139,34 @@ bool HttpFrontend::send(ApiRequest::Answer &answer, const ApiResult &result)
 {
     if (answer.answered)
         return false;
+    QTcpSocket *socket = answer.socket.data();
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return sendRaw(answer, result.httpStatus, {}, {}); // forgets the answer
+    const QByteArray body = result.isOk()
+                                ? Envelope::success(result.body(), answer.requestId)
+                                : Envelope::error(result.error->code, result.error->message,
+                                                  result.error->details, answer.requestId);
+    return sendRaw(answer, result.httpStatus, "application/json; charset=utf-8", body);
+}
+
+bool HttpFrontend::sendRaw(ApiRequest::Answer &answer, int status, const QByteArray &contentType,
+                           const QByteArray &body)
+{
+    if (answer.answered)
+        return false;
     answer.answered = true;
+    m_engine->metrics().observeHttp(
+        answer.method, answer.route.isEmpty() ? QStringLiteral("unmatched") : answer.route,
+        status, answer.clock.isValid() ? answer.clock.nsecsElapsed() : 0);
     QTcpSocket *socket = answer.socket.data();
     // Writing to a held responder whose client left crashes QHttpServer 6.4: check first.
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
         answer.responder.reset();
         return false;
     }
-    const QByteArray body = result.isOk()
-                                ? Envelope::success(result.body(), answer.requestId)
-                                : Envelope::error(result.error->code, result.error->message,
-                                                  result.error->details, answer.requestId);
     QHttpServerResponder &r = *answer.responder;
-    r.writeStatusLine(QHttpServerResponder::StatusCode(result.httpStatus));
-    r.writeHeader("Content-Type", "application/json; charset=utf-8");
+    r.writeStatusLine(QHttpServerResponder::StatusCode(status));
+    r.writeHeader("Content-Type", contentType);
     r.writeHeader("Content-Length", QByteArray::number(body.size()));
     r.writeHeader("X-Request-Id", answer.requestId);
     r.writeBody(body);

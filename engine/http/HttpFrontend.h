@@ -53,6 +53,8 @@ public:
 
     // Writes the answer if its client is still there. Returns whether it was written.
     bool send(ApiRequest::Answer &answer, const ApiResult &result);
+    bool sendRaw(ApiRequest::Answer &answer, int status, const QByteArray &contentType,
+                 const QByteArray &body);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
