@@ -216,13 +216,15 @@ QList<OperatorStore::TypeStateCount> OperatorStore::typeStateCounts(const QStrin
 
 std::optional<qint64> OperatorStore::oldestWaiting(const QString &type, const QStringList &tenants)
 {
+    // Ids grow with creation time: the smallest id is the oldest job, found in the index alone
+    // (no row is read but that one), however long the queue.
     const QString tenantFilter =
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery q = prepare(
-        m_db, QStringLiteral("SELECT MIN(created_at) FROM jobs WHERE type = ? AND state = 0%1")
-                  .arg(tenantFilter));
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT created_at FROM jobs WHERE id = (SELECT "
+                                               "MIN(id) FROM jobs WHERE type = ? AND state = 0%1)")
+                                    .arg(tenantFilter));
     q.addBindValue(type);
     for (const QString &t : tenants)
         q.addBindValue(t);
