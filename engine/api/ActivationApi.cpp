@@ -5,6 +5,7 @@
 #include "http/HttpFrontend.h"
 
 #include <QJsonArray>
+#include <QPointer>
 
 namespace ActivationApi {
 namespace {
@@ -88,7 +89,10 @@ void registerRoutes(HttpFrontend &frontend)
             if (QTcpSocket *socket = request.socket())
                 *onDisconnect =
                     QObject::connect(socket, &QTcpSocket::disconnected, f,
-                                     [engine, waiterId] { engine->cancelWaiter(waiterId); });
+                                     [engine = QPointer<Engine>(engine), waiterId] {
+                                         if (engine) // gone when sockets close at shutdown
+                                             engine->cancelWaiter(waiterId);
+                                     });
         });
 }
 

@@ -8,6 +8,7 @@
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
 
+#include <QPointer>
 #include <QRegularExpression>
 
 namespace JobsApi {
@@ -81,12 +82,12 @@ void submit(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
 std::optional<QString> idempotencyKey(ApiRequest &request)
 {
     const QByteArray value = request.header("Idempotency-Key").trimmed();
-    const bool printable = std::all_of(value.begin(), value.end(),
-                                       [](char c) { return c >= 0x21 && c <= 0x7e; });
+    const bool printable =
+        std::all_of(value.begin(), value.end(), [](char c) { return c >= 0x21 && c <= 0x7e; });
     if (value.size() > 255 || !printable) {
-        request.fail(ApiError::validation(
-            {{QStringLiteral("Idempotency-Key"),
-              QStringLiteral("Must be 1-255 printable ASCII characters")}}));
+        request.fail(
+            ApiError::validation({{QStringLiteral("Idempotency-Key"),
+                                   QStringLiteral("Must be 1-255 printable ASCII characters")}}));
         return std::nullopt;
     }
     return QString::fromLatin1(value);
@@ -99,7 +100,8 @@ void submitCreate(HttpFrontend *f, ApiRequest &request, const QString &idempoten
 {
     constexpr qint64 kIdempotencyTtlMs = 24LL * 3600 * 1000;
     if (idempotency.isEmpty() && batch)
-        return submit(f, request, [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
+        return submit(f, request,
+                      [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
     if (idempotency.isEmpty())
         return submit(f, request,
                       [spec = specs.first()](Txn &txn) { return JobCommands::create(txn, spec); });
@@ -356,7 +358,10 @@ void awaitRoute(HttpFrontend *f, ApiRequest &request)
                       }));
     if (QTcpSocket *socket = request.socket())
         *onDisconnect = QObject::connect(socket, &QTcpSocket::disconnected, f,
-                                         [engine, waiterId] { engine->cancelWaiter(waiterId); });
+                                         [engine = QPointer<Engine>(engine), waiterId] {
+                                             if (engine) // gone when sockets close at shutdown
+                                                 engine->cancelWaiter(waiterId);
+                                         });
 }
 
 } // namespace

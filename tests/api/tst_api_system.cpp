@@ -207,6 +207,44 @@ private slots:
         QCOMPARE(anonymous.send("POST", u"/metrics"_s, "{}").status, 405);
     }
 
+    void metricsForEachPermission_data()
+    {
+        QTest::addColumn<QString>("permission");
+        QTest::addRow("read") << u"read"_s;
+        QTest::addRow("job") << u"job"_s;
+        QTest::addRow("admin") << u"admin"_s;
+    }
+    void metricsForEachPermission()
+    {
+        QFETCH(QString, permission);
+        TestServer server;
+        ApiClient admin(server.port(), TestServer::kAdminKey);
+        ApiClient api(server.port(), createKey(admin, u"k"_s, {permission}));
+        QCOMPARE(api.get(u"/metrics"_s).status, 200);
+        QCOMPARE(api.get(u"/api/v1/openapi.json"_s).status, 200);
+        QCOMPARE(api.send("POST", u"/api/v1/openapi.json"_s, "{}").status, 405);
+    }
+
+    void metricsCountOnlyTheKeysTenantsJobs()
+    {
+        TestServer server;
+        ApiClient admin(server.port(), TestServer::kAdminKey);
+        admin.createJob(jobBody(u"t"_s, {}, {{u"tenant_id"_s, u"acme"_s}}));
+        admin.createJob(jobBody(u"t"_s, {}, {{u"tenant_id"_s, u"other"_s}}));
+        admin.createJob(jobBody(u"hidden"_s, {}, {{u"tenant_id"_s, u"other"_s}}));
+        ApiClient acme(server.port(), createKey(admin, u"acme"_s, {u"read"_s}, {u"acme"_s}));
+        const Exposition mine = Exposition::parse(acme.get(u"/metrics"_s).body);
+        QVERIFY2(mine.errors.isEmpty(), qPrintable(mine.errors.join(u"\n"_s)));
+        QCOMPARE(mine.value(u"jobdeck_jobs"_s, {{u"state"_s, u"CREATED"_s}, {u"type"_s, u"t"_s}}),
+                 1.0);
+        QCOMPARE(
+            mine.value(u"jobdeck_jobs"_s, {{u"state"_s, u"CREATED"_s}, {u"type"_s, u"hidden"_s}}),
+            -1.0);
+        const Exposition all = Exposition::parse(admin.get(u"/metrics"_s).body);
+        QCOMPARE(all.value(u"jobdeck_jobs"_s, {{u"state"_s, u"CREATED"_s}, {u"type"_s, u"t"_s}}),
+                 2.0);
+    }
+
     void openApiListsEveryRoute()
     {
         TestServer server;
