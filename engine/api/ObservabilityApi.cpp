@@ -25,6 +25,8 @@ struct Operation
     Access access;
     const char *summary;
     bool body;
+    const char *query = "";  // query parameters, space-separated
+    const char *header = ""; // an optional request header
 };
 constexpr Operation kOperations[] = {
     {"GET", "/api/v1/health", "system", Access::Public, "Health, version, store and uptime", false},
@@ -32,15 +34,19 @@ constexpr Operation kOperations[] = {
     {"GET", "/api/v1/openapi.json", "system", Access::Public, "This document", false},
     {"POST", "/api/v1/jobs", "jobs", Access::Job,
      "Create a job (201); Idempotency-Key header: a repeat within 24 h answers the first job (200)",
-     true},
+     true, "", "Idempotency-Key"},
     {"GET", "/api/v1/jobs", "jobs", Access::Job,
-     "List jobs: filters, sort, page or cursor, summary", false},
+     "List jobs: filters, sort, page or cursor, summary", false,
+     "state status type worker process_instance_id element_id tenant_id created_after "
+     "created_before period q page page_size sort_by sort_order cursor"},
     {"DELETE", "/api/v1/jobs", "jobs", Access::Admin,
      "Bulk delete by filter (state, type, tenant_id, created_before, created_after); never "
      "ACTIVE jobs; answers deleted_count",
-     false},
-    {"GET", "/api/v1/jobs/stats", "jobs", Access::Job, "Statistics for a period", false},
-    {"POST", "/api/v1/jobs/batch", "jobs", Access::Job, "Create 1-1000 jobs, all or nothing", true},
+     false, "state status type tenant_id created_before created_after"},
+    {"GET", "/api/v1/jobs/stats", "jobs", Access::Job, "Statistics for a period", false,
+     "period type worker tenant_id"},
+    {"POST", "/api/v1/jobs/batch", "jobs", Access::Job, "Create 1-1000 jobs, all or nothing", true,
+     "", "Idempotency-Key"},
     {"POST", "/api/v1/jobs/activate", "workers", Access::Job,
      "Activate jobs of a type (long polling when none is available)", true},
     {"GET", "/api/v1/jobs/:key", "jobs", Access::Job, "Job details", false},
@@ -48,8 +54,8 @@ constexpr Operation kOperations[] = {
      "Operator update: retries (a failed job returns to CREATED), timeout, priority", true},
     {"DELETE", "/api/v1/jobs/:key", "jobs", Access::Job, "Delete a job that is not ACTIVE", false},
     {"GET", "/api/v1/jobs/:key/status", "jobs", Access::Job, "Light status", false},
-    {"GET", "/api/v1/jobs/:key/await", "jobs", Access::Job, "Wait until the job is terminal",
-     false},
+    {"GET", "/api/v1/jobs/:key/await", "jobs", Access::Job, "Wait until the job is terminal", false,
+     "timeout"},
     {"PUT", "/api/v1/jobs/:key/complete", "workers", Access::Job, "Complete an ACTIVE job", true},
     {"PUT", "/api/v1/jobs/:key/fail", "workers", Access::Job, "Fail an ACTIVE job", true},
     {"POST", "/api/v1/jobs/:key/throw-error", "workers", Access::Job, "Throw a business error",
@@ -58,7 +64,7 @@ constexpr Operation kOperations[] = {
     {"POST", "/api/v1/jobs/:key/cancel", "jobs", Access::Job, "Cancel a job", true},
     {"PUT", "/api/v1/jobs/:key/progress", "workers", Access::Job, "Report progress", true},
     {"GET", "/api/v1/incidents", "incidents", Access::Read,
-     "Incidents by status, type and job type, paged", false},
+     "Incidents by status, type and job type, paged", false, "status type job_type page page_size"},
     {"GET", "/api/v1/incidents/:id", "incidents", Access::Read, "One incident", false},
     {"PUT", "/api/v1/incidents/:id/resolve", "incidents", Access::Admin,
      "Resolve: the job returns to CREATED with new retries", true},
@@ -90,6 +96,15 @@ QString accessName(Access access)
     return {};
 }
 
+QJsonObject parameter(const QString &name, const char *in, bool required)
+{
+    return QJsonObject{{QStringLiteral("name"), name},
+                       {QStringLiteral("in"), QLatin1String(in)},
+                       {QStringLiteral("required"), required},
+                       {QStringLiteral("schema"),
+                        QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}};
+}
+
 QJsonObject operation(const Operation &op, const QStringList &pathParameters)
 {
     QJsonObject responses{
@@ -105,12 +120,12 @@ QJsonObject operation(const Operation &op, const QStringList &pathParameters)
     }
     QJsonArray parameters;
     for (const QString &name : pathParameters)
-        parameters.append(
-            QJsonObject{{QStringLiteral("name"), name},
-                        {QStringLiteral("in"), QStringLiteral("path")},
-                        {QStringLiteral("required"), true},
-                        {QStringLiteral("schema"),
-                         QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}});
+        parameters.append(parameter(name, "path", true));
+    for (const QString &name :
+         QString::fromLatin1(op.query).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        parameters.append(parameter(name, "query", false));
+    if (*op.header)
+        parameters.append(parameter(QLatin1String(op.header), "header", false));
     QJsonObject out{
         {QStringLiteral("summary"), QLatin1String(op.summary)},
         {QStringLiteral("tags"), QJsonArray{QLatin1String(op.tag)}},

@@ -284,6 +284,17 @@ private slots:
                  qPrintable(u"served but not documented: "_s + missing.join(u", "_s)));
         QVERIFY2(phantom.isEmpty(),
                  qPrintable(u"documented but not served: "_s + phantom.join(u", "_s)));
+        // Query and header parameters are documented where routes take them.
+        QStringList incidentQuery;
+        for (const QJsonValue &p :
+             paths["/api/v1/incidents"_L1]["get"_L1]["parameters"_L1].toArray())
+            if (p["in"_L1].toString() == u"query"_s)
+                incidentQuery.append(p["name"_L1].toString());
+        QVERIFY(incidentQuery.contains(u"status"_s) && incidentQuery.contains(u"page_size"_s));
+        QCOMPARE(paths["/api/v1/jobs"_L1]["post"_L1]["parameters"_L1][0]["name"_L1].toString(),
+                 u"Idempotency-Key"_s);
+        QCOMPARE(paths["/api/v1/jobs/{key}"_L1]["patch"_L1]["parameters"_L1][0]["in"_L1].toString(),
+                 u"path"_s);
     }
 
     void longPollsPastTheLimitAnswerAtOnce()
