@@ -29,7 +29,12 @@ struct Outcomes
     qint64 completedTimed = 0;
     qint64 completedMsSum = 0;
     qint64 queueMsSum = 0;
-    QMap<int, qint64> buckets; // processing-time histogram
+    struct Bucket
+    {
+        qint64 jobs = 0;
+        qint64 msSum = 0;
+    };
+    QMap<int, Bucket> buckets; // processing-time histogram
 
     void add(const RollupCell &c)
     {
@@ -46,33 +51,39 @@ struct Outcomes
         timedJobs += c.timedJobs;
         processingMsSum += c.processingMsSum;
         queueMsSum += c.queueMsSum;
-        if (c.bucket >= 0)
-            buckets[c.bucket] += c.jobs;
+        if (c.bucket >= 0) {
+            buckets[c.bucket].jobs += c.timedJobs;
+            buckets[c.bucket].msSum += c.processingMsSum;
+        }
     }
     double successRate() const
     {
         return jobs ? rounded(100.0 * double(completed) / double(jobs)) : 0;
     }
-    // The p-th percentile of processing time, interpolated inside its histogram bucket.
+    // The p-th percentile of processing time from the histogram: inside its bucket, the jobs
+    // are taken as spread evenly around the bucket's mean (which the rollup keeps exactly).
     qint64 percentile(double p) const
     {
         qint64 total = 0;
-        for (qint64 n : buckets)
-            total += n;
+        for (const Bucket &b : buckets)
+            total += b.jobs;
         if (!total)
             return 0;
         const double rank = p * double(total);
         double seen = 0;
         for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
-            if (seen + double(it.value()) >= rank) {
+            const double n = double(it->jobs);
+            if (n > 0 && seen + n >= rank) {
                 const int b = qBound(0, it.key(), ListSchema::kBucketCount - 1);
                 const double low = b ? double(ListSchema::kBucketUpperMs[b - 1]) : 0.0;
                 const double high = double(ListSchema::kBucketUpperMs[b]);
-                return qint64(low + (high - low) * (rank - seen) / double(it.value()));
+                const double mean = qBound(low, double(it->msSum) / n, high);
+                const double spread = qMin(mean - low, high - mean);
+                return qint64(mean - spread + 2.0 * spread * (rank - seen) / n + 0.5);
             }
-            seen += double(it.value());
+            seen += n;
         }
-        return ListSchema::kBucketUpperMs[ListSchema::kBucketCount - 1];
+        return 0;
     }
 };
 

@@ -20,13 +20,13 @@ SortInfo sortInfo(SortKey key)
     case SortKey::CreatedAt:
         return {"j.id", nullptr};
     case SortKey::ActivatedAt:
-        return {"ifnull(j.activated_at, 0)", "jobs_sort_activated"};
+        return {"ifnull(j.activated_at, 0)", nullptr};
     case SortKey::Deadline:
-        return {"ifnull(j.deadline, 0)", "jobs_sort_deadline"};
+        return {"ifnull(j.deadline, 0)", nullptr};
     case SortKey::UpdatedAt:
         return {"j.updated_at", "jobs_sort_updated"};
     case SortKey::Priority:
-        return {"j.priority", "jobs_sort_priority"};
+        return {"j.priority", nullptr};
     }
     return {"j.id", nullptr};
 }
