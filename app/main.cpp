@@ -1,7 +1,10 @@
 // jobdeck: the job server (and, with a display, the desktop console around it).
+#include "MainWindow.h"
 #include "Server.h"
+#include "dialogs/AdminKeyDialog.h"
 #include "store/Database.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -10,6 +13,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -42,11 +46,36 @@ void quitOnSignals(QCoreApplication &app)
     sigaction(SIGINT, &action, nullptr);
 }
 
+// A window needs a display: without one (and without a platform asked for), run headless.
+bool displayAvailable()
+{
+    return !(qEnvironmentVariableIsEmpty("DISPLAY") &&
+             qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+             qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"));
+}
+
+bool wantsWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--headless" || arg == "-headless" || arg == "--help" || arg == "-h" ||
+            arg == "--version" || arg == "-v")
+            return false;
+    }
+    return displayAvailable();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool gui = wantsWindow(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (gui)
+        application = std::make_unique<QApplication>(argc, argv);
+    else
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Jobdeck"));
     QCoreApplication::setApplicationName(QStringLiteral("jobdeck"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBDECK_VERSION));
@@ -111,13 +140,14 @@ int main(int argc, char *argv[])
     if (parser.isSet(apiKey))
         key = parser.value(apiKey).toUtf8();
 
-    if (!parser.isSet(headless))
-        std::fprintf(stderr, "jobdeck: the desktop console is not built in this version; "
+    if (!parser.isSet(headless) && !gui)
+        std::fprintf(stderr, "jobdeck: no display (DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM); "
                              "running the server headless\n");
 
     Server server(settings);
+    QByteArray created;
     try {
-        const QByteArray created = server.prepareAdminKey(key);
+        created = server.prepareAdminKey(key);
         if (!created.isEmpty()) {
             std::printf("Created the first admin API key (shown once, keep it):\n  %s\n",
                         created.constData());
@@ -133,7 +163,26 @@ int main(int argc, char *argv[])
                 qPrintable(settings.dbPath));
     std::fflush(stdout);
     quitOnSignals(app);
-    const int rc = app.exec();
+    int rc = 0;
+    if (gui) {
+        ConsoleContext context;
+        context.engine = server.engine();
+        context.store.path = settings.dbPath;
+        context.store.synchronousFull = settings.synchronousFull;
+        context.address =
+            QStringLiteral("http://%1:%2").arg(settings.bindAddress.toString()).arg(server.port());
+        auto window = std::make_unique<MainWindow>(context);
+        window->show();
+        if (!created.isEmpty()) {
+            auto *dialog = new AdminKeyDialog(created, window.get());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+        rc = app.exec();
+        window.reset(); // closes the console's read connection before the store
+    } else {
+        rc = app.exec();
+    }
     server.stop();
     return rc;
 }

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ConsoleContext.h"
+
+#include <QElapsedTimer>
+#include <QMainWindow>
+
+class QLabel;
+
+// The console's main window: the jobs view, the job detail panel, and a status bar with the
+// address the API listens on, the store and the uptime. Geometry is kept in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildStatusBar();
+    void updateUptime();
+
+    ConsoleContext m_context;
+    QElapsedTimer m_started;
+    QLabel *m_uptime = nullptr;
+};
