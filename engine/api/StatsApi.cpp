@@ -174,8 +174,10 @@ void statsRoute(HttpFrontend *f, ApiRequest &request)
 
     RollupFilter window{*periodMs ? (now - *periodMs) / 60'000 : 0, filter.type, filter.worker,
                         filter.tenantId, filter.visibleTenants};
-    StatsQuery stats(db);
-    const QList<RollupCell> rollup = stats.cells(window);
+    // One cache of past hours per read connection (each front end reads on its own thread).
+    thread_local QHash<QString, RollupHourCache> caches;
+    StatsQuery stats(db, &caches[db.connectionName()]);
+    const QList<RollupCell> rollup = stats.cells(window, now / 60'000);
     Outcomes all;
     QMap<QString, Outcomes> byType, byWorker;
     for (const RollupCell &c : rollup) {

@@ -134,6 +134,11 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
                                                        "jobs_fts.rowid"));
         branches[0].idExpression = "jobs_fts.rowid";
         branches[0].where.add("jobs_fts MATCH ?", {matchExpression(f.terms)});
+        // The creation range on the index's own rowid, so that it skips outside the range.
+        if (f.createdAfter)
+            branches[0].where.add("jobs_fts.rowid >= ?", {firstIdAt(f.createdAfter)});
+        if (f.createdBefore)
+            branches[0].where.add("jobs_fts.rowid < ?", {firstIdAt(f.createdBefore)});
         return branches;
     }
     if (!f.processInstanceId.isEmpty())
