@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "models/StoreReader.h"
+#include "views/JobsView.h"
+
 #include <QCloseEvent>
 #include <QLabel>
 #include <QSettings>
@@ -11,6 +14,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 {
     m_started.start();
     setWindowTitle(tr("Jobdeck"));
+    m_reader = std::make_unique<StoreReader>(m_context.store);
+    m_jobs = new JobsView(*m_reader, m_context.engine, this);
+    setCentralWidget(m_jobs);
     buildStatusBar();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -18,7 +24,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete takeCentralWidget(); // the views read through m_reader
+}
 
 void MainWindow::buildStatusBar()
 {

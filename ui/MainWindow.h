@@ -5,7 +5,11 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <memory>
+
+class JobsView;
 class QLabel;
+class StoreReader;
 
 // The console's main window: the jobs view, the job detail panel, and a status bar with the
 // address the API listens on, the store and the uptime. Geometry is kept in QSettings.
@@ -16,6 +20,8 @@ public:
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    JobsView *jobsView() const { return m_jobs; }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -24,6 +30,8 @@ private:
     void updateUptime();
 
     ConsoleContext m_context;
+    std::unique_ptr<StoreReader> m_reader;
+    JobsView *m_jobs = nullptr;
     QElapsedTimer m_started;
     QLabel *m_uptime = nullptr;
 };

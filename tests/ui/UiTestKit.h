@@ -1,0 +1,69 @@
+#pragma once
+
+#include "ApiClient.h"
+#include "TestServer.h"
+#include "store/Database.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+// A real server for a console test, an HTTP client with the admin key to act as a worker or
+// as an API user would, and the store options for the console's read connection.
+struct UiTestKit
+{
+    TestServer server;
+    ApiClient api{server.port(), TestServer::kAdminKey};
+
+    StoreOptions store() const
+    {
+        StoreOptions options;
+        options.path = server.dbPath();
+        options.synchronousFull = false;
+        return options;
+    }
+    QString create(const QString &type, const QJsonObject &variables = {}, int retries = 3)
+    {
+        return api.createJob(QJsonObject{{QStringLiteral("type"), type},
+                                         {QStringLiteral("variables"), variables},
+                                         {QStringLiteral("retries"), retries}});
+    }
+    // Activates one job of `type` and fails it with no retries left: FAILED, with an incident.
+    QString failOne(const QString &type, const QString &error)
+    {
+        const QJsonArray jobs =
+            api.activate(type, QStringLiteral("w1"), 1).value(QStringLiteral("jobs")).toArray();
+        if (jobs.isEmpty())
+            return {};
+        const QString key = jobs.first().toObject().value(QStringLiteral("key")).toString();
+        api.put(
+            QStringLiteral("/api/v1/jobs/%1/fail").arg(key),
+            QJsonObject{{QStringLiteral("retries"), 0}, {QStringLiteral("error_message"), error}});
+        return key;
+    }
+    // Every job key of GET /api/v1/jobs?query, following next_cursor.
+    QStringList apiKeys(const QString &query)
+    {
+        QStringList keys;
+        QString cursor;
+        for (int guard = 0; guard < 1000; ++guard) {
+            QString path = QStringLiteral("/api/v1/jobs?page_size=100");
+            if (!query.isEmpty())
+                path += QLatin1Char('&') + query;
+            if (!cursor.isEmpty())
+                path += QStringLiteral("&cursor=") + cursor;
+            const ApiClient::Response r = api.get(path);
+            if (r.status != 200)
+                return {QStringLiteral("HTTP %1").arg(r.status)};
+            for (const QJsonValue &job : r.data().value(QStringLiteral("jobs")).toArray())
+                keys.append(job.toObject().value(QStringLiteral("job_key")).toString());
+            cursor = r.data()
+                         .value(QStringLiteral("pagination"))
+                         .toObject()
+                         .value(QStringLiteral("next_cursor"))
+                         .toString();
+            if (cursor.isEmpty())
+                break;
+        }
+        return keys;
+    }
+};

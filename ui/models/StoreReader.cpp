@@ -1,0 +1,69 @@
+#include "StoreReader.h"
+
+#include "core/Clock.h"
+#include "engine/JobView.h"
+#include "store/JobCounters.h"
+#include "store/JobQuery.h"
+#include "store/ReadSnapshot.h"
+
+#include <QElapsedTimer>
+
+#include <atomic>
+
+namespace {
+std::atomic<int> s_readers{0};
+}
+
+StoreReader::StoreReader(const StoreOptions &options)
+    : m_connection(QStringLiteral("jobdeck-ui-%1").arg(s_readers.fetch_add(1)))
+{
+    m_store = std::make_unique<JobStore>(Database::open(m_connection, options));
+}
+
+StoreReader::~StoreReader()
+{
+    m_store.reset();
+    Database::close(m_connection);
+}
+
+ApiKey StoreReader::consoleKey()
+{
+    return ApiKey{QStringLiteral("console"), {QStringLiteral("admin")}, {QStringLiteral("*")}};
+}
+
+StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Page out;
+    QSqlDatabase db = m_store->database();
+    ReadSnapshot snapshot(db);
+    const QList<CounterCell> cells = JobCounters(db).cells(filter);
+    QList<JobQuery::Row> rows = JobQuery(db).page(filter, request, cells);
+    out.hasMore = rows.size() > request.limit;
+    if (out.hasMore)
+        rows.resize(request.limit);
+    out.jobs.reserve(rows.size());
+    for (const JobQuery::Row &row : std::as_const(rows)) {
+        std::optional<JobRecord> job = m_store->findJob(row.id);
+        if (!job)
+            continue;
+        out.jobs.append(std::move(*job));
+        out.positions.append(SortPosition{row.sortValue, row.id});
+    }
+    out.micros = timer.nsecsElapsed() / 1000;
+    return out;
+}
+
+std::optional<QJsonObject> StoreReader::details(const QString &key)
+{
+    QSqlDatabase db = m_store->database();
+    ReadSnapshot snapshot(db);
+    const std::optional<JobRecord> job = m_store->findJobByKey(key);
+    if (!job)
+        return std::nullopt;
+    const std::optional<IncidentRecord> incident =
+        job->incidentKey.isEmpty() ? std::nullopt : m_store->findIncidentByKey(job->incidentKey);
+    const int workerLoad = job->worker.isEmpty() ? 0 : m_store->activeJobsOfWorker(job->worker);
+    return JobView::details(*job, m_store->events(job->id), incident, workerLoad, Clock::nowMs());
+}

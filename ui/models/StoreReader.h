@@ -1,0 +1,42 @@
+#pragma once
+
+#include "auth/ApiKey.h"
+#include "store/Database.h"
+#include "store/JobFilter.h"
+#include "store/JobRecord.h"
+#include "store/JobStore.h"
+
+#include <QJsonObject>
+
+#include <memory>
+#include <optional>
+
+// The console's own read connection to the store (WAL: reads never wait for the engine).
+// A QSqlDatabase belongs to the thread that opened it: create and use a reader on one thread.
+class StoreReader
+{
+public:
+    explicit StoreReader(const StoreOptions &options);
+    ~StoreReader();
+    StoreReader(const StoreReader &) = delete;
+    StoreReader &operator=(const StoreReader &) = delete;
+
+    struct Page
+    {
+        QList<JobRecord> jobs;
+        QList<SortPosition> positions; // keyset position of each job, for the next page
+        bool hasMore = false;
+        qint64 micros = 0; // how long the query and the row reads took
+    };
+    // One page of GET /api/v1/jobs, through the same JobQuery the API uses, in one snapshot.
+    Page page(const JobFilter &filter, const PageRequest &request);
+    // GET /api/v1/jobs/:key as the API answers it; nullopt when the job does not exist.
+    std::optional<QJsonObject> details(const QString &key);
+
+    // The console acts as a local administrator of every tenant.
+    static ApiKey consoleKey();
+
+private:
+    QString m_connection;
+    std::unique_ptr<JobStore> m_store;
+};
