@@ -27,7 +27,7 @@ bool releases(const QString &action)
 
 } // namespace
 
-CrashChecker::CrashChecker(const QList<CrashLoad::Ack> &ledger)
+CrashChecker::CrashChecker(const QList<CrashLoad::Ack> &ledger, const QSet<QString> &deleteAttempts)
 {
     for (const CrashLoad::Ack &ack : ledger) {
         Expectation &e = m_expected[ack.key];
@@ -35,6 +35,7 @@ CrashChecker::CrashChecker(const QList<CrashLoad::Ack> &ledger)
             e.deleted = true;
         else
             e.acknowledged.append(ack.state);
+        e.deleteAttempted = deleteAttempts.contains(ack.key);
     }
 }
 
@@ -60,6 +61,10 @@ void CrashChecker::checkJob(const QString &key, const Expectation &expected,
             ++report.resurrected;
             note(report, QStringLiteral("%1: deleted (acknowledged) but present").arg(key));
         }
+        return;
+    }
+    if (!actual && expected.deleteAttempted) {
+        ++report.unacknowledgedDeletes;
         return;
     }
     if (!actual) {

@@ -8,6 +8,7 @@
 #include "CrashLoad.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 class ApiClient;
@@ -18,13 +19,14 @@ public:
     struct Report
     {
         qsizetype jobsChecked = 0;
-        int lost = 0;              // acknowledged create missing
-        int regressed = 0;         // state not reachable from an acknowledged one
-        int resurrected = 0;       // acknowledged delete still there
-        int doubleActivations = 0; // activation while another worker held the job
-        int heldInconsistent = 0;  // ACTIVE without a holding activation, or the reverse
-        int counterMismatches = 0; // job_counts rows that differ from the recount
-        QStringList problems;      // the first few, for the log
+        int lost = 0;                  // acknowledged create missing
+        int unacknowledgedDeletes = 0; // missing; its DELETE was sent, the answer cut by a kill
+        int regressed = 0;             // state not reachable from an acknowledged one
+        int resurrected = 0;           // acknowledged delete still there
+        int doubleActivations = 0;     // activation while another worker held the job
+        int heldInconsistent = 0;      // ACTIVE without a holding activation, or the reverse
+        int counterMismatches = 0;     // job_counts rows that differ from the recount
+        QStringList problems;          // the first few, for the log
 
         bool clean() const
         {
@@ -33,7 +35,9 @@ public:
         }
     };
 
-    explicit CrashChecker(const QList<CrashLoad::Ack> &ledger);
+    // deleteAttempts: keys of DELETEs left unanswered by a kill; such a job may be gone without an
+    // acknowledgement (the answer was cut by the kill), which is not a loss.
+    CrashChecker(const QList<CrashLoad::Ack> &ledger, const QSet<QString> &deleteAttempts);
 
     // Reads the store file directly; the server may be stopped or running (WAL readers).
     Report checkStore(const QString &databasePath) const;
@@ -48,6 +52,7 @@ private:
     {
         QList<JobState> acknowledged;
         bool deleted = false;
+        bool deleteAttempted = false;
     };
     void checkJob(const QString &key, const Expectation &expected, std::optional<JobState> actual,
                   Report &report) const;

@@ -241,9 +241,10 @@ void CrashLoad::operatorLoop(QNetworkAccessManager *network)
         return;
     if (m_pool.isEmpty())
         return later(m_options.operatorPauseMs, [this, network] { operatorLoop(network); });
-    const qsizetype index = qsizetype(m_random.bounded(quint32(m_pool.size())));
-    const QString key = m_pool.at(index);
-    const bool cancel = m_random.bounded(2) == 0;
+    // Cancels go to recent jobs (most likely still open), deletes to any job.
+    const bool cancel = m_random.bounded(10) < 6;
+    const quint32 span = quint32(cancel ? qMin<qsizetype>(m_pool.size(), 30) : m_pool.size());
+    const QString key = m_pool.at(m_pool.size() - 1 - qsizetype(m_random.bounded(span)));
     const auto handler = [this, network, key, cancel](const Answer &a) {
         if (a.status == 200 && cancel) {
             acknowledge(Op::Cancel, key, a.data.value(QStringLiteral("status")).toString());
@@ -254,6 +255,8 @@ void CrashLoad::operatorLoop(QNetworkAccessManager *network)
                             .value(QStringLiteral("status"))
                             .toString());
             m_pool.removeOne(key);
+        } else if (a.status == 0 && !cancel) {
+            m_deleteAttempts.insert(key); // unanswered: it may have taken effect
         }
         later(a.status == 0 ? m_options.retryPauseMs : m_options.operatorPauseMs,
               [this, network] { operatorLoop(network); });

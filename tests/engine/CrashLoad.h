@@ -15,6 +15,7 @@
 #include <QList>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QStringList>
 
 #include <functional>
@@ -40,8 +41,8 @@ public:
 
     struct Options
     {
-        int creators = 3;
-        int workers = 4;
+        int creators = 4;
+        int workers = 5;
         int operators = 2;
         int batchSize = 5;
         int lockTimeoutMs = 2000; // the lock a worker gets; a killed worker's jobs time out
@@ -58,6 +59,8 @@ public:
     int inFlight() const { return m_inFlight; }
 
     const QList<Ack> &ledger() const { return m_ledger; }
+    // Keys of DELETEs that got no answer (cut by a kill): they may have taken effect.
+    const QSet<QString> &deleteAttempts() const { return m_deleteAttempts; }
     // Answers 5xx or unexpected 4xx (anything but 409/404 conflicts of racing operators).
     const QStringList &unexpectedAnswers() const { return m_unexpected; }
     int networkErrors() const { return m_networkErrors; }
@@ -94,6 +97,7 @@ private:
     int m_networkErrors = 0;
     int m_counter = 0;
     QList<Ack> m_ledger;
+    QSet<QString> m_deleteAttempts;
     QStringList m_pool; // keys of acknowledged creates not yet deleted
     QStringList m_unexpected;
 };
