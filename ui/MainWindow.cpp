@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "models/StoreReader.h"
+#include "views/JobDetailPanel.h"
 #include "views/JobsView.h"
 
 #include <QCloseEvent>
 #include <QLabel>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -15,13 +17,22 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_started.start();
     setWindowTitle(tr("Jobdeck"));
     m_reader = std::make_unique<StoreReader>(m_context.store);
-    m_jobs = new JobsView(*m_reader, m_context.engine, this);
-    setCentralWidget(m_jobs);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_jobs = new JobsView(*m_reader, m_context.engine, m_splitter);
+    m_detail = new JobDetailPanel(*m_reader, m_splitter);
+    m_splitter->addWidget(m_jobs);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    setCentralWidget(m_splitter);
+    connect(m_jobs, &JobsView::currentJobChanged, m_detail, &JobDetailPanel::showJob);
+    connect(m_jobs, &JobsView::refreshed, m_detail, &JobDetailPanel::reload);
     buildStatusBar();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1200, 760);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
 }
 
 MainWindow::~MainWindow()
@@ -62,5 +73,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     QMainWindow::closeEvent(event);
 }

@@ -7,7 +7,9 @@
 
 #include <memory>
 
+class JobDetailPanel;
 class JobsView;
+class QSplitter;
 class QLabel;
 class StoreReader;
 
@@ -21,6 +23,7 @@ public:
     ~MainWindow() override;
 
     JobsView *jobsView() const { return m_jobs; }
+    JobDetailPanel *detailPanel() const { return m_detail; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -32,6 +35,8 @@ private:
     ConsoleContext m_context;
     std::unique_ptr<StoreReader> m_reader;
     JobsView *m_jobs = nullptr;
+    JobDetailPanel *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
     QElapsedTimer m_started;
     QLabel *m_uptime = nullptr;
 };

@@ -41,6 +41,7 @@ private:
 
 void tst_ui_jobs::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true); // QSettings of views go to a test location
     m_kit = std::make_unique<UiTestKit>();
     for (int i = 0; i < 450; ++i) {
         const QJsonObject variables{{QStringLiteral("n"), i},
