@@ -2,16 +2,22 @@
 
 #include "FilterBar.h"
 #include "engine/Engine.h"
+#include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
 
+#include <QAction>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QKeySequence>
+#include <QLabel>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
@@ -28,6 +34,16 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     layout->setContentsMargins(0, 0, 0, 0);
     m_filters = new FilterBar(this);
     layout->addWidget(m_filters);
+    m_actions = new JobActions(engine, this);
+    auto *toolbar = new QToolBar(this);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(toolbar);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("actionMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    layout->addWidget(m_message);
 
     m_model = new JobTableModel(reader, this);
     m_table = new QTableView(this);
@@ -42,6 +58,8 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     layout->addWidget(m_table, 1);
+    buildActions();
+    toolbar->addActions(m_actionList);
 
     m_sortColumn = JobTableModel::Created;
     m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
@@ -72,7 +90,98 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, m_filters, &FilterBar::focusSearch);
 
+    m_confirm = [this](JobActions::Kind kind, const QString &text, int *retries) {
+        return confirmWithDialog(kind, text, retries);
+    };
     applyFilters();
+}
+
+void JobsView::buildActions()
+{
+    const struct
+    {
+        JobActions::Kind kind;
+        QKeySequence shortcut;
+    } kinds[] = {{JobActions::Kind::Cancel, QKeySequence()},
+                 {JobActions::Kind::Delete, QKeySequence::Delete},
+                 {JobActions::Kind::Retry, QKeySequence()}};
+    for (const auto &k : kinds) {
+        auto *action = new QAction(JobActions::name(k.kind) + QStringLiteral("…"), this);
+        action->setShortcut(k.shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setEnabled(false);
+        const JobActions::Kind kind = k.kind;
+        connect(action, &QAction::triggered, this, [this, kind] { trigger(kind); });
+        m_table->addAction(action);
+        m_actionList.append(action);
+    }
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    const auto updateEnabled = [this] {
+        const bool any = m_table->selectionModel()->hasSelection() && !m_actions->isBusy();
+        for (QAction *action : std::as_const(m_actionList))
+            action->setEnabled(any);
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateEnabled);
+    connect(m_actions, &JobActions::finished, this, &JobsView::onActionFinished);
+    connect(m_actions, &JobActions::finished, this, updateEnabled);
+}
+
+QAction *JobsView::action(JobActions::Kind kind) const
+{
+    return m_actionList.value(int(kind));
+}
+
+bool JobsView::confirmWithDialog(JobActions::Kind kind, const QString &text, int *retries)
+{
+    if (kind == JobActions::Kind::Retry) {
+        bool ok = false;
+        *retries = QInputDialog::getInt(this, tr("Retry jobs"),
+                                        text + QStringLiteral("\n\n") + tr("New retries:"),
+                                        *retries, 1, 100, 1, &ok);
+        return ok;
+    }
+    return QMessageBox::question(this, JobActions::name(kind), text,
+                                 QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) == QMessageBox::Yes;
+}
+
+void JobsView::trigger(JobActions::Kind kind)
+{
+    const QStringList keys = selectedKeys();
+    if (keys.isEmpty() || m_actions->isBusy())
+        return;
+    int retries = 1;
+    const QString text = JobActions::describe(kind, int(keys.size()), retries);
+    if (!m_confirm(kind, text, &retries))
+        return;
+    for (QAction *action : std::as_const(m_actionList))
+        action->setEnabled(false);
+    m_actions->run(kind, keys, retries);
+}
+
+void JobsView::onActionFinished(JobActions::Kind kind, int succeeded, const QStringList &errors)
+{
+    QString text = tr("%1: %n job(s) done.", nullptr, succeeded).arg(JobActions::name(kind));
+    if (!errors.isEmpty()) {
+        text += QLatin1Char(' ') + tr("%n refused:", nullptr, int(errors.size()));
+        const qsizetype shown = qMin<qsizetype>(errors.size(), 5);
+        for (qsizetype i = 0; i < shown; ++i)
+            text += QLatin1Char('\n') + errors.at(i);
+        if (errors.size() > shown)
+            text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(errors.size() - shown));
+    }
+    m_message->setText(text);
+    QPalette palette = this->palette();
+    if (!errors.isEmpty())
+        palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
+    m_message->setPalette(palette);
+    m_message->show();
+    refresh();
+}
+
+QString JobsView::actionMessage() const
+{
+    return m_message->text();
 }
 
 JobsView::~JobsView()
