@@ -12,6 +12,8 @@
 
 #include <sys/socket.h>
 
+#include <cstdlib>
+
 namespace Fuzz {
 namespace {
 
@@ -64,6 +66,13 @@ quint16 start()
     g_server->prepareAdminKey(kKey);
     g_server->start();
     g_port = g_server->port();
+    // libFuzzer ends with exit(): stop the server's threads before static destructors run.
+    std::atexit([] {
+        delete g_server;
+        g_server = nullptr;
+        delete g_dir;
+        delete g_app;
+    });
     return g_port;
 }
 
