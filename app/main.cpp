@@ -1,6 +1,8 @@
 // jobdeck: the job server (and, with a display, the desktop console around it).
+#include "AppIcon.h"
 #include "MainWindow.h"
 #include "Server.h"
+#include "Translations.h"
 #include "dialogs/AdminKeyDialog.h"
 #include "store/Database.h"
 
@@ -165,6 +167,9 @@ int main(int argc, char *argv[])
     quitOnSignals(app);
     int rc = 0;
     if (gui) {
+        Translations::install(app);
+        QApplication::setWindowIcon(AppIcon::icon());
+        QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
         ConsoleContext context;
         context.engine = server.engine();
         context.store.path = settings.dbPath;

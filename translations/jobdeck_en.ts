@@ -1,0 +1,363 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>AdminKeyDialog</name>
+        <message>
+            <source>Admin API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jobdeck created the first admin API key. It is shown only now: copy it and keep it somewhere safe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error thrown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search key, type, worker, error, variables (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GET %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GET %1 — refused: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Δ previous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error / details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobActions</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</source>
+            <translation>
+                <numerusform>Cancel %n job? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</numerusform>
+                <numerusform>Cancel %n jobs? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n job(s) with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</source>
+            <translation>
+                <numerusform>Delete %n job with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
+                <numerusform>Delete %n jobs with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
+            <translation>
+                <numerusform>Give %n job %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+                <numerusform>Give %n jobs %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>JobDetailPanel</name>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variables</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>History</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No job selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job %1 no longer exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2 active jobs)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 (backoff %3, at most %4 ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobTableModel</name>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobsView</name>
+        <message>
+            <source>Retry jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New retries:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1: %n job(s) done.</source>
+            <translation>
+                <numerusform>%1: %n job done.</numerusform>
+                <numerusform>%1: %n jobs done.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n refused:</source>
+            <translation>
+                <numerusform>%n refused:</numerusform>
+                <numerusform>%n refused:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>JsonTreeModel</name>
+        <message numerus="yes">
+            <source>{%n field(s)}</source>
+            <translation>
+                <numerusform>{%n field}</numerusform>
+                <numerusform>{%n fields}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>[%n item(s)]</source>
+            <translation>
+                <numerusform>[%n item]</numerusform>
+                <numerusform>[%n items]</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>object</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>array</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>string</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>boolean</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>null</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Jobdeck</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Store: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Up %1:%2:%3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>
