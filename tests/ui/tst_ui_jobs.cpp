@@ -26,8 +26,11 @@ private slots:
     void rowsMatchApi();
     void refusedQueryIsEmpty();
     void pageLoadTime();
+    void pageLoadOnBigStore_data();
+    void pageLoadOnBigStore();
     void liveInsertKeepsSelection();
     void liveChange();
+    void windowedRefresh();
     void cleanupTestCase();
 
 private:
@@ -164,6 +167,47 @@ void tst_ui_jobs::pageLoadTime()
           JobTableModel::kPageSize, first, model.lastLoadMicros());
 }
 
+// By hand, on a generated store: JOBDECK_UI_BENCH_DB=/tmp/big.db (bench/jobdeck-generate).
+void tst_ui_jobs::pageLoadOnBigStore_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addRow("newest") << QString();
+    QTest::addRow("failed") << QStringLiteral("state=failed");
+    QTest::addRow("type") << QStringLiteral("type=email-service");
+    QTest::addRow("updated") << QStringLiteral("sort_by=updated_at");
+    QTest::addRow("search") << QStringLiteral("q=timeout");
+    QTest::addRow("worker") << QStringLiteral("worker=data-cleanup-worker-1");
+}
+
+void tst_ui_jobs::pageLoadOnBigStore()
+{
+    const QString path = qEnvironmentVariable("JOBDECK_UI_BENCH_DB");
+    if (path.isEmpty())
+        QSKIP("set JOBDECK_UI_BENCH_DB to a generated store");
+    QFETCH(QString, query);
+    StoreOptions options;
+    options.path = path;
+    StoreReader reader(options);
+    JobTableModel model(reader);
+    QVERIFY(model.setQuery(QUrlQuery(query)));
+    QList<qint64> micros;
+    for (int page = 0; page < 50 && model.canFetchMore({}); ++page) {
+        model.fetchMore({});
+        micros.append(model.lastLoadMicros());
+    }
+    QElapsedTimer timer;
+    timer.start();
+    model.refresh(); // every loaded row again, in one snapshot
+    const qint64 refresh = timer.nsecsElapsed() / 1000;
+    const qint64 first = micros.isEmpty() ? 0 : micros.first();
+    std::sort(micros.begin(), micros.end());
+    qInfo("%s: %lld rows in %lld pages; page first %lld us, median %lld us, max %lld us; "
+          "refresh of all loaded rows %lld us",
+          qPrintable(query.isEmpty() ? QStringLiteral("(all)") : query), qint64(model.rowCount()),
+          qint64(micros.size()), first, micros.isEmpty() ? 0 : micros.at(micros.size() / 2),
+          micros.isEmpty() ? 0 : micros.last(), refresh);
+}
+
 void tst_ui_jobs::liveInsertKeepsSelection()
 {
     JobsView view(*m_reader, m_kit->server.server().engine());
@@ -202,6 +246,31 @@ void tst_ui_jobs::liveChange()
     QVERIFY(row >= 0);
     QCOMPARE(view.model()->index(row, JobTableModel::State).data().toString(),
              QStringLiteral("CANCELLED"));
+}
+
+// Past kRefreshRows loaded rows, a refresh re-reads only the top window; the rows below stay.
+void tst_ui_jobs::windowedRefresh()
+{
+    for (int i = 0; i < JobTableModel::kRefreshRows; ++i)
+        QVERIFY(!m_kit->create(QStringLiteral("gamma")).isEmpty());
+    JobTableModel model(*m_reader);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setQuery({}));
+    QStringList before = modelKeys(model);
+    QVERIFY(before.size() > JobTableModel::kRefreshRows);
+    const QString added = m_kit->create(QStringLiteral("gamma"));
+    const QString cancelled = before.at(10);
+    QCOMPARE(m_kit->api.post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(cancelled), {}).status,
+             200);
+    const QString removed = before.at(20);
+    QCOMPARE(m_kit->api.del(QStringLiteral("/api/v1/jobs/") + removed).status, 200);
+    model.refresh();
+    QCOMPARE(model.rowCount(), int(before.size()));
+    QCOMPARE(model.jobAt(0).key, added);
+    QCOMPARE(model.rowOfKey(removed), -1);
+    QCOMPARE(model.index(model.rowOfKey(cancelled), JobTableModel::State).data().toString(),
+             QStringLiteral("CANCELLED"));
+    QCOMPARE(modelKeys(model), sqlKeys(QStringLiteral("1=1")));
 }
 
 QTEST_MAIN(tst_ui_jobs)

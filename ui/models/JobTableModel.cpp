@@ -133,29 +133,41 @@ void JobTableModel::refresh()
         return;
     // Re-read what is loaded (at least one page) from the top, in one snapshot.
     PageRequest request = m_params->page;
-    request.limit = qMax(kPageSize, int(m_rows.size()));
+    const bool idOrder = request.sort == SortKey::CreatedAt;
+    const bool windowed = idOrder && m_rows.size() > kRefreshRows;
+    request.limit = windowed ? kRefreshRows : qMax(kPageSize, int(m_rows.size()));
     request.after.reset();
     const StoreReader::Page page = m_reader.page(m_params->filter, request);
     m_lastMicros = page.micros;
 
+    // Rows past the window's last id are not re-read (an id never changes its place).
+    int tail = 0;
+    if (windowed && page.hasMore && !page.positions.isEmpty()) {
+        const qint64 lastId = page.positions.last().id;
+        for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it, ++tail)
+            if (request.descending ? it->id >= lastId : it->id <= lastId)
+                break;
+    }
     QSet<qint64> fresh;
     for (const JobRecord &job : page.jobs)
         fresh.insert(job.id);
     m_notifying = true;
-    m_hasMore = page.hasMore;
-    m_last = page.positions.isEmpty() ? std::nullopt : std::optional(page.positions.last());
-    removeVanished(fresh);
-    reorderSurvivors(page.jobs);
+    if (tail == 0) {
+        m_hasMore = page.hasMore;
+        m_last = page.positions.isEmpty() ? std::nullopt : std::optional(page.positions.last());
+    }
+    removeVanished(fresh, tail);
+    reorderSurvivors(page.jobs, tail);
     insertNew(page.jobs);
     updateChanged(page.jobs);
     m_notifying = false;
     emit loaded(int(page.jobs.size()), page.micros);
 }
 
-void JobTableModel::removeVanished(const QSet<qint64> &keep)
+void JobTableModel::removeVanished(const QSet<qint64> &keep, int tail)
 {
-    // From the bottom, one contiguous run at a time.
-    for (int row = int(m_rows.size()) - 1; row >= 0;) {
+    // From the bottom of the window, one contiguous run at a time.
+    for (int row = int(m_rows.size()) - tail - 1; row >= 0;) {
         if (keep.contains(m_rows.at(row).id)) {
             --row;
             continue;
@@ -170,11 +182,12 @@ void JobTableModel::removeVanished(const QSet<qint64> &keep)
     }
 }
 
-void JobTableModel::reorderSurvivors(const QList<JobRecord> &fresh)
+void JobTableModel::reorderSurvivors(const QList<JobRecord> &fresh, int tail)
 {
     // The rows still there, in their new relative order (a sort by updated_at moves them).
+    const int head = int(m_rows.size()) - tail;
     QHash<qint64, int> oldRow;
-    for (int i = 0; i < m_rows.size(); ++i)
+    for (int i = 0; i < head; ++i)
         oldRow.insert(m_rows.at(i).id, i);
     QList<int> order; // new position -> old row
     for (const JobRecord &job : fresh)
@@ -186,12 +199,16 @@ void JobTableModel::reorderSurvivors(const QList<JobRecord> &fresh)
     if (!moved)
         return;
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    QList<int> newRowOf(order.size());
+    QList<int> newRowOf(m_rows.size());
     QList<JobRecord> rows;
-    rows.reserve(order.size());
+    rows.reserve(m_rows.size());
     for (int i = 0; i < order.size(); ++i) {
         newRowOf[order.at(i)] = i;
         rows.append(m_rows.at(order.at(i)));
+    }
+    for (int i = head; i < m_rows.size(); ++i) {
+        newRowOf[i] = i;
+        rows.append(m_rows.at(i));
     }
     const QModelIndexList from = persistentIndexList();
     QModelIndexList to;
@@ -230,8 +247,8 @@ void JobTableModel::insertNew(const QList<JobRecord> &fresh)
 
 void JobTableModel::updateChanged(const QList<JobRecord> &fresh)
 {
-    // Same ids in the same order now; one dataChanged per run of changed rows.
-    Q_ASSERT(fresh.size() == m_rows.size());
+    // The window holds the same ids in the same order now; one dataChanged per changed run.
+    Q_ASSERT(fresh.size() <= m_rows.size());
     int runStart = -1;
     const auto flush = [this, &runStart](int end) {
         if (runStart >= 0)

@@ -30,6 +30,9 @@ public:
     };
     enum Role { JobKeyRole = Qt::UserRole + 1, JobStateRole };
     static constexpr int kPageSize = 200;
+    // In created-at order a refresh re-reads at most this many rows from the top; rows loaded
+    // beyond them keep their last values (ids never move in that order).
+    static constexpr int kRefreshRows = 1000;
 
     explicit JobTableModel(StoreReader &reader, QObject *parent = nullptr);
 
@@ -61,8 +64,9 @@ signals:
 
 private:
     QVariant display(const JobRecord &job, int column) const;
-    void removeVanished(const QSet<qint64> &keep);
-    void reorderSurvivors(const QList<JobRecord> &fresh);
+    // `tail`: rows at the end, outside the re-read window, left as they are.
+    void removeVanished(const QSet<qint64> &keep, int tail);
+    void reorderSurvivors(const QList<JobRecord> &fresh, int tail);
     void insertNew(const QList<JobRecord> &fresh);
     void updateChanged(const QList<JobRecord> &fresh);
 
