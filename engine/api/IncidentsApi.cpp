@@ -133,16 +133,9 @@ void resolveRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    HttpFrontend *f = &frontend;
-    Router &r = f->router();
-    const auto route = [f, &r](Method method, const char *pattern, Access access,
-                               void (*handler)(HttpFrontend *, ApiRequest &)) {
-        r.add(method, QString::fromLatin1(pattern), access,
-              [f, handler](ApiRequest &request) { handler(f, request); });
-    };
-    route(Method::Get, "/api/v1/incidents", Access::Read, listRoute);
-    route(Method::Get, "/api/v1/incidents/:id", Access::Read, getRoute);
-    route(Method::Put, "/api/v1/incidents/:id/resolve", Access::Admin, resolveRoute);
+    frontend.route(Method::Get, "/api/v1/incidents", Access::Read, listRoute);
+    frontend.route(Method::Get, "/api/v1/incidents/:id", Access::Read, getRoute);
+    frontend.route(Method::Put, "/api/v1/incidents/:id/resolve", Access::Admin, resolveRoute);
 }
 
 } // namespace IncidentsApi

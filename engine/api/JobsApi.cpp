@@ -368,25 +368,18 @@ void awaitRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    HttpFrontend *f = &frontend;
-    Router &r = f->router();
-    const auto route = [f, &r](Method method, const char *pattern, Access access,
-                               void (*handler)(HttpFrontend *, ApiRequest &)) {
-        r.add(method, QString::fromLatin1(pattern), access,
-              [f, handler](ApiRequest &request) { handler(f, request); });
-    };
-    route(Method::Post, "/api/v1/jobs", Access::Job, createRoute);
-    route(Method::Post, "/api/v1/jobs/batch", Access::Job, batchRoute);
-    route(Method::Get, "/api/v1/jobs/:key", Access::Job, detailsRoute);
-    route(Method::Delete, "/api/v1/jobs/:key", Access::Job, deleteRoute);
-    route(Method::Get, "/api/v1/jobs/:key/status", Access::Job, statusRoute);
-    route(Method::Get, "/api/v1/jobs/:key/await", Access::Job, awaitRoute);
-    route(Method::Put, "/api/v1/jobs/:key/complete", Access::Job, completeRoute);
-    route(Method::Put, "/api/v1/jobs/:key/fail", Access::Job, failRoute);
-    route(Method::Post, "/api/v1/jobs/:key/throw-error", Access::Job, throwErrorRoute);
-    route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
-    route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
-    route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute);
+    frontend.route(Method::Post, "/api/v1/jobs", Access::Job, createRoute);
+    frontend.route(Method::Post, "/api/v1/jobs/batch", Access::Job, batchRoute);
+    frontend.route(Method::Get, "/api/v1/jobs/:key", Access::Job, detailsRoute);
+    frontend.route(Method::Delete, "/api/v1/jobs/:key", Access::Job, deleteRoute);
+    frontend.route(Method::Get, "/api/v1/jobs/:key/status", Access::Job, statusRoute);
+    frontend.route(Method::Get, "/api/v1/jobs/:key/await", Access::Job, awaitRoute);
+    frontend.route(Method::Put, "/api/v1/jobs/:key/complete", Access::Job, completeRoute);
+    frontend.route(Method::Put, "/api/v1/jobs/:key/fail", Access::Job, failRoute);
+    frontend.route(Method::Post, "/api/v1/jobs/:key/throw-error", Access::Job, throwErrorRoute);
+    frontend.route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
+    frontend.route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
+    frontend.route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute);
 }
 
 } // namespace JobsApi

@@ -83,16 +83,9 @@ void deleteRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    HttpFrontend *f = &frontend;
-    Router &r = f->router();
-    const auto route = [f, &r](Method method, const char *pattern, Access access,
-                               void (*handler)(HttpFrontend *, ApiRequest &)) {
-        r.add(method, QString::fromLatin1(pattern), access,
-              [f, handler](ApiRequest &request) { handler(f, request); });
-    };
-    route(Method::Post, "/api/v1/api-keys", Access::Admin, createRoute);
-    route(Method::Get, "/api/v1/api-keys", Access::Admin, listRoute);
-    route(Method::Delete, "/api/v1/api-keys/:name", Access::Admin, deleteRoute);
+    frontend.route(Method::Post, "/api/v1/api-keys", Access::Admin, createRoute);
+    frontend.route(Method::Get, "/api/v1/api-keys", Access::Admin, listRoute);
+    frontend.route(Method::Delete, "/api/v1/api-keys/:name", Access::Admin, deleteRoute);
 }
 
 } // namespace KeysApi

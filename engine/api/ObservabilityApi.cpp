@@ -237,15 +237,8 @@ QJsonObject openApiDocument()
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    HttpFrontend *f = &frontend;
-    Router &r = f->router();
-    const auto route = [f, &r](Method method, const char *pattern, Access access,
-                               void (*handler)(HttpFrontend *, ApiRequest &)) {
-        r.add(method, QString::fromLatin1(pattern), access,
-              [f, handler](ApiRequest &request) { handler(f, request); });
-    };
-    route(Method::Get, "/metrics", Access::Read, metricsRoute);
-    route(Method::Get, "/api/v1/openapi.json", Access::Public, openApiRoute);
+    frontend.route(Method::Get, "/metrics", Access::Read, metricsRoute);
+    frontend.route(Method::Get, "/api/v1/openapi.json", Access::Public, openApiRoute);
 }
 
 } // namespace ObservabilityApi

@@ -288,19 +288,12 @@ void workersRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    HttpFrontend *f = &frontend;
-    Router &r = f->router();
-    const auto route = [f, &r](Method method, const char *pattern, Access access,
-                               void (*handler)(HttpFrontend *, ApiRequest &)) {
-        r.add(method, QString::fromLatin1(pattern), access,
-              [f, handler](ApiRequest &request) { handler(f, request); });
-    };
-    route(Method::Patch, "/api/v1/jobs/:key", Access::Job, patchRoute);
-    route(Method::Delete, "/api/v1/jobs", Access::Admin, bulkDeleteRoute);
-    route(Method::Get, "/api/v1/job-types", Access::Read, typesRoute);
-    route(Method::Put, "/api/v1/job-types/:type/pause", Access::Job, pauseRoute);
-    route(Method::Put, "/api/v1/job-types/:type/resume", Access::Job, resumeRoute);
-    route(Method::Get, "/api/v1/workers", Access::Read, workersRoute);
+    frontend.route(Method::Patch, "/api/v1/jobs/:key", Access::Job, patchRoute);
+    frontend.route(Method::Delete, "/api/v1/jobs", Access::Admin, bulkDeleteRoute);
+    frontend.route(Method::Get, "/api/v1/job-types", Access::Read, typesRoute);
+    frontend.route(Method::Put, "/api/v1/job-types/:type/pause", Access::Job, pauseRoute);
+    frontend.route(Method::Put, "/api/v1/job-types/:type/resume", Access::Job, resumeRoute);
+    frontend.route(Method::Get, "/api/v1/workers", Access::Read, workersRoute);
 }
 
 } // namespace OperatorApi

@@ -46,6 +46,14 @@ public:
     void flushConnections();
 
     Router &router() { return m_router; }
+    // Registers a route whose handler is a plain function of the front end and the request.
+    using RouteHandler = void (*)(HttpFrontend *, ApiRequest &);
+    void route(Router::Method method, const char *pattern, Router::Access access,
+               RouteHandler handler)
+    {
+        m_router.add(method, QString::fromLatin1(pattern), access,
+                     [this, handler](ApiRequest &request) { handler(this, request); });
+    }
     Engine *engine() const { return m_engine; }
     JobStore &reader() { return *m_reader; }
     const ApiLimits &limits() const { return m_apiLimits; }
