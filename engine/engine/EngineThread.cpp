@@ -8,12 +8,12 @@ EngineThread::EngineThread(EngineConfig config) : m_engine(new Engine(std::move(
 {
     m_thread.setObjectName(QStringLiteral("jobdeck-engine"));
     m_engine->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
 }
 
 EngineThread::~EngineThread()
 {
     stop();
+    delete m_engine; // its thread has finished: nothing runs in it any more
 }
 
 void EngineThread::start()
@@ -43,11 +43,8 @@ void EngineThread::stop()
         QMetaObject::invokeMethod(m_engine, &Engine::shutdown, Qt::BlockingQueuedConnection);
         m_running = false;
     }
-    if (m_thread.isRunning()) {
-        m_thread.quit();
-        m_thread.wait();
-    } else if (m_engine && !m_engine->thread()->isRunning()) {
-        delete m_engine; // never started
-    }
-    m_engine = nullptr;
+    m_thread.quit();
+    m_thread.wait();
+    // The engine object stays until the destructor: the HTTP front end may still touch it
+    // (metrics, key generation) while it writes the last answers.
 }

@@ -5,8 +5,9 @@
 #include <QThread>
 
 // Owns the engine and the thread it runs on. start() opens the store on that thread and throws
-// StoreError if it cannot; the destructor shuts the engine down (held requests answered, queue
-// applied, store closed), then quits and joins the thread.
+// StoreError if it cannot; stop() shuts the engine down (held requests answered, queue applied,
+// store closed), then quits and joins the thread; the engine object itself lives until the
+// destructor, so that other threads may still read its metrics while they wind down.
 class EngineThread
 {
 public:

@@ -2,7 +2,7 @@
 """Seed corpora for the fuzz targets, from the seeds' curl examples and JSON blocks plus one
 canonical body per endpoint of API.md.
 
-    fuzz/make_corpus.py /work/shared/seeds fuzz/corpus
+    tests/fuzz/make_corpus.py /work/shared/seeds tests/fuzz/corpus
 
 writes corpus/raw/* (whole HTTP requests, for fuzz_http_raw) and corpus/json/* (route byte +
 body, for fuzz_api_json; the route numbers are those of fuzz_api_json.cpp)."""
