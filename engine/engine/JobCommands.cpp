@@ -85,14 +85,6 @@ std::optional<ApiError> checkHolder(Txn &txn, const JobRecord &job, const QStrin
     return std::nullopt;
 }
 
-void moveTo(JobRecord &job, JobState to, qint64 now)
-{
-    Q_ASSERT_X(JobStates::canTransition(job.state, to), "JobCommands::moveTo",
-               "illegal job state transition");
-    job.state = to;
-    job.updatedAt = now;
-}
-
 JobRecord buildJob(Txn &txn, const CreateSpec &spec)
 {
     JobRecord job;
@@ -263,7 +255,7 @@ ApiResult activate(Txn &txn, const ActivationSpec &spec)
                                 ? QList<JobRecord>()
                                 : txn.store().activatable(spec.type, spec.tenants, spec.maxJobs);
     for (JobRecord &job : jobs) {
-        moveTo(job, JobState::Active, txn.now());
+        JobStates::moveTo(job, JobState::Active, txn.now());
         job.worker = spec.worker;
         job.activatedAt = txn.now();
         job.deadline = txn.now() + spec.timeoutMs.value_or(job.timeoutMs);
@@ -318,7 +310,7 @@ ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJs
         }
     }
     const QJsonObject merged = mergeVariables(job.variables, variables);
-    moveTo(job, JobState::Completed, txn.now());
+    JobStates::moveTo(job, JobState::Completed, txn.now());
     job.variables = compact(merged);
     job.resultVariables = compact(variables);
     job.finishedAt = txn.now();
@@ -398,7 +390,7 @@ ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpe
             spec.backoffMs.value_or(Backoff::exponentialMs(job.attempt, job.maxRetryDelayMs));
         const QString backoffType =
             spec.backoffMs ? QStringLiteral("FIXED") : QStringLiteral("EXPONENTIAL");
-        moveTo(job, JobState::FailedRetryable, txn.now());
+        JobStates::moveTo(job, JobState::FailedRetryable, txn.now());
         job.dueAt = txn.now() + backoff;
         job.deadline = 0;
         txn.store().updateJob(job);
@@ -414,7 +406,7 @@ ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpe
                                 {QStringLiteral("backoff_type"), backoffType},
                                 {QStringLiteral("next_retry_at"), Clock::toIso(job.dueAt)}});
     } else {
-        moveTo(job, JobState::Failed, txn.now());
+        JobStates::moveTo(job, JobState::Failed, txn.now());
         job.finishedAt = txn.now();
         job.deadline = 0;
         txn.record(job, QStringLiteral("JOB_FAILED_FINAL"), worker, job.attempt, job.errorMessage,
@@ -447,7 +439,7 @@ ApiResult throwError(Txn &txn, const ApiKey &caller, const QString &key, const T
     const QString matched = handlers.contains(spec.errorCode)        ? spec.errorCode
                             : handlers.contains(QStringLiteral("*")) ? QStringLiteral("*")
                                                                      : QString();
-    moveTo(job, JobState::ErrorThrown, txn.now());
+    JobStates::moveTo(job, JobState::ErrorThrown, txn.now());
     job.errorCode = spec.errorCode;
     job.errorMessage = spec.errorMessage;
     job.finishedAt = txn.now();
@@ -511,7 +503,7 @@ ApiResult cancel(Txn &txn, const ApiKey &caller, const QString &key, const QStri
             QJsonObject{{QStringLiteral("job_key"), job.key},
                         {QStringLiteral("current_status"), JobStates::name(job.state)}}));
     const bool wasActive = job.state == JobState::Active;
-    moveTo(job, JobState::Cancelled, txn.now());
+    JobStates::moveTo(job, JobState::Cancelled, txn.now());
     job.finishedAt = txn.now();
     job.finishedBy = caller.name;
     job.cancelReason = reason;
@@ -603,56 +595,6 @@ ApiResult progress(Txn &txn, const ApiKey &caller, const QString &key, const Pro
                                      {QStringLiteral("status"), JobStates::name(job.state)},
                                      {QStringLiteral("deadline"), Clock::toIso(job.deadline)},
                                      {QStringLiteral("progress"), block}});
-}
-
-int releaseExpiredLocks(Txn &txn, int limit)
-{
-    const QList<JobRecord> expired = txn.store().expiredLocks(txn.now(), limit);
-    for (JobRecord job : expired) {
-        const QString worker = job.worker;
-        moveTo(job, JobState::Created, txn.now());
-        const qint64 deadline = job.deadline;
-        job.deadline = 0;
-        txn.store().updateJob(job);
-        txn.record(
-            job, QStringLiteral("JOB_TIMED_OUT"), worker, job.attempt,
-            QStringLiteral("Lock deadline passed"),
-            compact(QJsonObject{{QStringLiteral("message"),
-                                 QStringLiteral("Deadline passed; job returned to the queue")},
-                                {QStringLiteral("deadline"), Clock::toIso(deadline)}}));
-        txn.activatable(job.type);
-    }
-    return int(expired.size());
-}
-
-int promoteDueJobs(Txn &txn, int limit)
-{
-    const QList<JobRecord> due = txn.store().dueWaiting(txn.now(), limit);
-    for (JobRecord job : due) {
-        moveTo(job, JobState::Created, txn.now());
-        job.dueAt = 0;
-        txn.store().updateJob(job);
-        txn.activatable(job.type);
-    }
-    return int(due.size());
-}
-
-void releaseUndelivered(Txn &txn, const QStringList &jobKeys, const QString &worker)
-{
-    for (const QString &key : jobKeys) {
-        std::optional<JobRecord> job = txn.store().findJobByKey(key);
-        // Only if it is still the lock we gave that worker.
-        if (!job || job->state != JobState::Active || job->worker != worker)
-            continue;
-        moveTo(*job, JobState::Created, txn.now());
-        job->deadline = 0;
-        txn.store().updateJob(*job);
-        txn.record(*job, QStringLiteral("JOB_TIMED_OUT"), worker, job->attempt,
-                   QStringLiteral("Worker left before the job was delivered"),
-                   compact(message(QStringLiteral("Activation not delivered; job returned to the "
-                                                  "queue"))));
-        txn.activatable(job->type);
-    }
 }
 
 } // namespace JobCommands

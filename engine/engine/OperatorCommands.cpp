@@ -41,14 +41,6 @@ QJsonValue timeOrNull(qint64 ms)
     return ms ? QJsonValue(Clock::toIso(ms)) : QJsonValue();
 }
 
-void moveTo(JobRecord &job, JobState to, qint64 now)
-{
-    Q_ASSERT_X(JobStates::canTransition(job.state, to), "OperatorCommands::moveTo",
-               "illegal job state transition");
-    job.state = to;
-    job.updatedAt = now;
-}
-
 std::optional<JobRecord> visibleJob(Txn &txn, const ApiKey &caller, const QString &key)
 {
     std::optional<JobRecord> job = txn.store().findJobByKey(key);
@@ -61,7 +53,7 @@ std::optional<JobRecord> visibleJob(Txn &txn, const ApiKey &caller, const QStrin
 // held for the type get the job in this same transaction.
 void reopen(Txn &txn, JobRecord &job, int retries, IncidentRecord &incident, const QString &by)
 {
-    moveTo(job, JobState::Created, txn.now());
+    JobStates::moveTo(job, JobState::Created, txn.now());
     job.retries = retries;
     job.finishedAt = 0;
     job.finishedBy.clear();
@@ -204,7 +196,7 @@ ApiResult patchJob(Txn &txn, const ApiKey &caller, const QString &key, const Pat
         resolved = JobView::incident(*incident);
     } else {
         if (job.state == JobState::Failed)
-            moveTo(job, JobState::Failed, txn.now()); // new retries of 0: stays failed
+            JobStates::moveTo(job, JobState::Failed, txn.now()); // new retries of 0: stays failed
         txn.store().updateJob(job);
     }
     return ApiResult::ok(QJsonObject{
