@@ -15,22 +15,6 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-QString finishedField(JobState state)
-{
-    switch (state) {
-    case JobState::Completed:
-        return QStringLiteral("completed_at");
-    case JobState::Failed:
-        return QStringLiteral("failed_at");
-    case JobState::ErrorThrown:
-        return QStringLiteral("error_thrown_at");
-    case JobState::Cancelled:
-        return QStringLiteral("cancelled_at");
-    default:
-        return {};
-    }
-}
-
 } // namespace
 
 double rounded(double value, int decimals)
@@ -73,7 +57,7 @@ QJsonObject entry(const JobRecord &job, const QList<JobEvent> &events)
         {QStringLiteral("variables"), JsonText::object(job.variables)},
         {QStringLiteral("custom_headers"), JsonText::object(job.customHeaders)},
     };
-    const QString finished = finishedField(job.state);
+    const QString finished = JobView::finishedAtField(job.state);
     if (!finished.isEmpty())
         out.insert(finished, time(job.finishedAt));
     if (job.state == JobState::Scheduled)

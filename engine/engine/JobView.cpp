@@ -10,22 +10,6 @@ using JsonText::time;
 namespace JobView {
 namespace {
 
-QString finishedAtField(JobState state)
-{
-    switch (state) {
-    case JobState::Completed:
-        return QStringLiteral("completed_at");
-    case JobState::Failed:
-        return QStringLiteral("failed_at");
-    case JobState::ErrorThrown:
-        return QStringLiteral("error_thrown_at");
-    case JobState::Cancelled:
-        return QStringLiteral("cancelled_at");
-    default:
-        return {};
-    }
-}
-
 QString timeoutRisk(qint64 elapsed, qint64 timeout)
 {
     const double ratio = timeout > 0 ? double(elapsed) / double(timeout) : 1.0;
@@ -74,6 +58,22 @@ QString backoffType(const QList<JobEvent> &events)
 }
 
 } // namespace
+
+QString finishedAtField(JobState state)
+{
+    switch (state) {
+    case JobState::Completed:
+        return QStringLiteral("completed_at");
+    case JobState::Failed:
+        return QStringLiteral("failed_at");
+    case JobState::ErrorThrown:
+        return QStringLiteral("error_thrown_at");
+    case JobState::Cancelled:
+        return QStringLiteral("cancelled_at");
+    default:
+        return {};
+    }
+}
 
 QJsonObject created(const JobRecord &job)
 {

@@ -10,6 +10,8 @@
 // How a job looks in each answer of the contract. Pure functions of records: no store access.
 namespace JobView {
 
+// The field that holds a finished job's end time ("completed_at", "failed_at", ...), or empty.
+QString finishedAtField(JobState state);
 // POST /jobs
 QJsonObject created(const JobRecord &job);
 // One entry of data.jobs[] of POST /jobs/activate.

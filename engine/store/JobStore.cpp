@@ -132,7 +132,7 @@ void bindIncident(QSqlQuery &q, const IncidentRecord &r)
     q.bindValue(i++, orNull(r.resolvedBy));
 }
 
-IncidentRecord readIncident(const QSqlQuery &q)
+IncidentRecord incidentFromRow(const QSqlQuery &q)
 {
     IncidentRecord r;
     int i = 0;
@@ -163,6 +163,11 @@ std::optional<qint64> firstValue(QSqlQuery &q)
 }
 
 } // namespace
+
+IncidentRecord JobStore::readIncident(const QSqlQuery &query)
+{
+    return incidentFromRow(query);
+}
 
 JobStore::JobStore(QSqlDatabase db) : m_db(std::move(db)) {}
 

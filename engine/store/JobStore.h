@@ -42,6 +42,8 @@ public:
     void insertIncident(const IncidentRecord &incident);
     void updateIncident(const IncidentRecord &incident);
     std::optional<IncidentRecord> findIncidentByKey(const QString &key);
+    // An incident from the first 13 columns of a row (INCIDENT_COLUMNS order).
+    static IncidentRecord readIncident(const QSqlQuery &query);
 
     // Workers seen in activations
     void touchWorker(const QString &name, const QString &type, qint64 now);

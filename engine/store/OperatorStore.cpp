@@ -1,5 +1,7 @@
 #include "OperatorStore.h"
 
+#include "JobStore.h"
+
 #include "Database.h"
 
 #include <QSqlQuery>
@@ -32,21 +34,8 @@ QSqlQuery prepare(QSqlDatabase &db, const QString &sql)
 OperatorStore::IncidentRow readIncidentRow(const QSqlQuery &q)
 {
     OperatorStore::IncidentRow row;
-    IncidentRecord &r = row.incident;
-    int i = 0;
-    r.id = q.value(i++).toLongLong();
-    r.key = q.value(i++).toString();
-    r.jobId = q.value(i++).toLongLong();
-    r.jobKey = q.value(i++).toString();
-    r.jobType = q.value(i++).toString();
-    r.tenantId = q.value(i++).toString();
-    r.type = q.value(i++).toString();
-    r.status = q.value(i++).toString();
-    r.errorMessage = q.value(i++).toString();
-    r.errorCode = q.value(i++).toString();
-    r.createdAt = q.value(i++).toLongLong();
-    r.resolvedAt = q.value(i++).toLongLong();
-    r.resolvedBy = q.value(i++).toString();
+    row.incident = JobStore::readIncident(q);
+    int i = 13; // the columns after the incident's own
     row.processContext = q.value(i++).toString().toUtf8();
     const QVariant state = q.value(i++);
     if (!state.isNull())
