@@ -27,6 +27,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     setCentralWidget(m_splitter);
     connect(m_jobs, &JobsView::currentJobChanged, m_detail, &JobDetailPanel::showJob);
     connect(m_jobs, &JobsView::refreshed, m_detail, &JobDetailPanel::reload);
+    connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
     buildStatusBar();
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))

@@ -55,7 +55,7 @@ void tst_ui_actions::init()
         m_view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_asked.clear();
     m_answer = true;
-    m_view->setConfirm([this](JobActions::Kind, const QString &text, int *) {
+    m_view->setConfirm([this](JobActions::Kind, const QString &text, JobActions::Input *) {
         m_asked.append(text);
         return m_answer;
     });
@@ -75,7 +75,9 @@ void tst_ui_actions::cleanupTestCase()
 
 void tst_ui_actions::select(const QStringList &keys)
 {
-    m_view->refresh();
+    m_view->refresh(); // applied later: the rows are read on the loader thread
+    for (const QString &key : keys)
+        QTRY_VERIFY2(m_view->model()->rowOfKey(key) >= 0, qPrintable(key));
     QItemSelectionModel *selection = m_view->table()->selectionModel();
     selection->clearSelection();
     for (const QString &key : keys) {
@@ -148,9 +150,9 @@ void tst_ui_actions::retryFailedJob()
     QCOMPARE(m_kit->failOne(QStringLiteral("pay"), QStringLiteral("declined")), key);
     QCOMPARE(job(key).value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
     select({key});
-    m_view->setConfirm([](JobActions::Kind kind, const QString &, int *retries) {
+    m_view->setConfirm([](JobActions::Kind kind, const QString &, JobActions::Input *input) {
         if (kind == JobActions::Kind::Retry)
-            *retries = 2;
+            input->retries = 2;
         return true;
     });
     m_view->trigger(JobActions::Kind::Retry);

@@ -177,8 +177,8 @@ void tst_ui_detail::windowFollowsSelection()
                 ->text()
                 .contains(context.address));
     JobsView *jobs = window.jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(m_failed) >= 0); // read on the loader thread
     const int row = jobs->model()->rowOfKey(m_failed);
-    QVERIFY(row >= 0);
     jobs->table()->selectRow(row);
     QCOMPARE(window.detailPanel()->jobKey(), m_failed);
     QVERIFY(window.detailPanel()->historyModel()->rowCount() >= 5);

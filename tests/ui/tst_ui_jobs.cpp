@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
@@ -31,6 +32,11 @@ private slots:
     void liveInsertKeepsSelection();
     void liveChange();
     void windowedRefresh();
+    void windowedRefreshByUpdated();
+    void refreshAfterBurstLeavesNoGap();
+    void staleAnswerIsDropped();
+    void activeDurationTicks();
+    void filtersCombine();
     void cleanupTestCase();
 
 private:
@@ -67,10 +73,22 @@ void tst_ui_jobs::cleanupTestCase()
     m_kit.reset();
 }
 
+namespace {
+// Pages and refreshes arrive from the loader thread: wait until nothing is on its way.
+bool settle(JobTableModel &model)
+{
+    return QTest::qWaitFor([&model] { return !model.isLoading(); }, 10'000);
+}
+} // namespace
+
 QStringList tst_ui_jobs::modelKeys(JobTableModel &model)
 {
-    while (model.canFetchMore({}))
+    settle(model);
+    while (model.canFetchMore({})) {
         model.fetchMore({});
+        if (!settle(model))
+            return {QStringLiteral("timed out")};
+    }
     QStringList keys;
     for (int row = 0; row < model.rowCount(); ++row)
         keys.append(model.index(row, JobTableModel::Key).data().toString());
@@ -113,7 +131,7 @@ void tst_ui_jobs::rowsMatchStore()
 {
     QFETCH(QString, query);
     QFETCH(QString, where);
-    JobTableModel model(*m_reader);
+    JobTableModel model(m_kit->store());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(query)));
     QStringList expected = sqlKeys(where);
@@ -135,7 +153,7 @@ void tst_ui_jobs::rowsMatchApi_data()
 void tst_ui_jobs::rowsMatchApi()
 {
     QFETCH(QString, query);
-    JobTableModel model(*m_reader);
+    JobTableModel model(m_kit->store());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(query)));
     const QStringList keys = modelKeys(model);
@@ -145,7 +163,7 @@ void tst_ui_jobs::rowsMatchApi()
 
 void tst_ui_jobs::refusedQueryIsEmpty()
 {
-    JobTableModel model(*m_reader);
+    JobTableModel model(m_kit->store());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(!model.setQuery(QUrlQuery(QStringLiteral("state=sleeping"))));
     QVERIFY(model.queryError().contains(QLatin1String("Unknown state 'sleeping'")));
@@ -155,14 +173,17 @@ void tst_ui_jobs::refusedQueryIsEmpty()
 
 void tst_ui_jobs::pageLoadTime()
 {
-    JobTableModel model(*m_reader);
+    JobTableModel model(m_kit->store());
     QVERIFY(model.setQuery({}));
-    QElapsedTimer timer;
-    timer.start();
+    QSignalSpy loaded(&model, &JobTableModel::loaded);
     model.fetchMore({});
-    const qint64 first = timer.nsecsElapsed() / 1000;
+    QVERIFY(model.isLoading());
+    QCOMPARE(model.rowCount(), 0); // the page is read on the loader thread
+    QVERIFY(loaded.wait());
+    const qint64 first = model.lastLoadMicros();
     QCOMPARE(model.rowCount(), JobTableModel::kPageSize);
     model.fetchMore({});
+    QVERIFY(loaded.wait());
     qInfo("page of %d rows: first %lld us, second %lld us (store of 455 jobs)",
           JobTableModel::kPageSize, first, model.lastLoadMicros());
 }
@@ -187,25 +208,24 @@ void tst_ui_jobs::pageLoadOnBigStore()
     QFETCH(QString, query);
     StoreOptions options;
     options.path = path;
-    StoreReader reader(options);
-    JobTableModel model(reader);
+    JobTableModel model(options);
     QVERIFY(model.setQuery(QUrlQuery(query)));
     QList<qint64> micros;
     for (int page = 0; page < 50 && model.canFetchMore({}); ++page) {
         model.fetchMore({});
+        QVERIFY(settle(model));
         micros.append(model.lastLoadMicros());
     }
-    QElapsedTimer timer;
-    timer.start();
-    model.refresh(); // every loaded row again, in one snapshot
-    const qint64 refresh = timer.nsecsElapsed() / 1000;
+    model.refresh(); // the top window again, in one snapshot (on the loader thread)
+    QVERIFY(settle(model));
+    const qint64 refresh = model.lastLoadMicros();
     const qint64 first = micros.isEmpty() ? 0 : micros.first();
     std::sort(micros.begin(), micros.end());
     qInfo("%s: %lld rows in %lld pages; page first %lld us, median %lld us, max %lld us; "
-          "refresh of all loaded rows %lld us",
+          "refresh of the top %d rows %lld us (loader thread)",
           qPrintable(query.isEmpty() ? QStringLiteral("(all)") : query), qint64(model.rowCount()),
           qint64(micros.size()), first, micros.isEmpty() ? 0 : micros.at(micros.size() / 2),
-          micros.isEmpty() ? 0 : micros.last(), refresh);
+          micros.isEmpty() ? 0 : micros.last(), JobTableModel::kRefreshRows, refresh);
 }
 
 void tst_ui_jobs::liveInsertKeepsSelection()
@@ -215,7 +235,7 @@ void tst_ui_jobs::liveInsertKeepsSelection()
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.resize(900, 400);
     view.show();
-    QVERIFY(view.model()->rowCount() > 0);
+    QTRY_VERIFY(view.model()->rowCount() > 0);
     const QString selected = view.model()->jobAt(3).key;
     view.table()->selectRow(3);
     QCOMPARE(view.selectedKeys(), QStringList{selected});
@@ -242,8 +262,8 @@ void tst_ui_jobs::liveChange()
     QCOMPARE(m_kit->api.post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(key), {}).status, 200);
     QTRY_COMPARE(view.model()->rowOfKey(key), -1);
     view.filterBar()->setStates({});
+    QTRY_VERIFY(view.model()->rowOfKey(key) >= 0);
     const int row = view.model()->rowOfKey(key);
-    QVERIFY(row >= 0);
     QCOMPARE(view.model()->index(row, JobTableModel::State).data().toString(),
              QStringLiteral("CANCELLED"));
 }
@@ -253,7 +273,7 @@ void tst_ui_jobs::windowedRefresh()
 {
     for (int i = 0; i < JobTableModel::kRefreshRows; ++i)
         QVERIFY(!m_kit->create(QStringLiteral("gamma")).isEmpty());
-    JobTableModel model(*m_reader);
+    JobTableModel model(m_kit->store());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery({}));
     QStringList before = modelKeys(model);
@@ -264,13 +284,150 @@ void tst_ui_jobs::windowedRefresh()
              200);
     const QString removed = before.at(20);
     QCOMPARE(m_kit->api.del(QStringLiteral("/api/v1/jobs/") + removed).status, 200);
+    QSignalSpy applied(&model, &JobTableModel::refreshApplied);
     model.refresh();
+    QVERIFY(model.isLoading());
+    QVERIFY(applied.wait());
     QCOMPARE(model.rowCount(), int(before.size()));
     QCOMPARE(model.jobAt(0).key, added);
     QCOMPARE(model.rowOfKey(removed), -1);
     QCOMPARE(model.index(model.rowOfKey(cancelled), JobTableModel::State).data().toString(),
              QStringLiteral("CANCELLED"));
     QCOMPARE(modelKeys(model), sqlKeys(QStringLiteral("1=1")));
+}
+
+// Sorted by updated_at the window moves: changed jobs go to the top and leave their old row,
+// even from below the re-read window.
+void tst_ui_jobs::windowedRefreshByUpdated()
+{
+    const QUrlQuery query(QStringLiteral("sort_by=updated_at"));
+    JobTableModel model(m_kit->store());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setQuery(query));
+    const QStringList before = modelKeys(model);
+    QVERIFY(before.size() > JobTableModel::kRefreshRows);
+    const QString deep = before.at(JobTableModel::kRefreshRows + 50); // below the window
+    const QString shallow = before.at(30);
+    for (const QString &key : {deep, shallow})
+        QCOMPARE(m_kit->api.post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(key), {}).status,
+                 200);
+    QSignalSpy applied(&model, &JobTableModel::refreshApplied);
+    model.refresh();
+    QVERIFY(applied.wait());
+    QCOMPARE(model.rowCount(), int(before.size()));
+    QCOMPARE(model.jobAt(0).key, shallow); // cancelled last: updated last
+    QCOMPARE(model.jobAt(1).key, deep);
+    QCOMPARE(model.index(1, JobTableModel::State).data().toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(modelKeys(model), m_kit->apiKeys(query.toString()));
+}
+
+// More new jobs than the refresh window above what is loaded: the rows below are let go rather
+// than leaving a gap, and paging on gives exactly the store's list.
+void tst_ui_jobs::refreshAfterBurstLeavesNoGap()
+{
+    JobTableModel model(m_kit->store());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=burst"))));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(!m_kit->create(QStringLiteral("burst")).isEmpty());
+    QCOMPARE(modelKeys(model).size(), 10);
+    QJsonArray batch;
+    for (int i = 0; i < 500; ++i)
+        batch.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("burst")},
+                                 {QStringLiteral("variables"), QJsonObject()}});
+    for (int i = 0; i < 3; ++i) // 1,500 new jobs above the 10 loaded
+        QCOMPARE(m_kit->api
+                     .post(QStringLiteral("/api/v1/jobs/batch"),
+                           QJsonObject{{QStringLiteral("jobs"), batch}})
+                     .status,
+                 201);
+    QSignalSpy applied(&model, &JobTableModel::refreshApplied);
+    model.refresh();
+    QVERIFY(applied.wait());
+    // The window was what was loaded (one page): the 10 old rows lie below it, behind 1,500
+    // new jobs, and are let go.
+    QCOMPARE(model.rowCount(), JobTableModel::kPageSize);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(modelKeys(model), sqlKeys(QStringLiteral("type='burst'")));
+}
+
+// A page asked for under one query and answered after the query changed is not applied.
+void tst_ui_jobs::staleAnswerIsDropped()
+{
+    JobTableModel model(m_kit->store());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=alpha"))));
+    model.fetchMore({});
+    model.refresh();
+    QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("state=failed"))));
+    QVERIFY(!model.isLoading());
+    model.fetchMore({});
+    QVERIFY(settle(model));
+    QTest::qWait(50); // anything still queued for the old query would arrive now
+    QCOMPARE(modelKeys(model), sqlKeys(QStringLiteral("state=5")));
+}
+
+// The duration of an active job grows without a query: the column is repainted every second.
+void tst_ui_jobs::activeDurationTicks()
+{
+    const QString key = m_kit->create(QStringLiteral("ticker"));
+    QCOMPARE(m_kit->api.activate(QStringLiteral("ticker"), QStringLiteral("w7"), 1)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
+    JobTableModel model(m_kit->store());
+    QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=ticker"))));
+    QCOMPARE(modelKeys(model), QStringList{key});
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(changed.wait(3 * JobTableModel::kTickMs));
+    const auto args = changed.first();
+    QCOMPARE(args.at(0).toModelIndex().column(), int(JobTableModel::Duration));
+    QCOMPARE(args.at(0).toModelIndex().row(), 0);
+    QVERIFY(!model.index(0, JobTableModel::Duration).data().toString().isEmpty());
+}
+
+// Worker, period and created-after/before combine with the other filters; the label shows the
+// API request and the rows are what the API answers to it.
+void tst_ui_jobs::filtersCombine()
+{
+    JobsView view(*m_reader, m_kit->server.server().engine());
+    FilterBar *bar = view.filterBar();
+    bar->setStates({QStringLiteral("failed")});
+    bar->setWorker(QStringLiteral("w1"));
+    bar->setPeriod(QStringLiteral("24h"));
+    const QDateTime hourAgo = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    bar->setCreatedAfter(hourAgo);
+    bar->setCreatedBefore(QDateTime::currentDateTimeUtc().addSecs(3600));
+    const QString path = view.model()->apiPath();
+    QVERIFY2(path.startsWith(
+                 QLatin1String("/api/v1/jobs?state=failed&worker=w1&period=24h&created_after=")),
+             qPrintable(path));
+    QVERIFY(path.contains(QLatin1String("&created_before=")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("apiPath"))->text().contains(path));
+    QTRY_VERIFY(!view.model()->isLoading());
+    const QString query = path.mid(path.indexOf(QLatin1Char('?')) + 1);
+    QStringList rows;
+    for (int row = 0; row < view.model()->rowCount(); ++row)
+        rows.append(view.model()->jobAt(row).key);
+    std::sort(rows.begin(), rows.end());
+    QStringList failed = m_failed;
+    std::sort(failed.begin(), failed.end());
+    QCOMPARE(rows, failed); // the five failed by w1, created within the hour
+    QCOMPARE(view.model()->rowCount(), int(m_kit->apiKeys(query).size()));
+
+    bar->setCreatedBefore(hourAgo); // nothing was created before an hour ago
+    QTRY_VERIFY(!view.model()->isLoading());
+    QCOMPARE(view.model()->rowCount(), 0);
+
+    // The last 15 minutes is not an API period: it is sent as created_after.
+    bar->setCreatedBefore({});
+    bar->setCreatedAfter({});
+    bar->setPeriod(QStringLiteral("15m"));
+    const QString quarter = view.model()->apiPath();
+    QVERIFY2(quarter.contains(QLatin1String("worker=w1&created_after=")), qPrintable(quarter));
+    QVERIFY(!quarter.contains(QLatin1String("period=")));
+    QTRY_COMPARE(view.model()->rowCount(), 5);
 }
 
 QTEST_MAIN(tst_ui_jobs)

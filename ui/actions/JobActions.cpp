@@ -1,5 +1,6 @@
 #include "JobActions.h"
 
+#include "ReplayCommand.h"
 #include "engine/Engine.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
@@ -16,11 +17,17 @@ QString JobActions::name(Kind kind)
         return tr("Delete");
     case Kind::Retry:
         return tr("Retry");
+    case Kind::Priority:
+        return tr("Priority");
+    case Kind::Timeout:
+        return tr("Timeout");
+    case Kind::Replay:
+        return tr("Replay");
     }
     return {};
 }
 
-QString JobActions::describe(Kind kind, int count, int retries)
+QString JobActions::describe(Kind kind, int count, const Input &input)
 {
     switch (kind) {
     case Kind::Cancel:
@@ -35,12 +42,56 @@ QString JobActions::describe(Kind kind, int count, int retries)
         return tr("Give %n job(s) %1 new retries? A FAILED job with an open incident goes back "
                   "to the queue and its incident is resolved.",
                   nullptr, count)
-            .arg(retries);
+            .arg(input.retries);
+    case Kind::Priority:
+        return tr("Set the priority of %n job(s) to %1? Finished jobs cannot be changed.", nullptr,
+                  count)
+            .arg(input.priority);
+    case Kind::Timeout:
+        return tr("Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s "
+                  "from now. Finished jobs cannot be changed.",
+                  nullptr, count)
+            .arg(double(input.timeoutMs) / 1000.0);
+    case Kind::Replay:
+        return tr("Replay %n job(s) as new job(s) with the variables shown? The old job stays as "
+                  "it is; the new one links to it. Only finished jobs can be replayed.",
+                  nullptr, count);
     }
     return {};
 }
 
-void JobActions::run(Kind kind, const QStringList &keys, int retries)
+std::function<ApiResult(Txn &)> JobActions::operation(Kind kind, const QString &key,
+                                                      const Input &input)
+{
+    const ApiKey caller = StoreReader::consoleKey();
+    switch (kind) {
+    case Kind::Cancel:
+        return [caller, key](Txn &txn) { return JobCommands::cancel(txn, caller, key, {}); };
+    case Kind::Delete:
+        return [caller, key](Txn &txn) { return JobCommands::remove(txn, caller, key); };
+    case Kind::Retry:
+    case Kind::Priority:
+    case Kind::Timeout: {
+        PatchSpec spec; // PATCH /api/v1/jobs/:key with one field
+        if (kind == Kind::Retry)
+            spec.retries = input.retries;
+        else if (kind == Kind::Priority)
+            spec.priority = input.priority;
+        else
+            spec.timeoutMs = input.timeoutMs;
+        return [caller, key, spec](Txn &txn) {
+            return OperatorCommands::patchJob(txn, caller, key, spec);
+        };
+    }
+    case Kind::Replay:
+        return [caller, key, variables = input.variables](Txn &txn) {
+            return ReplayCommand::replay(txn, caller, key, variables);
+        };
+    }
+    return {};
+}
+
+void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
 {
     if (keys.isEmpty() || isBusy() || !m_engine)
         return;
@@ -48,34 +99,22 @@ void JobActions::run(Kind kind, const QStringList &keys, int retries)
     m_pending = int(keys.size());
     m_succeeded = 0;
     m_errors.clear();
-    const ApiKey caller = StoreReader::consoleKey();
     for (const QString &key : keys) {
-        Engine::Operation op;
-        switch (kind) {
-        case Kind::Cancel:
-            op = [caller, key](Txn &txn) { return JobCommands::cancel(txn, caller, key, {}); };
-            break;
-        case Kind::Delete:
-            op = [caller, key](Txn &txn) { return JobCommands::remove(txn, caller, key); };
-            break;
-        case Kind::Retry:
-            op = [caller, key, retries](Txn &txn) {
-                PatchSpec spec;
-                spec.retries = retries;
-                return OperatorCommands::patchJob(txn, caller, key, spec);
-            };
-            break;
-        }
         // The answer comes back queued to this object's thread, after the commit.
-        m_engine->submit(std::move(op),
-                         ReplyTo{this, [this, key](const ApiResult &result) {
-                                     if (result.isOk())
-                                         ++m_succeeded;
-                                     else
-                                         m_errors.append(QStringLiteral("%1: %2").arg(
-                                             key, result.error->message));
-                                     if (--m_pending == 0)
-                                         emit finished(m_kind, m_succeeded, m_errors);
-                                 }});
+        m_engine->submit(
+            operation(kind, key, input),
+            ReplyTo{this, [this, key](const ApiResult &result) {
+                        if (result.isOk()) {
+                            ++m_succeeded;
+                            if (m_kind == Kind::Replay)
+                                emit jobCreated(
+                                    result.body().value(QStringLiteral("job_key")).toString());
+                        } else {
+                            m_errors.append(
+                                QStringLiteral("%1: %2").arg(key, result.error->message));
+                        }
+                        if (--m_pending == 0)
+                            emit finished(m_kind, m_succeeded, m_errors);
+                    }});
     }
 }

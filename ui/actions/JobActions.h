@@ -1,34 +1,57 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
+#include <functional>
+
 class Engine;
+class Txn;
+struct ApiKey;
+struct ApiResult;
+
+// What an action needs besides the jobs (the operator's answers in the confirmation).
+struct JobActionInput
+{
+    int retries = 1;            // Retry: PATCH {"retries": n}, 0-100
+    int priority = 0;           // Priority: PATCH {"priority": n}, -100..100
+    qint64 timeoutMs = 120'000; // Timeout: PATCH {"timeout": ...}, 1 s .. 24 h
+    QJsonObject variables;      // Replay: the new job's variables
+};
 
 // Job actions of the console, sent to the engine as the same commands the API sends
-// (JobCommands::cancel / remove, OperatorCommands::patchJob), never as SQL of its own. One
-// command per job; finished() reports when every answer is back, with the API's error messages.
+// (JobCommands::cancel / remove, OperatorCommands::patchJob), never as SQL of its own; a replay
+// is JobCommands::create of a copy linked to the old job (ReplayCommand). One command per job;
+// finished() reports when every answer is back, with the API's error messages.
 class JobActions : public QObject
 {
     Q_OBJECT
 public:
-    enum class Kind { Cancel, Delete, Retry };
+    enum class Kind { Cancel, Delete, Retry, Priority, Timeout, Replay };
     Q_ENUM(Kind)
+    static constexpr int kKindCount = 6;
+
+    using Input = JobActionInput;
 
     explicit JobActions(Engine *engine, QObject *parent = nullptr);
 
-    // `retries`: the new retries of a Retry (PATCH {"retries": n}).
-    void run(Kind kind, const QStringList &keys, int retries = 1);
+    void run(Kind kind, const QStringList &keys, const Input &input = {});
     bool isBusy() const { return m_pending > 0; }
 
+    // The engine operation of one action on one job, as the API would run it.
+    static std::function<ApiResult(Txn &)> operation(Kind kind, const QString &key,
+                                                     const Input &input);
     // What the confirmation says will happen to `count` jobs.
-    static QString describe(Kind kind, int count, int retries = 1);
+    static QString describe(Kind kind, int count, const Input &input = {});
     static QString name(Kind kind);
+    // Only one job at a time (the variables are edited for it).
+    static bool singleJobOnly(Kind kind) { return kind == Kind::Replay; }
 
 signals:
-    // errors: "job key: the API's message", one per refused job.
+    // errors: "job key: the API's message", one per refused job. created: keys of new jobs.
     void finished(JobActions::Kind kind, int succeeded, const QStringList &errors);
+    void jobCreated(const QString &key); // a replay's new job
 
 private:
     Engine *m_engine;

@@ -1,5 +1,6 @@
 #include "JobTableModel.h"
 
+#include "JobPageLoader.h"
 #include "JobStateStyle.h"
 #include "StoreReader.h"
 #include "core/Clock.h"
@@ -8,6 +9,9 @@
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QTimer>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcJobModel, "jobdeck.ui.jobs")
 
@@ -51,17 +55,28 @@ bool sameRow(const JobRecord &a, const JobRecord &b)
 
 } // namespace
 
-JobTableModel::JobTableModel(StoreReader &reader, QObject *parent)
-    : QAbstractTableModel(parent), m_reader(reader)
-{}
+JobTableModel::JobTableModel(const StoreOptions &store, QObject *parent)
+    : QAbstractTableModel(parent), m_loader(std::make_unique<JobPageLoader>(store))
+{
+    m_tick = new QTimer(this);
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, &JobTableModel::tick);
+    m_tick->start();
+}
+
+JobTableModel::~JobTableModel() = default;
 
 bool JobTableModel::setQuery(const QUrlQuery &query)
 {
     // Views and testers may call fetchMore from inside the notifications: not while we change.
     m_notifying = true;
     beginResetModel();
+    ++m_generation; // what is on its way for the old query is dropped when it arrives
+    m_busy = Busy::No;
+    m_wantPage = m_wantRefresh = false;
     m_query = query;
     m_rows.clear();
+    m_positions.clear();
     m_last.reset();
     ApiError error;
     m_params = ListParams::parse(query, StoreReader::consoleKey(), Clock::nowMs(), error);
@@ -107,61 +122,164 @@ bool JobTableModel::canFetchMore(const QModelIndex &parent) const
 
 void JobTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent))
+    if (!canFetchMore(parent) || m_busy == Busy::Page)
+        return; // a page is on its way: views ask again once its rows are in
+    if (m_busy == Busy::Refresh) {
+        m_wantPage = true;
         return;
-    PageRequest request = m_params->page;
-    request.after = m_last;
-    const StoreReader::Page page = m_reader.page(m_params->filter, request);
-    m_lastMicros = page.micros;
-    m_hasMore = page.hasMore;
-    if (!page.jobs.isEmpty()) {
-        const int first = int(m_rows.size());
-        m_notifying = true;
-        beginInsertRows({}, first, first + int(page.jobs.size()) - 1);
-        m_rows.append(page.jobs);
-        m_last = page.positions.last();
-        endInsertRows();
-        m_notifying = false;
     }
-    qCDebug(lcJobModel) << "page of" << page.jobs.size() << "rows in" << page.micros << "us";
-    emit loaded(int(page.jobs.size()), page.micros);
+    requestPage();
 }
 
 void JobTableModel::refresh()
 {
     if (!m_params)
         return;
-    // Re-read what is loaded (at least one page) from the top, in one snapshot.
-    PageRequest request = m_params->page;
-    const bool idOrder = request.sort == SortKey::CreatedAt;
-    const bool windowed = idOrder && m_rows.size() > kRefreshRows;
-    request.limit = windowed ? kRefreshRows : qMax(kPageSize, int(m_rows.size()));
-    request.after.reset();
-    const StoreReader::Page page = m_reader.page(m_params->filter, request);
-    m_lastMicros = page.micros;
-
-    // Rows past the window's last id are not re-read (an id never changes its place).
-    int tail = 0;
-    if (windowed && page.hasMore && !page.positions.isEmpty()) {
-        const qint64 lastId = page.positions.last().id;
-        for (auto it = m_rows.crbegin(); it != m_rows.crend(); ++it, ++tail)
-            if (request.descending ? it->id >= lastId : it->id <= lastId)
-                break;
+    if (m_busy != Busy::No) {
+        m_wantRefresh = true;
+        return;
     }
-    QSet<qint64> fresh;
-    for (const JobRecord &job : page.jobs)
-        fresh.insert(job.id);
+    requestRefresh();
+}
+
+void JobTableModel::requestPage()
+{
+    PageRequest request = m_params->page;
+    request.after = m_last;
+    m_busy = Busy::Page;
+    const quint64 generation = m_generation;
+    m_loader->load(m_params->filter, request, this, [this, generation](StoreReader::Page page) {
+        if (generation == m_generation)
+            applyPage(std::move(page));
+    });
+}
+
+void JobTableModel::requestRefresh()
+{
+    // The top of the list again, in one snapshot: what is loaded, at least one page, at most
+    // the window.
+    PageRequest request = m_params->page;
+    request.limit = qBound(kPageSize, int(m_rows.size()), kRefreshRows);
+    request.after.reset();
+    m_busy = Busy::Refresh;
+    const quint64 generation = m_generation;
+    m_loader->load(m_params->filter, request, this, [this, generation](StoreReader::Page page) {
+        if (generation == m_generation)
+            applyRefresh(std::move(page));
+    });
+}
+
+void JobTableModel::nextRequest()
+{
+    m_busy = Busy::No;
+    if (m_wantRefresh) {
+        m_wantRefresh = false;
+        requestRefresh();
+    } else if (m_wantPage) {
+        m_wantPage = false;
+        if (canFetchMore({}))
+            requestPage();
+    }
+}
+
+void JobTableModel::applyPage(StoreReader::Page page)
+{
+    m_lastMicros = page.micros;
+    m_hasMore = page.hasMore;
+    // In an order other than creation a loaded job can have moved down into this page: it
+    // leaves its old row (an id appears once).
+    if (m_params->page.sort != SortKey::CreatedAt && !m_rows.isEmpty()) {
+        QSet<qint64> arriving;
+        for (const JobRecord &job : std::as_const(page.jobs))
+            arriving.insert(job.id);
+        m_notifying = true;
+        for (int row = int(m_rows.size()) - 1; row >= 0; --row)
+            if (arriving.contains(m_rows.at(row).id))
+                removeRows(row, row);
+        m_notifying = false;
+    }
+    const QList<JobRecord> &rows = page.jobs;
+    const QList<SortPosition> &positions = page.positions;
+    if (!rows.isEmpty()) {
+        const int first = int(m_rows.size());
+        m_notifying = true;
+        beginInsertRows({}, first, first + int(rows.size()) - 1);
+        m_rows.append(rows);
+        m_positions.append(positions);
+        m_last = positions.last();
+        endInsertRows();
+        m_notifying = false;
+    }
+    qCDebug(lcJobModel) << "page of" << rows.size() << "rows in" << page.micros << "us";
+    nextRequest();
+    emit loaded(int(rows.size()), page.micros);
+}
+
+bool JobTableModel::after(const SortPosition &p, const SortPosition &boundary) const
+{
+    const bool descending = m_params->page.descending;
+    if (p.value != boundary.value)
+        return descending ? p.value < boundary.value : p.value > boundary.value;
+    return descending ? p.id < boundary.id : p.id > boundary.id;
+}
+
+void JobTableModel::applyRefresh(StoreReader::Page page)
+{
+    m_lastMicros = page.micros;
+    emit refreshAboutToApply();
     m_notifying = true;
+    QSet<qint64> fresh;
+    for (const JobRecord &job : std::as_const(page.jobs))
+        fresh.insert(job.id);
+    // The rows are in the order of the positions they were read at. Those after the window's
+    // last position were not re-read: they stay, unless they moved up into the window.
+    int tail = 0;
+    if (page.hasMore && !page.positions.isEmpty()) {
+        const SortPosition boundary = page.positions.last();
+        while (tail < m_rows.size() && after(m_positions.at(m_rows.size() - 1 - tail), boundary))
+            ++tail;
+        if (tail > 0 && tail == m_rows.size()) {
+            // Every loaded row is below the window: more jobs than the window holds arrived
+            // above them, and keeping them with the window would leave a gap.
+            if (!m_followTop) { // the user reads older rows: leave them be
+                m_notifying = false;
+                nextRequest();
+                emit refreshApplied();
+                emit newerJobsAbove();
+                emit loaded(0, page.micros);
+                return;
+            }
+            // At the top: start again from the window (fetchMore reads on from there).
+            removeRows(0, int(m_rows.size()) - 1);
+            tail = 0;
+        }
+        // Rows of the tail that are now in the window leave their old place.
+        for (int row = int(m_rows.size()) - 1; row >= int(m_rows.size()) - tail; --row)
+            if (fresh.contains(m_rows.at(row).id)) {
+                removeRows(row, row);
+                --tail;
+            }
+    }
     if (tail == 0) {
         m_hasMore = page.hasMore;
         m_last = page.positions.isEmpty() ? std::nullopt : std::optional(page.positions.last());
     }
     removeVanished(fresh, tail);
     reorderSurvivors(page.jobs, tail);
-    insertNew(page.jobs);
-    updateChanged(page.jobs);
+    insertNew(page.jobs, page.positions);
+    updateChanged(page.jobs, page.positions);
     m_notifying = false;
+    nextRequest();
+    emit refreshApplied();
     emit loaded(int(page.jobs.size()), page.micros);
+}
+
+void JobTableModel::removeRows(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    m_rows.remove(first, last - first + 1);
+    m_positions.remove(first, last - first + 1);
+    endRemoveRows();
 }
 
 void JobTableModel::removeVanished(const QSet<qint64> &keep, int tail)
@@ -175,9 +293,7 @@ void JobTableModel::removeVanished(const QSet<qint64> &keep, int tail)
         int first = row;
         while (first > 0 && !keep.contains(m_rows.at(first - 1).id))
             --first;
-        beginRemoveRows({}, first, row);
-        m_rows.remove(first, row - first + 1);
-        endRemoveRows();
+        removeRows(first, row);
         row = first - 1;
     }
 }
@@ -201,14 +317,18 @@ void JobTableModel::reorderSurvivors(const QList<JobRecord> &fresh, int tail)
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     QList<int> newRowOf(m_rows.size());
     QList<JobRecord> rows;
+    QList<SortPosition> positions;
     rows.reserve(m_rows.size());
+    positions.reserve(m_rows.size());
     for (int i = 0; i < order.size(); ++i) {
         newRowOf[order.at(i)] = i;
         rows.append(m_rows.at(order.at(i)));
+        positions.append(m_positions.at(order.at(i)));
     }
     for (int i = head; i < m_rows.size(); ++i) {
         newRowOf[i] = i;
         rows.append(m_rows.at(i));
+        positions.append(m_positions.at(i));
     }
     const QModelIndexList from = persistentIndexList();
     QModelIndexList to;
@@ -218,13 +338,15 @@ void JobTableModel::reorderSurvivors(const QList<JobRecord> &fresh, int tail)
                       ? this->index(newRowOf.at(index.row()), index.column())
                       : QModelIndex());
     m_rows = std::move(rows);
+    m_positions = std::move(positions);
     changePersistentIndexList(from, to);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
-void JobTableModel::insertNew(const QList<JobRecord> &fresh)
+void JobTableModel::insertNew(const QList<JobRecord> &fresh, const QList<SortPosition> &positions)
 {
-    // m_rows is now a subsequence of `fresh`: insert each run of new jobs where it belongs.
+    // The window's rows are now a subsequence of `fresh`: insert each run of new jobs where it
+    // belongs.
     int row = 0;
     for (int i = 0; i < fresh.size();) {
         if (row < m_rows.size() && m_rows.at(row).id == fresh.at(i).id) {
@@ -237,15 +359,18 @@ void JobTableModel::insertNew(const QList<JobRecord> &fresh)
                (row >= m_rows.size() || fresh.at(end).id != m_rows.at(row).id))
             ++end;
         beginInsertRows({}, row, row + (end - i) - 1);
-        for (int j = i; j < end; ++j)
+        for (int j = i; j < end; ++j) {
             m_rows.insert(row + (j - i), fresh.at(j));
+            m_positions.insert(row + (j - i), positions.at(j));
+        }
         endInsertRows();
         row += end - i;
         i = end;
     }
 }
 
-void JobTableModel::updateChanged(const QList<JobRecord> &fresh)
+void JobTableModel::updateChanged(const QList<JobRecord> &fresh,
+                                  const QList<SortPosition> &positions)
 {
     // The window holds the same ids in the same order now; one dataChanged per changed run.
     Q_ASSERT(fresh.size() <= m_rows.size());
@@ -258,12 +383,28 @@ void JobTableModel::updateChanged(const QList<JobRecord> &fresh)
     for (int i = 0; i < fresh.size(); ++i) {
         const bool changed = !sameRow(m_rows.at(i), fresh.at(i));
         m_rows[i] = fresh.at(i);
+        m_positions[i] = positions.at(i);
         if (changed && runStart < 0)
             runStart = i;
         else if (!changed)
             flush(i);
     }
     flush(int(fresh.size()));
+}
+
+void JobTableModel::tick()
+{
+    // Running durations grow: one repaint of the column over the active rows.
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).state == JobState::Active) {
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    if (first >= 0)
+        emit dataChanged(index(first, Duration), index(last, Duration), {Qt::DisplayRole});
 }
 
 int JobTableModel::rowOfKey(const QString &key) const

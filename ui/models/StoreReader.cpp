@@ -7,6 +7,7 @@
 #include "store/ReadSnapshot.h"
 
 #include <QElapsedTimer>
+#include <QSqlQuery>
 
 #include <atomic>
 
@@ -15,7 +16,7 @@ std::atomic<int> s_readers{0};
 }
 
 StoreReader::StoreReader(const StoreOptions &options)
-    : m_connection(QStringLiteral("jobdeck-ui-%1").arg(s_readers.fetch_add(1)))
+    : m_options(options), m_connection(QStringLiteral("jobdeck-ui-%1").arg(s_readers.fetch_add(1)))
 {
     m_store = std::make_unique<JobStore>(Database::open(m_connection, options));
 }
@@ -55,6 +56,23 @@ StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &
     return out;
 }
 
+StoreReader::Count StoreReader::count(const JobFilter &filter, qint64 cap)
+{
+    QSqlDatabase db = m_store->database();
+    ReadSnapshot snapshot(db);
+    const QList<CounterCell> cells = JobCounters(db).cells(filter);
+    Count out;
+    if (filter.countersSuffice()) {
+        for (const CounterCell &cell : cells)
+            out.total += cell.count;
+        return out;
+    }
+    out.total = JobQuery(db).countUpTo(filter, cells, cap);
+    out.exact = out.total <= cap;
+    out.total = qMin(out.total, cap);
+    return out;
+}
+
 std::optional<QJsonObject> StoreReader::details(const QString &key)
 {
     QSqlDatabase db = m_store->database();
@@ -66,4 +84,31 @@ std::optional<QJsonObject> StoreReader::details(const QString &key)
         job->incidentKey.isEmpty() ? std::nullopt : m_store->findIncidentByKey(job->incidentKey);
     const int workerLoad = job->worker.isEmpty() ? 0 : m_store->activeJobsOfWorker(job->worker);
     return JobView::details(*job, m_store->events(job->id), incident, workerLoad, Clock::nowMs());
+}
+
+namespace {
+QStringList column(QSqlDatabase db, const QString &sql)
+{
+    QStringList names;
+    QSqlQuery query(db);
+    if (!query.exec(sql))
+        return names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    return names;
+}
+} // namespace
+
+QStringList StoreReader::jobTypes()
+{
+    return column(
+        m_store->database(),
+        QStringLiteral("SELECT DISTINCT type FROM job_counts WHERE count > 0 ORDER BY type "
+                       "LIMIT 1000"));
+}
+
+QStringList StoreReader::workerNames()
+{
+    return column(m_store->database(),
+                  QStringLiteral("SELECT name FROM workers ORDER BY name LIMIT 1000"));
 }

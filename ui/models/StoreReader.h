@@ -33,10 +33,26 @@ public:
     // GET /api/v1/jobs/:key as the API answers it; nullopt when the job does not exist.
     std::optional<QJsonObject> details(const QString &key);
 
+    // How many jobs match, as GET /api/v1/jobs counts total_count: exact from the counters
+    // when they suffice, otherwise counting at most `cap` + 1 (then `exact` is false).
+    struct Count
+    {
+        qint64 total = 0;
+        bool exact = true;
+    };
+    Count count(const JobFilter &filter, qint64 cap);
+
+    // The job types with jobs and the workers seen, for the filter's pickers (small tables).
+    QStringList jobTypes();
+    QStringList workerNames();
+
+    const StoreOptions &options() const { return m_options; }
+
     // The console acts as a local administrator of every tenant.
     static ApiKey consoleKey();
 
 private:
+    StoreOptions m_options;
     QString m_connection;
     std::unique_ptr<JobStore> m_store;
 };

@@ -1,13 +1,21 @@
 #include "FilterBar.h"
 
+#include "core/Clock.h"
 #include "models/JobStateStyle.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+namespace {
+constexpr qint64 kQuarterHourMs = 15 * 60'000;
+}
 
 const QStringList &FilterBar::stateWords()
 {
@@ -18,8 +26,21 @@ const QStringList &FilterBar::stateWords()
     return words;
 }
 
+const QStringList &FilterBar::periodWords()
+{
+    static const QStringList words{QString(), QStringLiteral("15m"), QStringLiteral("1h"),
+                                   QStringLiteral("24h"), QStringLiteral("7d")};
+    return words;
+}
+
 FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
 {
+    // Typing is debounced: one query when the user pauses.
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &FilterBar::changed);
+
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto *row = new QHBoxLayout;
@@ -41,17 +62,36 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
         row->addWidget(button);
         m_states.append(button);
     }
-    m_type = new QLineEdit(this);
-    m_type->setObjectName(QStringLiteral("typeFilter"));
-    m_type->setPlaceholderText(tr("Job type"));
-    m_type->setClearButtonEnabled(true);
-    m_type->setMaximumWidth(180);
-    row->addWidget(m_type);
+    row->addStretch(1);
+
+    // Second row: pickers, period, dates, search.
+    auto *second = new QHBoxLayout;
+    outer->addLayout(second);
+    m_type = addPicker(QStringLiteral("typeFilter"), tr("Job type"));
+    second->addWidget(m_type);
+    m_worker = addPicker(QStringLiteral("workerFilter"), tr("Worker"));
+    second->addWidget(m_worker);
+
+    m_period = new QComboBox(this);
+    m_period->setObjectName(QStringLiteral("periodFilter"));
+    m_period->addItems(
+        {tr("Any time"), tr("Last 15 min"), tr("Last hour"), tr("Last 24 h"), tr("Last 7 days")});
+    m_period->setToolTip(tr("Created within"));
+    connect(m_period, &QComboBox::currentIndexChanged, this, &FilterBar::changed);
+    second->addWidget(m_period);
+
+    m_after = addBound(QStringLiteral("createdAfter"), tr("Created after"), &m_afterOn);
+    second->addWidget(m_afterOn);
+    second->addWidget(m_after);
+    m_before = addBound(QStringLiteral("createdBefore"), tr("before"), &m_beforeOn);
+    second->addWidget(m_beforeOn);
+    second->addWidget(m_before);
+
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchFilter"));
     m_search->setPlaceholderText(tr("Search key, type, worker, error, variables (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    row->addWidget(m_search, 1);
+    second->addWidget(m_search, 1);
 
     m_apiPath = new QLabel(this);
     m_apiPath->setObjectName(QStringLiteral("apiPath"));
@@ -59,18 +99,49 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     m_apiPath->setWordWrap(true);
     outer->addWidget(m_apiPath);
 
-    // Typing is debounced: one query when the user pauses.
-    m_debounce = new QTimer(this);
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(300);
-    connect(m_debounce, &QTimer::timeout, this, &FilterBar::changed);
-    connect(m_type, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_search, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_type, &QLineEdit::returnPressed, this, &FilterBar::changed);
     connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::changed);
 }
 
+QComboBox *FilterBar::addPicker(const QString &name, const QString &placeholder)
+{
+    auto *picker = new QComboBox(this);
+    picker->setObjectName(name);
+    picker->setEditable(true);
+    picker->setInsertPolicy(QComboBox::NoInsert);
+    picker->setMinimumContentsLength(12);
+    picker->lineEdit()->setPlaceholderText(placeholder);
+    picker->lineEdit()->setClearButtonEnabled(true);
+    connect(picker->lineEdit(), &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
+    connect(picker->lineEdit(), &QLineEdit::returnPressed, this, &FilterBar::changed);
+    connect(picker, &QComboBox::activated, this, &FilterBar::changed);
+    return picker;
+}
+
+QDateTimeEdit *FilterBar::addBound(const QString &name, const QString &label, QCheckBox **toggle)
+{
+    *toggle = new QCheckBox(label, this);
+    (*toggle)->setObjectName(name + QStringLiteral("On"));
+    auto *edit = new QDateTimeEdit(QDateTime::currentDateTime(), this);
+    edit->setObjectName(name);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    edit->setEnabled(false);
+    connect(*toggle, &QCheckBox::toggled, edit, &QWidget::setEnabled);
+    connect(*toggle, &QCheckBox::toggled, this, &FilterBar::changed);
+    connect(edit, &QDateTimeEdit::editingFinished, this, [this, toggle = *toggle] {
+        if (toggle->isChecked())
+            emit changed();
+    });
+    return edit;
+}
+
 QUrlQuery FilterBar::query() const
+{
+    return query(Clock::nowMs());
+}
+
+QUrlQuery FilterBar::query(qint64 now) const
 {
     QUrlQuery query;
     QStringList states;
@@ -79,8 +150,22 @@ QUrlQuery FilterBar::query() const
             states.append(stateWords().at(i));
     if (!states.isEmpty())
         query.addQueryItem(QStringLiteral("state"), states.join(QLatin1Char(',')));
-    if (const QString type = m_type->text().trimmed(); !type.isEmpty())
+    if (const QString type = m_type->currentText().trimmed(); !type.isEmpty())
         query.addQueryItem(QStringLiteral("type"), type);
+    if (const QString worker = m_worker->currentText().trimmed(); !worker.isEmpty())
+        query.addQueryItem(QStringLiteral("worker"), worker);
+    // The API's periods are 1h, 24h, 7d; the last 15 minutes is a created_after.
+    const QString period = periodWords().value(m_period->currentIndex());
+    qint64 after = m_afterOn->isChecked() ? m_after->dateTime().toMSecsSinceEpoch() : 0;
+    if (period == QLatin1String("15m"))
+        after = qMax(after, now - kQuarterHourMs);
+    else if (!period.isEmpty())
+        query.addQueryItem(QStringLiteral("period"), period);
+    if (after)
+        query.addQueryItem(QStringLiteral("created_after"), Clock::toIso(after));
+    if (m_beforeOn->isChecked())
+        query.addQueryItem(QStringLiteral("created_before"),
+                           Clock::toIso(m_before->dateTime().toMSecsSinceEpoch()));
     if (const QString q = m_search->text().trimmed(); !q.isEmpty())
         query.addQueryItem(QStringLiteral("q"), q);
     return query;
@@ -103,7 +188,40 @@ void FilterBar::setStates(const QStringList &words)
 
 void FilterBar::setType(const QString &type)
 {
-    m_type->setText(type);
+    m_type->setEditText(type);
+    emit changed();
+}
+
+void FilterBar::setWorker(const QString &worker)
+{
+    m_worker->setEditText(worker);
+    emit changed();
+}
+
+void FilterBar::setPeriod(const QString &word)
+{
+    const QSignalBlocker blocker(m_period);
+    m_period->setCurrentIndex(qMax(0, int(periodWords().indexOf(word))));
+    emit changed();
+}
+
+void FilterBar::setCreatedAfter(const QDateTime &at)
+{
+    const QSignalBlocker blocker(m_afterOn);
+    m_afterOn->setChecked(at.isValid());
+    m_after->setEnabled(at.isValid());
+    if (at.isValid())
+        m_after->setDateTime(at);
+    emit changed();
+}
+
+void FilterBar::setCreatedBefore(const QDateTime &at)
+{
+    const QSignalBlocker blocker(m_beforeOn);
+    m_beforeOn->setChecked(at.isValid());
+    m_before->setEnabled(at.isValid());
+    if (at.isValid())
+        m_before->setDateTime(at);
     emit changed();
 }
 
@@ -111,6 +229,19 @@ void FilterBar::setSearch(const QString &text)
 {
     m_search->setText(text);
     emit changed();
+}
+
+void FilterBar::setChoices(const QStringList &types, const QStringList &workers)
+{
+    const auto fill = [](QComboBox *picker, const QStringList &names) {
+        const QSignalBlocker blocker(picker);
+        const QString text = picker->currentText();
+        picker->clear();
+        picker->addItems(names);
+        picker->setEditText(text); // what the user typed stays
+    };
+    fill(m_type, types);
+    fill(m_worker, workers);
 }
 
 void FilterBar::focusSearch()

@@ -3,24 +3,40 @@
 #include <QUrlQuery>
 #include <QWidget>
 
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
 class QLineEdit;
 class QLabel;
 class QTimer;
 class QToolButton;
 
-// State toggles, a job type and a free-text search (key, type, worker, error, variables),
-// combined into the query string of GET /api/v1/jobs, which it also shows.
+// State toggles, job type and worker pickers, a period, created-after/before dates and a
+// free-text search (key, type, worker, error, variables), combined into the query string of
+// GET /api/v1/jobs, which it also shows.
 class FilterBar : public QWidget
 {
     Q_OBJECT
 public:
+    // The periods offered: "" (any), "15m" (as created_after), "1h", "24h", "7d" (as period).
+    static const QStringList &periodWords();
+
     explicit FilterBar(QWidget *parent = nullptr);
 
+    // `now` (epoch ms) anchors a 15-minute period, which the API takes as created_after.
+    QUrlQuery query(qint64 now) const;
     QUrlQuery query() const;
     void setApiPath(const QString &path, const QString &error);
     void setStates(const QStringList &words); // filter words: "failed", "active", ...
     void setType(const QString &type);
+    void setWorker(const QString &worker);
+    void setPeriod(const QString &word); // one of periodWords()
+    // Invalid: that bound is off.
+    void setCreatedAfter(const QDateTime &at);
+    void setCreatedBefore(const QDateTime &at);
     void setSearch(const QString &text);
+    // The known job types and workers, offered by the pickers (typing any name still works).
+    void setChoices(const QStringList &types, const QStringList &workers);
     void focusSearch();
 
     static const QStringList &stateWords();
@@ -29,8 +45,17 @@ signals:
     void changed();
 
 private:
+    QComboBox *addPicker(const QString &name, const QString &placeholder);
+    QDateTimeEdit *addBound(const QString &name, const QString &label, QCheckBox **toggle);
+
     QList<QToolButton *> m_states;
-    QLineEdit *m_type = nullptr;
+    QComboBox *m_type = nullptr;
+    QComboBox *m_worker = nullptr;
+    QComboBox *m_period = nullptr;
+    QCheckBox *m_afterOn = nullptr;
+    QDateTimeEdit *m_after = nullptr;
+    QCheckBox *m_beforeOn = nullptr;
+    QDateTimeEdit *m_before = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_apiPath = nullptr;
     QTimer *m_debounce = nullptr;

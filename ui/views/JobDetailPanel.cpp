@@ -1,14 +1,24 @@
 #include "JobDetailPanel.h"
 
+#include "JobOverview.h"
+#include "actions/ActionRules.h"
+#include "core/Clock.h"
+#include "models/FailuresModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobStateStyle.h"
 #include "models/JsonTreeModel.h"
 #include "models/StoreReader.h"
 
+#include <QClipboard>
+#include <QDateTime>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
@@ -17,15 +27,23 @@
 
 namespace {
 
-QString text(const QJsonValue &value)
+QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *parent)
 {
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("—");
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.toString();
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setWordWrap(false);
+    return view;
+}
+
+QString localTime(const QJsonValue &value)
+{
+    const std::optional<qint64> ms = Clock::parseIso(value.toString());
+    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+              : QStringLiteral("—");
 }
 
 } // namespace
@@ -41,34 +59,79 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
     m_header->setTextFormat(Qt::RichText);
     layout->addWidget(m_header);
 
+    auto *buttons = new QHBoxLayout;
+    for (int i = 0; i < JobActions::kKindCount; ++i) {
+        const auto kind = JobActions::Kind(i);
+        auto *button = new QPushButton(JobActions::name(kind) + QStringLiteral("…"), this);
+        button->setObjectName(QStringLiteral("detailAction_%1").arg(i));
+        button->setEnabled(false);
+        connect(button, &QPushButton::clicked, this, [this, kind] {
+            if (!m_key.isEmpty())
+                emit actionRequested(kind, {m_key});
+        });
+        buttons->addWidget(button);
+        m_buttons.append(button);
+    }
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
+
     m_tabs = new QTabWidget(this);
     layout->addWidget(m_tabs, 1);
 
     auto *overviewScroll = new QScrollArea(m_tabs);
     overviewScroll->setWidgetResizable(true);
-    auto *overview = new QWidget(overviewScroll);
-    m_overview = new QFormLayout(overview);
-    overviewScroll->setWidget(overview);
+    m_overview = new JobOverview(overviewScroll);
+    overviewScroll->setWidget(m_overview);
+    connect(m_overview, &JobOverview::jobLinkActivated, this, &JobDetailPanel::showJob);
     m_tabs->addTab(overviewScroll, tr("Overview"));
+    m_tabs->addTab(buildVariablesTab(), tr("Variables"));
 
+    m_history = new HistoryModel(this);
+    m_historyView = tableView(m_history, QStringLiteral("historyTable"), m_tabs);
+    m_tabs->addTab(m_historyView, tr("History"));
+
+    m_failures = new FailuresModel(this);
+    m_failuresView = tableView(m_failures, QStringLiteral("failuresTable"), m_tabs);
+    m_tabs->addTab(m_failuresView, tr("Failures"));
+    m_tabs->addTab(buildIncidentTab(), tr("Incident"));
+
+    showJob({});
+}
+
+QWidget *JobDetailPanel::buildVariablesTab()
+{
+    auto *page = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
     m_variables = new JsonTreeModel(this);
-    m_variablesView = new QTreeView(m_tabs);
+    m_variablesView = new QTreeView(page);
     m_variablesView->setModel(m_variables);
     m_variablesView->setAlternatingRowColors(true);
     m_variablesView->setUniformRowHeights(true);
-    m_tabs->addTab(m_variablesView, tr("Variables"));
+    layout->addWidget(m_variablesView, 1);
+    auto *copy = new QPushButton(tr("Copy as JSON"), page);
+    copy->setObjectName(QStringLiteral("copyVariables"));
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(variablesJson()); });
+    layout->addWidget(copy, 0, Qt::AlignLeft);
+    return page;
+}
 
-    m_history = new HistoryModel(this);
-    m_historyView = new QTableView(m_tabs);
-    m_historyView->setObjectName(QStringLiteral("historyTable"));
-    m_historyView->setModel(m_history);
-    m_historyView->verticalHeader()->hide();
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setWordWrap(false);
-    m_tabs->addTab(m_historyView, tr("History"));
+QWidget *JobDetailPanel::buildIncidentTab()
+{
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidgetResizable(true);
+    auto *page = new QWidget(scroll);
+    page->setObjectName(QStringLiteral("incidentPage"));
+    m_incident = new QFormLayout(page);
+    scroll->setWidget(page);
+    return scroll;
+}
 
-    showJob({});
+QString JobDetailPanel::variablesJson() const
+{
+    return QString::fromUtf8(QJsonDocument(m_details.value(QStringLiteral("variables")).toObject())
+                                 .toJson(QJsonDocument::Indented));
 }
 
 void JobDetailPanel::showJob(const QString &key)
@@ -81,74 +144,78 @@ void JobDetailPanel::showJob(const QString &key)
 
 void JobDetailPanel::reload()
 {
+    // One job with its history: a read of a few ms on the GUI thread's own connection.
     const std::optional<QJsonObject> details =
         m_key.isEmpty() ? std::nullopt : m_reader.details(m_key);
     m_details = details.value_or(QJsonObject());
-    if (!details) {
-        m_header->setText(m_key.isEmpty() ? tr("No job selected")
-                                          : tr("Job %1 no longer exists").arg(m_key));
-        m_variables->setJson(QJsonObject());
-        m_history->setHistory({});
-        fillOverview();
-        return;
-    }
-    const QString status = m_details.value(QStringLiteral("status")).toString();
-    const QColor color =
-        JobStateStyle::color(JobStates::fromName(status).value_or(JobState::Created), palette());
-    m_header->setText(QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; <b style=\"color:%3\">%4</b>")
-                          .arg(m_key.toHtmlEscaped(),
-                               m_details.value(QStringLiteral("type")).toString().toHtmlEscaped(),
-                               color.name(), status));
+    fillHeader();
     m_variables->setJson(m_details.value(QStringLiteral("variables")));
     m_variablesView->expandToDepth(1);
     m_history->setHistory(m_details.value(QStringLiteral("execution_history")).toArray());
     m_historyView->resizeColumnsToContents();
-    fillOverview();
+    m_failures->setFailures(m_details.value(QStringLiteral("failure_information"))
+                                .toObject()
+                                .value(QStringLiteral("failure_history"))
+                                .toArray());
+    m_failuresView->resizeColumnsToContents();
+    m_overview->setDetails(m_details, Clock::nowMs());
+    fillIncident();
+    setWindowTitle(m_key.isEmpty() ? tr("Job") : tr("Job %1").arg(m_key));
 }
 
-void JobDetailPanel::addRow(const QString &label, const QString &value)
+void JobDetailPanel::fillHeader()
 {
-    auto *field = new QLabel(value);
-    field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    field->setWordWrap(true);
-    m_overview->addRow(label, field);
-}
-
-void JobDetailPanel::fillOverview()
-{
-    while (m_overview->rowCount() > 0)
-        m_overview->removeRow(0);
-    if (m_details.isEmpty())
+    if (m_details.isEmpty()) {
+        m_header->setText(m_key.isEmpty() ? tr("No job selected")
+                                          : tr("Job %1 no longer exists").arg(m_key));
+        for (QPushButton *button : std::as_const(m_buttons))
+            button->setEnabled(false);
         return;
-    const QJsonObject &d = m_details;
-    addRow(tr("Created"), text(d.value(QStringLiteral("created_at"))));
-    addRow(tr("Updated"), text(d.value(QStringLiteral("updated_at"))));
-    addRow(tr("Activated"), text(d.value(QStringLiteral("activated_at"))));
-    for (const char *field : {"completed_at", "failed_at", "error_thrown_at", "cancelled_at"})
-        if (d.contains(QLatin1String(field)))
-            addRow(tr("Finished"), text(d.value(QLatin1String(field))));
-    addRow(tr("Deadline"), text(d.value(QStringLiteral("deadline"))));
-    addRow(tr("Timeout"), tr("%1 ms").arg(text(d.value(QStringLiteral("timeout_ms")))));
-    addRow(tr("Priority"), text(d.value(QStringLiteral("priority"))));
-    addRow(tr("Tenant"), text(d.value(QStringLiteral("tenant_id"))));
-    addRow(tr("Attempt"), text(d.value(QStringLiteral("attempt"))));
-    const QJsonObject worker = d.value(QStringLiteral("worker_assignment")).toObject();
-    if (!worker.isEmpty())
-        addRow(tr("Worker"),
-               tr("%1 (%2 active jobs)")
-                   .arg(text(worker.value(QStringLiteral("worker_id"))),
-                        text(worker.value(QStringLiteral("current_jobs_for_worker")))));
-    const QJsonObject retries = d.value(QStringLiteral("retry_configuration")).toObject();
-    addRow(tr("Retries left"), tr("%1 of %2 (backoff %3, at most %4 ms)")
-                                   .arg(text(retries.value(QStringLiteral("retries"))),
-                                        text(retries.value(QStringLiteral("original_retries"))),
-                                        text(retries.value(QStringLiteral("retry_backoff"))),
-                                        text(retries.value(QStringLiteral("max_retry_delay_ms")))));
-    const QJsonObject failure = d.value(QStringLiteral("failure_information")).toObject();
-    if (!failure.isEmpty())
-        addRow(tr("Error"), text(failure.value(QStringLiteral("error_message"))));
-    if (d.contains(QStringLiteral("incident_information")))
-        addRow(tr("Incident"), text(d.value(QStringLiteral("incident_information"))
-                                        .toObject()
-                                        .value(QStringLiteral("incident_id"))));
+    }
+    const QString status = m_details.value(QStringLiteral("status")).toString();
+    const JobState state = JobStates::fromName(status).value_or(JobState::Created);
+    const QColor color = JobStateStyle::color(state, palette());
+    m_header->setText(QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; <b style=\"color:%3\">%4</b>")
+                          .arg(m_key.toHtmlEscaped(),
+                               m_details.value(QStringLiteral("type")).toString().toHtmlEscaped(),
+                               color.name(), JobStateStyle::text(state).toHtmlEscaped()));
+    const bool openIncident = m_details.value(QStringLiteral("incident_information"))
+                                  .toObject()
+                                  .value(QStringLiteral("status"))
+                                  .toString() == QLatin1String("OPEN");
+    for (int i = 0; i < m_buttons.size(); ++i)
+        m_buttons.at(i)->setEnabled(ActionRules::allowed(JobActions::Kind(i), state, openIncident));
+}
+
+void JobDetailPanel::fillIncident()
+{
+    while (m_incident->rowCount() > 0)
+        m_incident->removeRow(0);
+    const QJsonObject incident = m_details.value(QStringLiteral("incident_information")).toObject();
+    m_tabs->setTabEnabled(IncidentTab, !incident.isEmpty());
+    if (incident.isEmpty())
+        return;
+    const auto row = [this](const QString &label, const QString &value, const char *name) {
+        auto *field = new QLabel(value);
+        field->setObjectName(QLatin1String(name));
+        field->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        field->setWordWrap(true);
+        m_incident->addRow(label, field);
+    };
+    const auto value = [&incident](const char *field) {
+        const QJsonValue v = incident.value(QLatin1String(field));
+        return v.isString() ? v.toString() : QStringLiteral("—");
+    };
+    row(tr("Incident"), value("incident_id"), "incidentId");
+    row(tr("Type"), value("type"), "incidentType");
+    row(tr("Status"), value("status"), "incidentStatus");
+    row(tr("Error"), value("error_message"), "incidentError");
+    row(tr("Error code"), value("error_code"), "incidentCode");
+    row(tr("Opened"), localTime(incident.value(QStringLiteral("created_at"))), "incidentOpened");
+    row(tr("Resolved"), localTime(incident.value(QStringLiteral("resolved_at"))),
+        "incidentResolved");
+    row(tr("Resolved by"), value("resolved_by"), "incidentResolvedBy");
+    if (value("status") == QLatin1String("OPEN"))
+        row(QString(), tr("Retry gives the job new retries and resolves this incident."),
+            "incidentHint");
 }

@@ -1,46 +1,70 @@
 #pragma once
 
+#include "actions/JobActions.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
+class FailuresModel;
 class HistoryModel;
+class JobOverview;
 class JsonTreeModel;
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTreeView;
 class StoreReader;
 
-// One job as GET /api/v1/jobs/:key shows it: a header (key, type, state) and tabs Overview
-// (timing, worker, retries), Variables (a JSON tree) and History (every event).
+// One job as GET /api/v1/jobs/:key shows it: a header (key, type, state badge) with the
+// actions the API allows in its state, and tabs Overview, Variables (a JSON tree, copy as JSON),
+// History (every event), Failures (attempts with error and backoff) and Incident. Links to the
+// parent and follow-up jobs open that job here.
 class JobDetailPanel : public QWidget
 {
     Q_OBJECT
 public:
+    enum Tab { OverviewTab, VariablesTab, HistoryTab, FailuresTab, IncidentTab };
+
     explicit JobDetailPanel(StoreReader &reader, QWidget *parent = nullptr);
 
     QString jobKey() const { return m_key; }
     QJsonObject details() const { return m_details; }
     HistoryModel *historyModel() const { return m_history; }
     JsonTreeModel *variablesModel() const { return m_variables; }
+    FailuresModel *failuresModel() const { return m_failures; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QPushButton *actionButton(JobActions::Kind kind) const { return m_buttons.value(int(kind)); }
+    JobOverview *overview() const { return m_overview; }
+    QString variablesJson() const; // what "Copy as JSON" copies
 
 public slots:
     void showJob(const QString &key); // empty: nothing shown
     void reload();
 
+signals:
+    // A header button: the action on this job (the owner confirms and runs it).
+    void actionRequested(JobActions::Kind kind, const QStringList &keys);
+
 private:
-    void fillOverview();
-    void addRow(const QString &label, const QString &value);
+    QWidget *buildVariablesTab();
+    QWidget *buildIncidentTab();
+    void fillHeader();
+    void fillIncident();
 
     StoreReader &m_reader;
     QString m_key;
     QJsonObject m_details;
     QLabel *m_header = nullptr;
+    QList<QPushButton *> m_buttons; // indexed by JobActions::Kind
     QTabWidget *m_tabs = nullptr;
-    QFormLayout *m_overview = nullptr;
+    JobOverview *m_overview = nullptr;
     JsonTreeModel *m_variables = nullptr;
     QTreeView *m_variablesView = nullptr;
     HistoryModel *m_history = nullptr;
     QTableView *m_historyView = nullptr;
+    FailuresModel *m_failures = nullptr;
+    QTableView *m_failuresView = nullptr;
+    QFormLayout *m_incident = nullptr;
 };

@@ -1,7 +1,9 @@
 #include "JobsView.h"
 
 #include "FilterBar.h"
+#include "JobDetailPanel.h"
 #include "engine/Engine.h"
+#include "models/JobPageLoader.h"
 #include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
 
@@ -11,6 +13,7 @@
 #include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
@@ -18,6 +21,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -28,13 +32,13 @@ bool sortable(int column)
 }
 } // namespace
 
-JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidget(parent)
+JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
+    : QWidget(parent), m_reader(reader)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_filters = new FilterBar(this);
     layout->addWidget(m_filters);
-    m_actions = new JobActions(engine, this);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(toolbar);
@@ -45,7 +49,7 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     m_message->hide();
     layout->addWidget(m_message);
 
-    m_model = new JobTableModel(reader, this);
+    m_model = new JobTableModel(reader.options(), this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setModel(m_model);
@@ -58,8 +62,31 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionsMovable(true);
     layout->addWidget(m_table, 1);
-    buildActions();
-    toolbar->addActions(m_actionList);
+    ActionController::Hooks hooks;
+    hooks.selectedKeys = [this] { return selectedKeys(); };
+    hooks.filter = [this]() -> std::optional<JobFilter> {
+        const std::optional<ListParams> &params = m_model->params();
+        return params ? std::optional(params->filter) : std::nullopt;
+    };
+    m_controller = new ActionController(engine, reader, m_model->loader(), this, hooks);
+    toolbar->addActions(m_controller->actions());
+    toolbar->addSeparator();
+    auto *matching = new QToolButton(toolbar);
+    matching->setObjectName(QStringLiteral("matchingButton"));
+    matching->setText(m_controller->matchingMenu()->title());
+    matching->setToolTip(tr("Act on every job matching the filter, not only the selected ones"));
+    matching->setMenu(m_controller->matchingMenu());
+    matching->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(matching);
+    m_table->addActions(m_controller->actions());
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_controller,
+            &ActionController::updateEnabled);
+    connect(m_controller, &ActionController::message, this, &JobsView::showMessage);
+    connect(m_controller, &ActionController::changed, this, &JobsView::refresh);
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        openDetailWindow(m_model->data(index, JobTableModel::JobKeyRole).toString());
+    });
 
     m_sortColumn = JobTableModel::Created;
     m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
@@ -73,11 +100,36 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
         settings.value(QStringLiteral("jobs/header")).toByteArray());
 
     connect(m_filters, &FilterBar::changed, this, &JobsView::applyFilters);
+    loadChoices();
     connect(m_model, &JobTableModel::queryChanged, this,
             [this] { m_filters->setApiPath(m_model->apiPath(), m_model->queryError()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentJobChanged(currentKey()); });
+    connect(m_model, &JobTableModel::refreshAboutToApply, this, &JobsView::rememberPlace);
+    connect(m_model, &JobTableModel::refreshApplied, this, &JobsView::restorePlace);
+    connect(m_model, &JobTableModel::loaded, this, [this] {
+        // After a new query, the job that was current is selected again once it is loaded.
+        if (m_reselect.isEmpty())
+            return;
+        if (const int row = m_model->rowOfKey(m_reselect); row >= 0) {
+            m_table->setCurrentIndex(m_model->index(row, 0));
+            m_reselect.clear();
+        } else if (!m_model->canFetchMore({})) {
+            m_reselect.clear();
+        }
+    });
 
+    // A view scrolled down keeps its rows when a burst of new jobs arrives above them; back at
+    // the top, it shows the newest again.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        const bool atTop = value == m_table->verticalScrollBar()->minimum();
+        m_model->setFollowTop(atTop);
+        if (atTop && m_newerAbove) {
+            m_newerAbove = false;
+            refresh();
+        }
+    });
+    connect(m_model, &JobTableModel::newerJobsAbove, this, [this] { m_newerAbove = true; });
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshMs);
@@ -90,98 +142,50 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent) : QWidg
     auto *find = new QShortcut(QKeySequence::Find, this);
     connect(find, &QShortcut::activated, m_filters, &FilterBar::focusSearch);
 
-    m_confirm = [this](JobActions::Kind kind, const QString &text, int *retries) {
-        return confirmWithDialog(kind, text, retries);
-    };
     applyFilters();
-}
-
-void JobsView::buildActions()
-{
-    const struct
-    {
-        JobActions::Kind kind;
-        QKeySequence shortcut;
-    } kinds[] = {{JobActions::Kind::Cancel, QKeySequence()},
-                 {JobActions::Kind::Delete, QKeySequence::Delete},
-                 {JobActions::Kind::Retry, QKeySequence()}};
-    for (const auto &k : kinds) {
-        auto *action = new QAction(JobActions::name(k.kind) + QStringLiteral("…"), this);
-        action->setShortcut(k.shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setEnabled(false);
-        const JobActions::Kind kind = k.kind;
-        connect(action, &QAction::triggered, this, [this, kind] { trigger(kind); });
-        m_table->addAction(action);
-        m_actionList.append(action);
-    }
-    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    const auto updateEnabled = [this] {
-        const bool any = m_table->selectionModel()->hasSelection() && !m_actions->isBusy();
-        for (QAction *action : std::as_const(m_actionList))
-            action->setEnabled(any);
-    };
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, updateEnabled);
-    connect(m_actions, &JobActions::finished, this, &JobsView::onActionFinished);
-    connect(m_actions, &JobActions::finished, this, updateEnabled);
-}
-
-QAction *JobsView::action(JobActions::Kind kind) const
-{
-    return m_actionList.value(int(kind));
-}
-
-bool JobsView::confirmWithDialog(JobActions::Kind kind, const QString &text, int *retries)
-{
-    if (kind == JobActions::Kind::Retry) {
-        bool ok = false;
-        *retries = QInputDialog::getInt(this, tr("Retry jobs"),
-                                        text + QStringLiteral("\n\n") + tr("New retries:"),
-                                        *retries, 1, 100, 1, &ok);
-        return ok;
-    }
-    return QMessageBox::question(this, JobActions::name(kind), text,
-                                 QMessageBox::Yes | QMessageBox::No,
-                                 QMessageBox::No) == QMessageBox::Yes;
 }
 
 void JobsView::trigger(JobActions::Kind kind)
 {
-    const QStringList keys = selectedKeys();
-    if (keys.isEmpty() || m_actions->isBusy())
-        return;
-    int retries = 1;
-    const QString text = JobActions::describe(kind, int(keys.size()), retries);
-    if (!m_confirm(kind, text, &retries))
-        return;
-    for (QAction *action : std::as_const(m_actionList))
-        action->setEnabled(false);
-    m_actions->run(kind, keys, retries);
+    m_controller->trigger(kind);
 }
 
-void JobsView::onActionFinished(JobActions::Kind kind, int succeeded, const QStringList &errors)
+void JobsView::triggerOn(JobActions::Kind kind, const QStringList &keys)
 {
-    QString text = tr("%1: %n job(s) done.", nullptr, succeeded).arg(JobActions::name(kind));
-    if (!errors.isEmpty()) {
-        text += QLatin1Char(' ') + tr("%n refused:", nullptr, int(errors.size()));
-        const qsizetype shown = qMin<qsizetype>(errors.size(), 5);
-        for (qsizetype i = 0; i < shown; ++i)
-            text += QLatin1Char('\n') + errors.at(i);
-        if (errors.size() > shown)
-            text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(errors.size() - shown));
-    }
+    m_controller->triggerOn(kind, keys);
+}
+
+void JobsView::showMessage(const QString &text, bool problem)
+{
     m_message->setText(text);
     QPalette palette = this->palette();
-    if (!errors.isEmpty())
+    if (problem)
         palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
     m_message->setPalette(palette);
     m_message->show();
-    refresh();
 }
 
 QString JobsView::actionMessage() const
 {
     return m_message->text();
+}
+
+QWidget *JobsView::openDetailWindow(const QString &key)
+{
+    if (key.isEmpty())
+        return nullptr;
+    auto *window = new JobDetailPanel(m_reader, nullptr);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setWindowFlag(Qt::Window);
+    window->setWindowTitle(tr("Job %1").arg(key));
+    window->resize(640, 720);
+    // Its buttons act through this view (same confirmation, same refresh); it follows refreshes.
+    connect(window, &JobDetailPanel::actionRequested, this, &JobsView::triggerOn);
+    connect(this, &JobsView::refreshed, window, &JobDetailPanel::reload);
+    connect(this, &QObject::destroyed, window, &QWidget::close);
+    window->showJob(key);
+    window->show();
+    return window;
 }
 
 JobsView::~JobsView()
@@ -199,10 +203,22 @@ void JobsView::applyFilters()
         query.addQueryItem(QStringLiteral("sort_order"), QStringLiteral("ASC"));
     const QString key = currentKey();
     m_model->setQuery(query);
+    m_reselect = key;
     if (m_model->canFetchMore({}))
-        m_model->fetchMore({});
-    if (const int row = m_model->rowOfKey(key); row >= 0)
-        m_table->setCurrentIndex(m_model->index(row, 0));
+        m_model->fetchMore({}); // the rows arrive later (JobTableModel::loaded)
+}
+
+void JobsView::loadChoices()
+{
+    struct Choices
+    {
+        QStringList types, workers;
+    };
+    m_model->loader().read<Choices>(
+        [](StoreReader &reader) {
+            return Choices{reader.jobTypes(), reader.workerNames()};
+        },
+        this, [this](Choices choices) { m_filters->setChoices(choices.types, choices.workers); });
 }
 
 void JobsView::onSortIndicatorChanged(int column, Qt::SortOrder order)
@@ -226,18 +242,26 @@ void JobsView::scheduleRefresh()
 void JobsView::refresh()
 {
     m_refreshTimer->stop();
+    m_model->refresh(); // read on the loader thread, applied in restorePlace()
+}
+
+void JobsView::rememberPlace()
+{
     // Keep the first visible job in place unless the view is at the top (then new jobs show).
     QScrollBar *bar = m_table->verticalScrollBar();
-    QString anchor;
+    m_anchor.clear();
     if (bar->value() > bar->minimum())
-        anchor =
+        m_anchor =
             m_model->data(m_table->indexAt(QPoint(0, 0)), JobTableModel::JobKeyRole).toString();
-    const QString before = currentKey();
-    m_model->refresh();
-    if (!anchor.isEmpty())
-        if (const int row = m_model->rowOfKey(anchor); row >= 0)
+    m_currentBefore = currentKey();
+}
+
+void JobsView::restorePlace()
+{
+    if (!m_anchor.isEmpty())
+        if (const int row = m_model->rowOfKey(m_anchor); row >= 0)
             m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
-    if (currentKey() != before)
+    if (currentKey() != m_currentBefore)
         emit currentJobChanged(currentKey());
     emit refreshed();
 }

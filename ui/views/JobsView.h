@@ -1,10 +1,9 @@
 #pragma once
 
+#include "actions/ActionController.h"
 #include "actions/JobActions.h"
 
 #include <QWidget>
-
-#include <functional>
 
 class Engine;
 class FilterBar;
@@ -15,15 +14,15 @@ class QTableView;
 class QTimer;
 class StoreReader;
 
-// The jobs table with its filter bar. Follows the engine live: each commit schedules one
-// refresh, at most every kRefreshMs, that keeps the selection and the rows in view.
+// The jobs table with its filter bar and actions. Follows the engine live: each commit
+// schedules one refresh, at most every kRefreshMs, that keeps the selection and the rows in
+// view. Double-click opens a job in its own detail window.
 class JobsView : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr int kRefreshMs = 500;
-    // Asks the operator to confirm `text`; for a Retry also how many retries (in/out).
-    using Confirm = std::function<bool(JobActions::Kind kind, const QString &text, int *retries)>;
+    using Confirm = ActionController::Confirm;
 
     JobsView(StoreReader &reader, Engine *engine, QWidget *parent = nullptr);
     ~JobsView() override;
@@ -33,16 +32,19 @@ public:
     FilterBar *filterBar() const { return m_filters; }
     QStringList selectedKeys() const;
     QString currentKey() const;
-    JobActions *actions() const { return m_actions; }
-    QAction *action(JobActions::Kind kind) const;
-    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    ActionController *controller() const { return m_controller; }
+    JobActions *actions() const { return m_controller->jobActions(); }
+    QAction *action(JobActions::Kind kind) const { return m_controller->action(kind); }
+    void setConfirm(Confirm confirm) { m_controller->setConfirm(std::move(confirm)); }
     QString actionMessage() const; // the last action's outcome, as shown above the table
 
 public slots:
     void trigger(JobActions::Kind kind); // on the selected jobs, after confirmation
-    void refresh();
+    void triggerOn(JobActions::Kind kind, const QStringList &keys);
+    void refresh(); // asks the model; refreshed() once the rows are applied
     void scheduleRefresh();
     void applyFilters();
+    QWidget *openDetailWindow(const QString &key); // a job in its own window
 
 signals:
     void currentJobChanged(const QString &key); // empty when none
@@ -50,18 +52,22 @@ signals:
 
 private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
-    void buildActions();
-    void onActionFinished(JobActions::Kind kind, int succeeded, const QStringList &errors);
-    bool confirmWithDialog(JobActions::Kind kind, const QString &text, int *retries);
+    void rememberPlace();
+    void restorePlace();
+    void loadChoices(); // the pickers' job types and workers, read on the loader thread
+    void showMessage(const QString &text, bool problem);
 
+    StoreReader &m_reader;
     JobTableModel *m_model = nullptr;
     FilterBar *m_filters = nullptr;
     QTableView *m_table = nullptr;
     QTimer *m_refreshTimer = nullptr;
-    JobActions *m_actions = nullptr;
-    QList<QAction *> m_actionList; // indexed by JobActions::Kind
+    ActionController *m_controller = nullptr;
     QLabel *m_message = nullptr;
-    Confirm m_confirm;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    QString m_reselect;        // the current job before a new query, until its row is loaded
+    QString m_anchor;          // the first visible job before a refresh is applied
+    QString m_currentBefore;   // the current job before a refresh is applied
+    bool m_newerAbove = false; // new jobs wait above the rows of a scrolled view
 };

@@ -1,0 +1,204 @@
+#include "ActionController.h"
+
+#include "BulkRunner.h"
+#include "ReplayDialog.h"
+#include "models/JobPageLoader.h"
+#include "models/StoreReader.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QWidget>
+
+namespace {
+constexpr JobActions::Kind kAll[] = {JobActions::Kind::Cancel,  JobActions::Kind::Delete,
+                                     JobActions::Kind::Retry,   JobActions::Kind::Priority,
+                                     JobActions::Kind::Timeout, JobActions::Kind::Replay};
+}
+
+ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageLoader &loader,
+                                   QWidget *dialogParent, Hooks hooks)
+    : QObject(dialogParent), m_reader(reader), m_loader(loader), m_dialogParent(dialogParent),
+      m_hooks(std::move(hooks))
+{
+    m_jobActions = new JobActions(engine, this);
+    m_bulk = new BulkRunner(engine, loader, this);
+    connect(m_jobActions, &JobActions::finished, this,
+            [this](JobActions::Kind kind, int succeeded, const QStringList &errors) {
+                onFinished(kind, succeeded, int(errors.size()), errors, false);
+            });
+    connect(m_jobActions, &JobActions::jobCreated, this, &ActionController::jobCreated);
+    connect(m_bulk, &BulkRunner::finished, this, &ActionController::onFinished);
+
+    m_matchingMenu = new QMenu(tr("All matching"), dialogParent);
+    m_matchingMenu->setObjectName(QStringLiteral("matchingMenu"));
+    for (JobActions::Kind kind : kAll) {
+        auto *action = new QAction(JobActions::name(kind) + QStringLiteral("…"), this);
+        action->setEnabled(false);
+        if (kind == JobActions::Kind::Delete) {
+            action->setShortcut(QKeySequence::Delete);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        }
+        connect(action, &QAction::triggered, this, [this, kind] { trigger(kind); });
+        m_actions.append(action);
+        if (JobActions::singleJobOnly(kind))
+            continue;
+        QAction *matching = m_matchingMenu->addAction(JobActions::name(kind) + QStringLiteral("…"));
+        matching->setObjectName(QStringLiteral("matching_%1").arg(int(kind)));
+        connect(matching, &QAction::triggered, this, [this, kind] { triggerOnFilter(kind); });
+    }
+    m_confirm = [this](JobActions::Kind kind, const QString &text, JobActions::Input *input) {
+        return confirmWithDialog(kind, text, input);
+    };
+}
+
+bool ActionController::isBusy() const
+{
+    return m_jobActions->isBusy() || m_bulk->isRunning() || m_counting;
+}
+
+void ActionController::updateEnabled()
+{
+    const int selected = int(m_hooks.selectedKeys().size());
+    for (JobActions::Kind kind : kAll)
+        m_actions.at(int(kind))->setEnabled(
+            !isBusy() && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
+    m_matchingMenu->setEnabled(!isBusy());
+}
+
+bool ActionController::confirmWithDialog(JobActions::Kind kind, const QString &text,
+                                         JobActions::Input *input)
+{
+    bool ok = false;
+    const QString title = JobActions::name(kind);
+    const QString prompt = text + QStringLiteral("\n\n");
+    switch (kind) {
+    case JobActions::Kind::Retry:
+        input->retries = QInputDialog::getInt(m_dialogParent, title, prompt + tr("New retries:"),
+                                              input->retries, 0, 100, 1, &ok);
+        return ok;
+    case JobActions::Kind::Priority:
+        input->priority = QInputDialog::getInt(m_dialogParent, title, prompt + tr("New priority:"),
+                                               input->priority, -100, 100, 1, &ok);
+        return ok;
+    case JobActions::Kind::Timeout:
+        input->timeoutMs =
+            1000LL * QInputDialog::getInt(m_dialogParent, title,
+                                          prompt + tr("New timeout (seconds):"),
+                                          int(input->timeoutMs / 1000), 1, 86'400, 1, &ok);
+        return ok;
+    case JobActions::Kind::Replay: {
+        ReplayDialog dialog(QString(), text, input->variables, m_dialogParent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        input->variables = dialog.variables();
+        return true;
+    }
+    case JobActions::Kind::Cancel:
+    case JobActions::Kind::Delete:
+        break;
+    }
+    return QMessageBox::question(m_dialogParent, title, text, QMessageBox::Yes | QMessageBox::No,
+                                 QMessageBox::No) == QMessageBox::Yes;
+}
+
+void ActionController::trigger(JobActions::Kind kind)
+{
+    triggerOn(kind, m_hooks.selectedKeys());
+}
+
+void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
+{
+    if (keys.isEmpty() || isBusy() || (JobActions::singleJobOnly(kind) && keys.size() != 1))
+        return;
+    JobActions::Input input;
+    if (kind == JobActions::Kind::Replay) {
+        // The job's variables as they are now (one job: a read of a few ms).
+        const std::optional<QJsonObject> details = m_reader.details(keys.first());
+        if (!details) {
+            emit message(tr("Job %1 no longer exists").arg(keys.first()), true);
+            return;
+        }
+        input.variables = details->value(QStringLiteral("variables")).toObject();
+    }
+    const QString text = JobActions::describe(kind, int(keys.size()), input);
+    if (!m_confirm(kind, text, &input))
+        return;
+    m_jobActions->run(kind, keys, input);
+    updateEnabled();
+}
+
+void ActionController::triggerOnFilter(JobActions::Kind kind)
+{
+    const std::optional<JobFilter> filter = m_hooks.filter();
+    if (!filter || isBusy() || JobActions::singleJobOnly(kind))
+        return;
+    // Counted on the loader thread: a count beyond the counters can take a while.
+    m_counting = true;
+    updateEnabled();
+    m_loader.read<StoreReader::Count>(
+        [f = *filter](StoreReader &reader) { return reader.count(f, kCountCap); }, this,
+        [this, kind, f = *filter](StoreReader::Count count) {
+            m_counting = false;
+            runOnFilter(kind, f, count.total, count.exact);
+        });
+}
+
+void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filter, qint64 total,
+                                   bool exact)
+{
+    updateEnabled();
+    if (total == 0) {
+        emit message(tr("No job matches the filter."), false);
+        return;
+    }
+    JobActions::Input input;
+    QString text = exact ? tr("Every job matching the filter: %n job(s).", nullptr, int(total))
+                         : tr("Every job matching the filter: more than %1 jobs.").arg(total);
+    text += QLatin1Char('\n') + JobActions::describe(kind, int(total), input);
+    if (!m_confirm(kind, text, &input))
+        return;
+    delete m_progress;
+    m_progress =
+        new QProgressDialog(tr("%1: every job matching the filter…").arg(JobActions::name(kind)),
+                            tr("Stop"), 0, exact ? int(total) : 0, m_dialogParent);
+    m_progress->setObjectName(QStringLiteral("bulkProgress"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(300);
+    m_progress->setAutoReset(false);
+    m_progress->setAutoClose(false);
+    connect(m_progress, &QProgressDialog::canceled, m_bulk, &BulkRunner::cancel);
+    connect(m_bulk, &BulkRunner::progress, m_progress, [this, exact](int done, int) {
+        if (exact)
+            m_progress->setValue(qMin(done, m_progress->maximum()));
+        m_progress->setLabelText(tr("%n job(s) done…", nullptr, done));
+    });
+    m_bulk->start(kind, filter, input);
+    updateEnabled();
+}
+
+void ActionController::onFinished(JobActions::Kind kind, int succeeded, int refused,
+                                  const QStringList &errors, bool cancelled)
+{
+    if (m_progress) {
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    QString text = tr("%1: %n job(s) done.", nullptr, succeeded).arg(JobActions::name(kind));
+    if (cancelled)
+        text += QLatin1Char(' ') + tr("Stopped before the end.");
+    if (refused > 0) {
+        text += QLatin1Char(' ') + tr("%n refused:", nullptr, refused);
+        const qsizetype shown = qMin<qsizetype>(errors.size(), 5);
+        for (qsizetype i = 0; i < shown; ++i)
+            text += QLatin1Char('\n') + errors.at(i);
+        if (refused > shown)
+            text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(refused - shown));
+    }
+    emit message(text, refused > 0);
+    updateEnabled();
+    emit changed();
+}

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "JobActions.h"
+#include "store/JobFilter.h"
+
+#include <QObject>
+
+#include <functional>
+#include <optional>
+
+class BulkRunner;
+class Engine;
+class JobPageLoader;
+class QAction;
+class QMenu;
+class QProgressDialog;
+class QWidget;
+class StoreReader;
+
+// The jobs view's actions: on the selected jobs (toolbar, context menu, Del), on one job (the
+// detail's buttons), or on everything matching the filter (chunked, with a cancellable
+// progress dialog). Each asks for confirmation first, saying what will happen to how many jobs.
+class ActionController : public QObject
+{
+    Q_OBJECT
+public:
+    // Asks the operator to confirm `text`; may fill in the action's input (retries, priority,
+    // timeout, replay variables).
+    using Confirm =
+        std::function<bool(JobActions::Kind kind, const QString &text, JobActions::Input *input)>;
+    struct Hooks
+    {
+        std::function<QStringList()> selectedKeys;
+        std::function<std::optional<JobFilter>()> filter; // nullopt: the API refuses the query
+    };
+    // Up to this many matching jobs are counted for the confirmation.
+    static constexpr qint64 kCountCap = 1'000'000;
+
+    ActionController(Engine *engine, StoreReader &reader, JobPageLoader &loader,
+                     QWidget *dialogParent, Hooks hooks);
+
+    QAction *action(JobActions::Kind kind) const { return m_actions.value(int(kind)); }
+    const QList<QAction *> &actions() const { return m_actions; }
+    QMenu *matchingMenu() const { return m_matchingMenu; }
+    JobActions *jobActions() const { return m_jobActions; }
+    BulkRunner *bulk() const { return m_bulk; }
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    bool isBusy() const;
+
+public slots:
+    void trigger(JobActions::Kind kind); // on the selected jobs
+    void triggerOn(JobActions::Kind kind, const QStringList &keys);
+    void triggerOnFilter(JobActions::Kind kind); // on everything matching the filter
+    void updateEnabled();
+
+signals:
+    void message(const QString &text, bool problem);
+    void changed(); // jobs were changed: time to refresh
+    void jobCreated(const QString &key);
+
+private:
+    bool confirmWithDialog(JobActions::Kind kind, const QString &text, JobActions::Input *input);
+    void onFinished(JobActions::Kind kind, int succeeded, int refused, const QStringList &errors,
+                    bool cancelled);
+    void runOnFilter(JobActions::Kind kind, const JobFilter &filter, qint64 total, bool exact);
+
+    StoreReader &m_reader;
+    JobPageLoader &m_loader;
+    QWidget *m_dialogParent;
+    Hooks m_hooks;
+    JobActions *m_jobActions = nullptr;
+    BulkRunner *m_bulk = nullptr;
+    QProgressDialog *m_progress = nullptr;
+    QList<QAction *> m_actions; // indexed by JobActions::Kind
+    QMenu *m_matchingMenu = nullptr;
+    Confirm m_confirm;
+    bool m_counting = false;
+};

@@ -1,0 +1,76 @@
+#include "JobPageLoader.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcPageLoader, "jobdeck.ui.loader")
+
+// The object that lives on the loader thread and owns the read connection there (a
+// QSqlDatabase belongs to the thread that opened it).
+class JobPageLoader::Worker : public QObject
+{
+public:
+    explicit Worker(const StoreOptions &options) : m_options(options) {}
+
+    StoreReader &reader()
+    {
+        if (!m_reader) // opened on first use, on this thread
+            m_reader = std::make_unique<StoreReader>(m_options);
+        return *m_reader;
+    }
+    void close() { m_reader.reset(); }
+
+private:
+    StoreOptions m_options;
+    std::unique_ptr<StoreReader> m_reader;
+};
+
+JobPageLoader::JobPageLoader(const StoreOptions &options, QObject *parent) : QObject(parent)
+{
+    m_thread.setObjectName(QStringLiteral("jobdeck-ui-loader"));
+    m_worker = new Worker(options);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+JobPageLoader::~JobPageLoader()
+{
+    // Requests still queued run first (their answers are dropped with their receiver).
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void JobPageLoader::slim(JobRecord &job)
+{
+    job.variables.clear();
+    job.customHeaders.clear();
+    job.resultVariables.clear();
+    job.processContext.clear();
+    job.nextJobs.clear();
+    job.errorHandlers.clear();
+    job.progress.clear();
+    job.cancelReason.clear();
+}
+
+void JobPageLoader::post(std::function<void(StoreReader &)> task)
+{
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, task = std::move(task)] { task(worker->reader()); });
+}
+
+void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QObject *receiver,
+                         Done done)
+{
+    read<StoreReader::Page>(
+        [filter, request](StoreReader &reader) {
+            StoreReader::Page page = reader.page(filter, request);
+            for (JobRecord &job : page.jobs)
+                slim(job);
+            qCDebug(lcPageLoader) << page.jobs.size() << "rows in" << page.micros << "us";
+            return page;
+        },
+        receiver, std::move(done));
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "StoreReader.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+// Reads pages of the jobs list on its own thread, through its own read connection, so that the
+// GUI thread never waits for a query. Requests run one after the other in the order they were
+// made; each answer is delivered on the receiver's thread. The receiver must outlive the loader
+// (it owns it).
+class JobPageLoader : public QObject
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(StoreReader::Page)>;
+
+    explicit JobPageLoader(const StoreOptions &options, QObject *parent = nullptr);
+    ~JobPageLoader() override; // closes the read connection on its thread, then stops it
+
+    void load(const JobFilter &filter, const PageRequest &request, QObject *receiver, Done done);
+
+    // Any other read of the store, on the loader thread; `done` gets its result on the
+    // receiver's thread.
+    template <typename Result>
+    void read(std::function<Result(StoreReader &)> read, QObject *receiver,
+              std::function<void(Result)> done)
+    {
+        post([read = std::move(read), receiver, done = std::move(done)](StoreReader &reader) {
+            Result result = read(reader);
+            QMetaObject::invokeMethod(receiver, [done, result = std::move(result)]() mutable {
+                done(std::move(result));
+            });
+        });
+    }
+
+    // Only the columns of the jobs table are kept (variables, headers and results can be large
+    // and the table never shows them): rows of a long scroll stay small.
+    static void slim(JobRecord &job);
+
+private:
+    // Runs `task` on the loader thread, after what was asked before.
+    void post(std::function<void(StoreReader &)> task);
+
+    class Worker;
+    QThread m_thread;
+    Worker *m_worker = nullptr; // lives on m_thread
+};
