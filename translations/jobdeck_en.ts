@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>ActionController</name>
+        <message>
+            <source>All matching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New retries:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New priority:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New timeout (seconds):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job %1 no longer exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No job matches the filter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Every job matching the filter: %n job(s).</source>
+            <translation>
+                <numerusform>Every job matching the filter: %n job.</numerusform>
+                <numerusform>Every job matching the filter: %n jobs.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every job matching the filter: more than %1 jobs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: every job matching the filter…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) done…</source>
+            <translation>
+                <numerusform>%n job done…</numerusform>
+                <numerusform>%n jobs done…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n job(s) done.</source>
+            <translation>
+                <numerusform>%1: %n job done.</numerusform>
+                <numerusform>%1: %n jobs done.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n refused:</source>
+            <translation>
+                <numerusform>%n refused:</numerusform>
+                <numerusform>%n refused:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AdminKeyDialog</name>
         <message>
             <source>Admin API key</source>
@@ -13,6 +91,45 @@
         </message>
         <message>
             <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FailuresModel</name>
+        <message>
+            <source>timed out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>final</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>retried</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Attempt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backoff</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -64,6 +181,42 @@
         </message>
         <message>
             <source>GET %1 — refused: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 15 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 24 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created within</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>before</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -129,6 +282,39 @@
                 <numerusform>Give %n jobs %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+            <translation>
+                <numerusform>Set the priority of %n job to %1? Finished jobs cannot be changed.</numerusform>
+                <numerusform>Set the priority of %n jobs to %1? Finished jobs cannot be changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+            <translation>
+                <numerusform>Set the timeout of %n job to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
+                <numerusform>Set the timeout of %n jobs to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
+            <translation>
+                <numerusform>Replay %n job as new job with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
+                <numerusform>Replay %n jobs as new jobs with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>JobDetailPanel</name>
@@ -153,31 +339,82 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Created</source>
+            <source>Error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Updated</source>
+            <source>Incident</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Activated</source>
+            <source>Failures</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Finished</source>
+            <source>Copy as JSON</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deadline</source>
+            <source>Job</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Timeout</source>
+            <source>Job %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolved by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry gives the job new retries and resolves this incident.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobOverview</name>
         <message>
             <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>passed %1 ago</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -201,19 +438,91 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Retries left</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 of %2 (backoff %3, at most %4 ms)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Error</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Incident</source>
+            <source>Deadline in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Run at</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ran</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Timeout risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expected end</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>ETA %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up jobs</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -259,33 +568,12 @@
     <context>
         <name>JobsView</name>
         <message>
-            <source>Retry jobs</source>
+            <source>Act on every job matching the filter, not only the selected ones</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New retries:</source>
+            <source>Job %1</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%1: %n job(s) done.</source>
-            <translation>
-                <numerusform>%1: %n job done.</numerusform>
-                <numerusform>%1: %n jobs done.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n refused:</source>
-            <translation>
-                <numerusform>%n refused:</numerusform>
-                <numerusform>%n refused:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
-            </translation>
         </message>
     </context>
     <context>
@@ -357,6 +645,33 @@
         </message>
         <message>
             <source>Up %1:%2:%3</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReplayDialog</name>
+        <message>
+            <source>Replay %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variables of the new job (JSON object):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not valid JSON at character %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The variables must be a JSON object ({...}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The variables are larger than %1 bytes.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
     <context>
+        <name>ActionController</name>
+        <message>
+            <source>All matching</source>
+            <translation>Все подходящие</translation>
+        </message>
+        <message>
+            <source>New retries:</source>
+            <translation>Новое число повторов:</translation>
+        </message>
+        <message>
+            <source>New priority:</source>
+            <translation>Новый приоритет:</translation>
+        </message>
+        <message>
+            <source>New timeout (seconds):</source>
+            <translation>Новый тайм-аут (секунды):</translation>
+        </message>
+        <message>
+            <source>Job %1 no longer exists</source>
+            <translation>Задачи %1 больше нет</translation>
+        </message>
+        <message>
+            <source>No job matches the filter.</source>
+            <translation>Ни одна задача не подходит под фильтр.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every job matching the filter: %n job(s).</source>
+            <translation>
+                <numerusform>Все задачи по фильтру: %n задача.</numerusform>
+                <numerusform>Все задачи по фильтру: %n задачи.</numerusform>
+                <numerusform>Все задачи по фильтру: %n задач.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every job matching the filter: more than %1 jobs.</source>
+            <translation>Все задачи по фильтру: больше %1 задач.</translation>
+        </message>
+        <message>
+            <source>%1: every job matching the filter…</source>
+            <translation>%1: все задачи по фильтру…</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Остановить</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) done…</source>
+            <translation>
+                <numerusform>Выполнено для %n задачи…</numerusform>
+                <numerusform>Выполнено для %n задач…</numerusform>
+                <numerusform>Выполнено для %n задач…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n job(s) done.</source>
+            <translation>
+                <numerusform>%1: выполнено для %n задачи.</numerusform>
+                <numerusform>%1: выполнено для %n задач.</numerusform>
+                <numerusform>%1: выполнено для %n задач.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stopped before the end.</source>
+            <translation>Остановлено до конца.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n refused:</source>
+            <translation>
+                <numerusform>%n отклонена:</numerusform>
+                <numerusform>%n отклонены:</numerusform>
+                <numerusform>%n отклонено:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… и ещё %n</numerusform>
+                <numerusform>… и ещё %n</numerusform>
+                <numerusform>… и ещё %n</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AdminKeyDialog</name>
         <message>
             <source>Admin API key</source>
@@ -14,6 +97,45 @@
         <message>
             <source>&amp;Copy</source>
             <translation>&amp;Копировать</translation>
+        </message>
+    </context>
+    <context>
+        <name>FailuresModel</name>
+        <message>
+            <source>timed out</source>
+            <translation>истёк тайм-аут</translation>
+        </message>
+        <message>
+            <source>final</source>
+            <translation>последняя</translation>
+        </message>
+        <message>
+            <source>retried</source>
+            <translation>повторена</translation>
+        </message>
+        <message>
+            <source>Attempt</source>
+            <translation>Попытка</translation>
+        </message>
+        <message>
+            <source>Failed at</source>
+            <translation>Время сбоя</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Обработчик</translation>
+        </message>
+        <message>
+            <source>Backoff</source>
+            <translation>Пауза</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Итог</translation>
         </message>
     </context>
     <context>
@@ -65,6 +187,42 @@
         <message>
             <source>GET %1 — refused: %2</source>
             <translation>GET %1 — отклонено: %2</translation>
+        </message>
+        <message>
+            <source>Worker</source>
+            <translation>Обработчик</translation>
+        </message>
+        <message>
+            <source>Any time</source>
+            <translation>За всё время</translation>
+        </message>
+        <message>
+            <source>Last 15 min</source>
+            <translation>Последние 15 мин</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Последний час</translation>
+        </message>
+        <message>
+            <source>Last 24 h</source>
+            <translation>Последние 24 ч</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Последние 7 дней</translation>
+        </message>
+        <message>
+            <source>Created within</source>
+            <translation>Создана за период</translation>
+        </message>
+        <message>
+            <source>Created after</source>
+            <translation>Создана после</translation>
+        </message>
+        <message>
+            <source>before</source>
+            <translation>до</translation>
         </message>
     </context>
     <context>
@@ -132,6 +290,42 @@
                 <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Priority</source>
+            <translation>Приоритет</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>Тайм-аут</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>Перезапуск</translation>
+        </message>
+        <message numerus="yes">
+            <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+            <translation>
+                <numerusform>Установить приоритет %1 для %n задачи? Завершённые задачи изменить нельзя.</numerusform>
+                <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+                <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+            <translation>
+                <numerusform>Установить тайм-аут %1 с для %n задачи? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+                <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+                <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
+            <translation>
+                <numerusform>Перезапустить %n задачу как новую с показанными переменными? Старая задача останется как есть; новая будет ссылаться на неё. Перезапустить можно только завершённые задачи.</numerusform>
+                <numerusform>Перезапустить %n задачи как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
+                <numerusform>Перезапустить %n задач как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>JobDetailPanel</name>
@@ -156,32 +350,83 @@
             <translation>Задачи %1 больше нет</translation>
         </message>
         <message>
-            <source>Created</source>
-            <translation>Создана</translation>
+            <source>Error</source>
+            <translation>Ошибка</translation>
         </message>
         <message>
-            <source>Updated</source>
-            <translation>Изменена</translation>
+            <source>Incident</source>
+            <translation>Инцидент</translation>
         </message>
         <message>
-            <source>Activated</source>
-            <translation>Взята в работу</translation>
+            <source>Failures</source>
+            <translation>Сбои</translation>
         </message>
         <message>
-            <source>Finished</source>
-            <translation>Окончена</translation>
+            <source>Copy as JSON</source>
+            <translation>Копировать как JSON</translation>
         </message>
         <message>
-            <source>Deadline</source>
-            <translation>Срок</translation>
+            <source>Job</source>
+            <translation>Задача</translation>
         </message>
         <message>
-            <source>Timeout</source>
-            <translation>Тайм-аут</translation>
+            <source>Job %1</source>
+            <translation>Задача %1</translation>
         </message>
+        <message>
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>Код ошибки</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Открыт</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Решён</translation>
+        </message>
+        <message>
+            <source>Resolved by</source>
+            <translation>Кем решён</translation>
+        </message>
+        <message>
+            <source>Retry gives the job new retries and resolves this incident.</source>
+            <translation>«Повторить» даёт задаче новые попытки и закрывает этот инцидент.</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobOverview</name>
         <message>
             <source>%1 ms</source>
             <translation>%1 мс</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 мин %2 с</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 ч %2 мин</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>через %1</translation>
+        </message>
+        <message>
+            <source>passed %1 ago</source>
+            <translation>истёк %1 назад</translation>
         </message>
         <message>
             <source>Priority</source>
@@ -204,20 +449,92 @@
             <translation>%1 (активных задач: %2)</translation>
         </message>
         <message>
-            <source>Retries left</source>
-            <translation>Осталось повторов</translation>
-        </message>
-        <message>
-            <source>%1 of %2 (backoff %3, at most %4 ms)</source>
-            <translation>%1 из %2 (задержка %3, не более %4 мс)</translation>
-        </message>
-        <message>
             <source>Error</source>
             <translation>Ошибка</translation>
         </message>
         <message>
-            <source>Incident</source>
-            <translation>Инцидент</translation>
+            <source>Deadline in</source>
+            <translation>До срока</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Создана</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Изменена</translation>
+        </message>
+        <message>
+            <source>Run at</source>
+            <translation>Запуск в</translation>
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation>Активирована</translation>
+        </message>
+        <message>
+            <source>Next retry</source>
+            <translation>Следующая попытка</translation>
+        </message>
+        <message>
+            <source>Finished</source>
+            <translation>Завершена</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <source>Timeout</source>
+            <translation>Тайм-аут</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>Повторы</translation>
+        </message>
+        <message>
+            <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
+            <translation>осталось %1 из %2 (использовано %3); пауза %4, не более %5</translation>
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation>Ожидала</translation>
+        </message>
+        <message>
+            <source>Ran</source>
+            <translation>Выполнялась</translation>
+        </message>
+        <message>
+            <source>Running for</source>
+            <translation>Выполняется</translation>
+        </message>
+        <message>
+            <source>Timeout risk</source>
+            <translation>Риск тайм-аута</translation>
+        </message>
+        <message>
+            <source>Expected end</source>
+            <translation>Ожидаемое завершение</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Прогресс</translation>
+        </message>
+        <message>
+            <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
+            <translation>%1 из %2 строк (%3 успешно, %4 с ошибкой), %5 строк/с</translation>
+        </message>
+        <message>
+            <source>ETA %1</source>
+            <translation>осталось ≈ %1</translation>
+        </message>
+        <message>
+            <source>Created by</source>
+            <translation>Создана задачей</translation>
+        </message>
+        <message>
+            <source>Follow-up jobs</source>
+            <translation>Последующие задачи</translation>
         </message>
     </context>
     <context>
@@ -262,36 +579,12 @@
     <context>
         <name>JobsView</name>
         <message>
-            <source>Retry jobs</source>
-            <translation>Повтор задач</translation>
+            <source>Act on every job matching the filter, not only the selected ones</source>
+            <translation>Действие над всеми задачами по фильтру, а не только над выбранными</translation>
         </message>
         <message>
-            <source>New retries:</source>
-            <translation>Новое число повторов:</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n job(s) done.</source>
-            <translation>
-                <numerusform>%1: выполнено для %n задачи.</numerusform>
-                <numerusform>%1: выполнено для %n задач.</numerusform>
-                <numerusform>%1: выполнено для %n задач.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n refused:</source>
-            <translation>
-                <numerusform>%n отклонена:</numerusform>
-                <numerusform>%n отклонены:</numerusform>
-                <numerusform>%n отклонено:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… и ещё %n</numerusform>
-                <numerusform>… и ещё %n</numerusform>
-                <numerusform>… и ещё %n</numerusform>
-            </translation>
+            <source>Job %1</source>
+            <translation>Задача %1</translation>
         </message>
     </context>
     <context>
@@ -366,6 +659,33 @@
         <message>
             <source>Up %1:%2:%3</source>
             <translation>Работает %1:%2:%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplayDialog</name>
+        <message>
+            <source>Replay %1</source>
+            <translation>Перезапуск %1</translation>
+        </message>
+        <message>
+            <source>Variables of the new job (JSON object):</source>
+            <translation>Переменные новой задачи (объект JSON):</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>Перезапустить</translation>
+        </message>
+        <message>
+            <source>Not valid JSON at character %1: %2</source>
+            <translation>Некорректный JSON в позиции %1: %2</translation>
+        </message>
+        <message>
+            <source>The variables must be a JSON object ({...}).</source>
+            <translation>Переменные должны быть объектом JSON ({...}).</translation>
+        </message>
+        <message>
+            <source>The variables are larger than %1 bytes.</source>
+            <translation>Переменные больше %1 байт.</translation>
         </message>
     </context>
 </TS>

@@ -2,12 +2,16 @@
 // changes the job as POST /cancel would, a refused action shows the API's error, a declined
 // confirmation changes nothing, and Retry is PATCH {"retries": n}.
 #include "UiTestKit.h"
+#include "actions/BulkRunner.h"
+#include "actions/ReplayDialog.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
+#include "views/FilterBar.h"
 #include "views/JobsView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QPlainTextEdit>
 #include <QTableView>
 #include <QtTest>
 
@@ -24,6 +28,14 @@ private slots:
     void refusedDeleteShowsApiError();
     void retryFailedJob();
     void bulkCancelCountsEachJob();
+    void priorityAndTimeoutArePatch();
+    void finishedJobRefusesPatch();
+    void replayWithEditedVariables();
+    void replayRefusedWhileWaiting();
+    void replayDialogValidates_data();
+    void replayDialogValidates();
+    void bulkOnEverythingMatching();
+    void bulkStopsWhenCancelled();
     void cleanupTestCase();
 
 private:
@@ -32,6 +44,10 @@ private:
     {
         return m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key).data();
     }
+
+    QString completeOne(const QString &type);
+    QStringList createMany(const QString &type, int count);
+    void filterBy(const QString &type, const QStringList &states);
 
     std::unique_ptr<UiTestKit> m_kit;
     std::unique_ptr<StoreReader> m_reader;
@@ -178,6 +194,208 @@ void tst_ui_actions::bulkCancelCountsEachJob()
     QVERIFY(m_view->actionMessage().contains(QLatin1String("1 refused")));
     QVERIFY(m_view->actionMessage().contains(b));
     QCOMPARE(job(a).value(QStringLiteral("status")).toString(), QStringLiteral("CANCELLED"));
+}
+
+QString tst_ui_actions::completeOne(const QString &type)
+{
+    const QJsonArray jobs =
+        m_kit->api.activate(type, QStringLiteral("w1"), 1).value(QStringLiteral("jobs")).toArray();
+    if (jobs.isEmpty())
+        return {};
+    const QString key = jobs.first().toObject().value(QStringLiteral("key")).toString();
+    if (m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(key), {}).status != 200)
+        return {};
+    return key;
+}
+
+QStringList tst_ui_actions::createMany(const QString &type, int count)
+{
+    QJsonArray batch;
+    for (int i = 0; i < count; ++i)
+        batch.append(
+            QJsonObject{{QStringLiteral("type"), type},
+                        {QStringLiteral("variables"), QJsonObject{{QStringLiteral("i"), i}}}});
+    const ApiClient::Response r =
+        m_kit->api.post(QStringLiteral("/api/v1/jobs/batch"), {{QStringLiteral("jobs"), batch}});
+    QStringList keys;
+    for (const QJsonValue &job : r.data().value(QStringLiteral("jobs")).toArray())
+        keys.append(job.toObject().value(QStringLiteral("job_key")).toString());
+    return keys;
+}
+
+void tst_ui_actions::filterBy(const QString &type, const QStringList &states)
+{
+    m_view->filterBar()->setType(type);
+    m_view->filterBar()->setStates(states);
+}
+
+// Priority and timeout go through PATCH's own command: the job changes as PATCH would change
+// it, with the same history events.
+void tst_ui_actions::priorityAndTimeoutArePatch()
+{
+    const QString key = m_kit->create(QStringLiteral("patchme"));
+    select({key});
+    QStringList kinds;
+    m_view->setConfirm(
+        [&kinds](JobActions::Kind kind, const QString &text, JobActions::Input *input) {
+            kinds.append(text);
+            input->priority = 42;
+            input->timeoutMs = 90'000;
+            return kind == JobActions::Kind::Priority || kind == JobActions::Kind::Timeout;
+        });
+    m_view->trigger(JobActions::Kind::Priority);
+    QTRY_VERIFY(m_view->actionMessage().startsWith(QLatin1String("Priority: 1 job(s) done")));
+    m_view->trigger(JobActions::Kind::Timeout);
+    QTRY_VERIFY(m_view->actionMessage().startsWith(QLatin1String("Timeout: 1 job(s) done")));
+    QVERIFY(kinds.first().startsWith(QLatin1String("Set the priority of 1 job")));
+    const QJsonObject after = job(key);
+    QCOMPARE(after.value(QStringLiteral("priority")).toInt(), 42);
+    QCOMPARE(after.value(QStringLiteral("timeout_ms")).toInteger(), 90'000);
+    QStringList actions;
+    for (const QJsonValue &e : after.value(QStringLiteral("execution_history")).toArray())
+        actions.append(e.toObject().value(QStringLiteral("action")).toString());
+    QVERIFY(actions.contains(QStringLiteral("JOB_TIMEOUT_UPDATED")));
+    QCOMPARE(after.value(QStringLiteral("status")).toString(), QStringLiteral("CREATED"));
+}
+
+// A completed job: PATCH priority is refused by the API; the console shows the same refusal.
+void tst_ui_actions::finishedJobRefusesPatch()
+{
+    const QString key = m_kit->create(QStringLiteral("donejob"));
+    QCOMPARE(completeOne(QStringLiteral("donejob")), key);
+    const ApiClient::Response api =
+        m_kit->api.patch(QStringLiteral("/api/v1/jobs/") + key, {{QStringLiteral("priority"), 5}});
+    QCOMPARE(api.status, 409);
+    const QString message = api.error().value(QStringLiteral("message")).toString();
+    select({key});
+    m_view->setConfirm([](JobActions::Kind, const QString &, JobActions::Input *input) {
+        input->priority = 5;
+        return true;
+    });
+    m_view->trigger(JobActions::Kind::Priority);
+    QTRY_VERIFY(m_view->actionMessage().contains(QLatin1String("1 refused")));
+    QVERIFY2(m_view->actionMessage().contains(key + QStringLiteral(": ") + message),
+             qPrintable(m_view->actionMessage()));
+    QCOMPARE(job(key).value(QStringLiteral("priority")).toInt(), 0);
+}
+
+// Replay of a failed job with edited variables: a new job of the same type, linked to the old
+// one both ways (parent_job_key; the old job's follow_up_jobs and JOB_REPLAYED event).
+void tst_ui_actions::replayWithEditedVariables()
+{
+    const QString old = m_kit->create(
+        QStringLiteral("replayme"),
+        {{QStringLiteral("amount"), 10}, {QStringLiteral("to"), QStringLiteral("a")}}, 0);
+    QCOMPARE(m_kit->failOne(QStringLiteral("replayme"), QStringLiteral("bad amount")), old);
+    select({old});
+    QVERIFY(m_view->action(JobActions::Kind::Replay)->isEnabled()); // exactly one selected
+    QJsonObject shown;
+    m_view->setConfirm([&shown](JobActions::Kind kind, const QString &, JobActions::Input *input) {
+        if (kind != JobActions::Kind::Replay)
+            return false;
+        shown = input->variables; // the old job's variables, to edit
+        input->variables.insert(QStringLiteral("amount"), 12);
+        return true;
+    });
+    QSignalSpy created(m_view->actions(), &JobActions::jobCreated);
+    m_view->trigger(JobActions::Kind::Replay);
+    QTRY_COMPARE(created.size(), 1);
+    QCOMPARE(shown.value(QStringLiteral("amount")).toInt(), 10);
+    const QString fresh = created.first().first().toString();
+    QVERIFY(!fresh.isEmpty() && fresh != old);
+    const QJsonObject replay = job(fresh);
+    QCOMPARE(replay.value(QStringLiteral("status")).toString(), QStringLiteral("CREATED"));
+    QCOMPARE(replay.value(QStringLiteral("type")).toString(), QStringLiteral("replayme"));
+    QCOMPARE(replay.value(QStringLiteral("parent_job_key")).toString(), old);
+    QCOMPARE(
+        replay.value(QStringLiteral("variables")).toObject(),
+        (QJsonObject{{QStringLiteral("amount"), 12}, {QStringLiteral("to"), QStringLiteral("a")}}));
+    const QJsonObject before = job(old);
+    QCOMPARE(before.value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
+    QCOMPARE(before.value(QStringLiteral("follow_up_jobs")).toArray(), QJsonArray{fresh});
+    QCOMPARE(before.value(QStringLiteral("execution_history"))
+                 .toArray()
+                 .last()
+                 .toObject()
+                 .value(QStringLiteral("action"))
+                 .toString(),
+             QStringLiteral("JOB_REPLAYED"));
+    QTRY_VERIFY(m_view->model()->rowOfKey(fresh) >= 0); // the new job shows up live
+}
+
+void tst_ui_actions::replayRefusedWhileWaiting()
+{
+    const QString key = m_kit->create(QStringLiteral("notyet"));
+    select({key});
+    m_view->trigger(JobActions::Kind::Replay);
+    QTRY_VERIFY(m_view->actionMessage().contains(QLatin1String("1 refused")));
+    QVERIFY2(m_view->actionMessage().contains(QLatin1String("Only a finished job can be replayed")),
+             qPrintable(m_view->actionMessage()));
+    QVERIFY(job(key).value(QStringLiteral("follow_up_jobs")).toArray().isEmpty());
+}
+
+void tst_ui_actions::replayDialogValidates_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addRow("object") << QStringLiteral("{\"a\": [1, 2], \"b\": null}") << true;
+    QTest::addRow("empty object") << QStringLiteral("{}") << true;
+    QTest::addRow("array") << QStringLiteral("[1]") << false;
+    QTest::addRow("broken") << QStringLiteral("{\"a\": ") << false;
+    QTest::addRow("too large")
+        << QStringLiteral("{\"a\": \"%1\"}").arg(QString(1024 * 1024, QLatin1Char('x'))) << false;
+}
+
+void tst_ui_actions::replayDialogValidates()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QJsonObject out;
+    QCOMPARE(ReplayDialog::parse(text, &out).isEmpty(), ok);
+    ReplayDialog dialog(QStringLiteral("k"), QStringLiteral("?"), {});
+    dialog.editor()->setPlainText(text);
+    dialog.accept(); // refused (stays open) unless the text is acceptable
+    QCOMPARE(dialog.result() == QDialog::Accepted, ok);
+}
+
+// Everything matching the filter, in chunks through the engine: each job changes as the API's
+// cancel would change it, and the ones the API refuses are counted with its message.
+void tst_ui_actions::bulkOnEverythingMatching()
+{
+    const QStringList keys = createMany(QStringLiteral("mass"), 450);
+    QCOMPARE(keys.size(), 450);
+    QVERIFY(!completeOne(QStringLiteral("mass")).isEmpty()); // one finished: cancel is refused
+    filterBy(QStringLiteral("mass"), {});
+    QSignalSpy progress(m_view->controller()->bulk(), &BulkRunner::progress);
+    QSignalSpy finished(m_view->controller()->bulk(), &BulkRunner::finished);
+    m_view->controller()->triggerOnFilter(JobActions::Kind::Cancel);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(m_asked.size(), 1);
+    QVERIFY2(m_asked.first().contains(QLatin1String("filter: 450 job(s)")),
+             qPrintable(m_asked.first()));
+    QCOMPARE(progress.size(), 3);                  // 200 + 200 + 50
+    QCOMPARE(finished.first().at(1).toInt(), 449); // succeeded
+    QCOMPARE(finished.first().at(2).toInt(), 1);   // refused: the completed one
+    QCOMPARE(m_kit->apiKeys(QStringLiteral("type=mass&state=cancelled")).size(), 449);
+    QVERIFY(m_view->actionMessage().contains(QLatin1String("449 job(s) done")));
+    QVERIFY(m_view->actionMessage().contains(QLatin1String("1 refused")));
+}
+
+// Stop in the progress dialog: no chunk starts after the one on its way.
+void tst_ui_actions::bulkStopsWhenCancelled()
+{
+    QCOMPARE(createMany(QStringLiteral("mass2"), 450).size(), 450);
+    filterBy(QStringLiteral("mass2"), {QStringLiteral("pending")});
+    BulkRunner *bulk = m_view->controller()->bulk();
+    connect(bulk, &BulkRunner::progress, bulk, &BulkRunner::cancel); // "Stop" after a chunk
+    QSignalSpy finished(bulk, &BulkRunner::finished);
+    m_view->controller()->triggerOnFilter(JobActions::Kind::Delete);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(1).toInt(), BulkRunner::kChunk);
+    QCOMPARE(finished.first().at(4).toBool(), true);
+    QCOMPARE(m_kit->apiKeys(QStringLiteral("type=mass2")).size(), 450 - BulkRunner::kChunk);
+    QVERIFY(m_view->actionMessage().contains(QLatin1String("Stopped before the end")));
+    disconnect(bulk, &BulkRunner::progress, bulk, &BulkRunner::cancel);
 }
 
 QTEST_MAIN(tst_ui_actions)

@@ -2,15 +2,20 @@
 // job with its delta, the variables as a tree; and the main window follows the selection.
 #include "MainWindow.h"
 #include "UiTestKit.h"
+#include "models/FailuresModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobTableModel.h"
 #include "models/JsonTreeModel.h"
 #include "models/StoreReader.h"
 #include "views/JobDetailPanel.h"
+#include "views/JobOverview.h"
 #include "views/JobsView.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
 
@@ -26,6 +31,12 @@ private slots:
     void jsonTreeScalars();
     void missingJob();
     void windowFollowsSelection();
+    void failuresTab();
+    void incidentTab();
+    void actionsByState();
+    void overviewOfActiveJobWithProgress();
+    void followUpLinks();
+    void doubleClickOpensWindow();
     void cleanupTestCase();
 
 private:
@@ -182,6 +193,184 @@ void tst_ui_detail::windowFollowsSelection()
     jobs->table()->selectRow(row);
     QCOMPARE(window.detailPanel()->jobKey(), m_failed);
     QVERIFY(window.detailPanel()->historyModel()->rowCount() >= 5);
+}
+
+// The Failures tab: one row per failed attempt, with the API's error, worker and backoff.
+void tst_ui_detail::failuresTab()
+{
+    JobDetailPanel panel(*m_reader);
+    QAbstractItemModelTester tester(panel.failuresModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.showJob(m_failed);
+    const QJsonArray failures = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + m_failed)
+                                    .data()
+                                    .value(QStringLiteral("failure_information"))
+                                    .toObject()
+                                    .value(QStringLiteral("failure_history"))
+                                    .toArray();
+    QCOMPARE(failures.size(), 2);
+    FailuresModel *model = panel.failuresModel();
+    QCOMPARE(model->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        QCOMPARE(model->index(row, FailuresModel::Error).data().toString(),
+                 QStringLiteral("card declined %1").arg(row + 1));
+        QCOMPARE(model->index(row, FailuresModel::Worker).data().toString(), QStringLiteral("w1"));
+        QCOMPARE(model->index(row, FailuresModel::Attempt).data().toInt(),
+                 failures.at(row).toObject().value(QStringLiteral("attempt")).toInt());
+    }
+    QCOMPARE(model->index(0, FailuresModel::Backoff).data().toString(), QStringLiteral("0 ms"));
+    QCOMPARE(model->index(0, FailuresModel::Outcome).data().toString(), QStringLiteral("retried"));
+    QCOMPARE(model->index(1, FailuresModel::Outcome).data().toString(), QStringLiteral("final"));
+}
+
+// The Incident tab shows the job's incident as GET /api/v1/incidents/:id does; a job without
+// one has the tab disabled.
+void tst_ui_detail::incidentTab()
+{
+    JobDetailPanel panel(*m_reader);
+    panel.showJob(m_failed);
+    const QJsonObject info =
+        panel.details().value(QStringLiteral("incident_information")).toObject();
+    const QString id = info.value(QStringLiteral("incident_id")).toString();
+    QVERIFY(!id.isEmpty());
+    const QJsonObject incident = m_kit->api.get(QStringLiteral("/api/v1/incidents/") + id).data();
+    QVERIFY(panel.tabs()->isTabEnabled(JobDetailPanel::IncidentTab));
+    const auto field = [&panel](const char *name) {
+        return panel.findChild<QLabel *>(QLatin1String(name))->text();
+    };
+    QCOMPARE(field("incidentId"), id);
+    QCOMPARE(field("incidentStatus"), incident.value(QStringLiteral("status")).toString());
+    QCOMPARE(field("incidentStatus"), QStringLiteral("OPEN"));
+    QCOMPARE(field("incidentType"), QStringLiteral("JOB_FAILURE"));
+    QCOMPARE(field("incidentError"), incident.value(QStringLiteral("error_message")).toString());
+
+    const QString plain = m_kit->create(QStringLiteral("plain"));
+    panel.showJob(plain);
+    QVERIFY(!panel.tabs()->isTabEnabled(JobDetailPanel::IncidentTab));
+    QCOMPARE(panel.failuresModel()->rowCount(), 0);
+}
+
+// The header offers what the API accepts in the job's state, and a button asks for the action.
+void tst_ui_detail::actionsByState()
+{
+    using K = JobActions::Kind;
+    JobDetailPanel panel(*m_reader);
+    const auto enabled = [&panel] {
+        QList<K> on;
+        for (int i = 0; i < JobActions::kKindCount; ++i)
+            if (panel.actionButton(K(i))->isEnabled())
+                on.append(K(i));
+        return on;
+    };
+    panel.showJob(m_failed); // FAILED with an open incident
+    QCOMPARE(enabled(), (QList<K>{K::Delete, K::Retry, K::Replay}));
+    const QString waiting = m_kit->create(QStringLiteral("waiting"));
+    panel.showJob(waiting);
+    QCOMPARE(enabled(), (QList<K>{K::Cancel, K::Delete, K::Retry, K::Priority, K::Timeout}));
+    QSignalSpy requested(&panel, &JobDetailPanel::actionRequested);
+    panel.actionButton(K::Cancel)->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().at(0).value<K>(), K::Cancel);
+    QCOMPARE(requested.first().at(1).toStringList(), QStringList{waiting});
+    // What the API says to the same job agrees: cancel it, then the buttons follow.
+    QCOMPARE(m_kit->api.post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(waiting), {}).status,
+             200);
+    panel.reload();
+    QCOMPARE(enabled(), (QList<K>{K::Delete, K::Replay}));
+    QCOMPARE(m_kit->api
+                 .patch(QStringLiteral("/api/v1/jobs/") + waiting, {{QStringLiteral("retries"), 2}})
+                 .status,
+             409); // no Retry for a cancelled job: the API refuses it too
+}
+
+// Overview of a running job: deadline countdown, timeout risk, progress with rows and ETA.
+void tst_ui_detail::overviewOfActiveJobWithProgress()
+{
+    const QString key = m_kit->create(QStringLiteral("import"));
+    QCOMPARE(m_kit->api.activate(QStringLiteral("import"), QStringLiteral("w5"), 1)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
+    QTest::qWait(20); // some rows per second to estimate from
+    QCOMPARE(m_kit->api
+                 .put(QStringLiteral("/api/v1/jobs/%1/progress").arg(key),
+                      {{QStringLiteral("total"), 1000},
+                       {QStringLiteral("processed"), 450},
+                       {QStringLiteral("succeeded"), 440},
+                       {QStringLiteral("failed"), 10}})
+                 .status,
+             200);
+    JobDetailPanel panel(*m_reader);
+    panel.showJob(key);
+    auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("progressBar"));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), 450); // per mille
+    const QString rows = panel.findChild<QLabel *>(QStringLiteral("progressRows"))->text();
+    QVERIFY2(rows.startsWith(QLatin1String("450 of 1000 rows (440 succeeded, 10 failed)")),
+             qPrintable(rows));
+    QVERIFY2(rows.contains(QLatin1String("ETA")), qPrintable(rows));
+    QLabel *countdown = panel.findChild<QLabel *>(QStringLiteral("deadlineCountdown"));
+    QVERIFY(countdown);
+    QVERIFY2(countdown->text().startsWith(QLatin1String("in ")), qPrintable(countdown->text()));
+    QCOMPARE(panel.findChild<QLabel *>(QStringLiteral("timeoutRisk"))->text(),
+             QStringLiteral("LOW"));
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("retryConfiguration"))
+                ->text()
+                .startsWith(QLatin1String("3 left of 3 (0 used)")));
+    QCOMPARE(JobOverview::countdownText(65'000), QStringLiteral("in 1 min 5 s"));
+    QCOMPARE(JobOverview::countdownText(-12'000), QStringLiteral("passed 12 s ago"));
+}
+
+// A completed job with next_jobs links its follow-up; the link opens it, and it links back.
+void tst_ui_detail::followUpLinks()
+{
+    const QString parent = m_kit->api.createJob(
+        {{QStringLiteral("type"), QStringLiteral("chain")},
+         {QStringLiteral("variables"), QJsonObject{{QStringLiteral("n"), 1}}},
+         {QStringLiteral("next_jobs"),
+          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("chain-next")}}}}});
+    QVERIFY(!parent.isEmpty());
+    QCOMPARE(m_kit->api.activate(QStringLiteral("chain"), QStringLiteral("w1"), 1)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
+    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(parent), {}).status,
+             200);
+    JobDetailPanel panel(*m_reader);
+    panel.showJob(parent);
+    const QJsonArray followUps = panel.details().value(QStringLiteral("follow_up_jobs")).toArray();
+    QCOMPARE(followUps.size(), 1);
+    const QString child = followUps.first().toString();
+    QLabel *links = panel.findChild<QLabel *>(QStringLiteral("followUpLinks"));
+    QVERIFY(links);
+    QVERIFY(links->text().contains(QStringLiteral("href=\"%1\"").arg(child)));
+    emit links->linkActivated(child); // as a click on the link does
+    QCOMPARE(panel.jobKey(), child);
+    QCOMPARE(panel.details().value(QStringLiteral("type")).toString(),
+             QStringLiteral("chain-next"));
+    QLabel *back = panel.findChild<QLabel *>(QStringLiteral("parentLink"));
+    QVERIFY(back);
+    QVERIFY(back->text().contains(parent));
+}
+
+void tst_ui_detail::doubleClickOpensWindow()
+{
+    JobsView view(*m_reader, m_kit->server.server().engine());
+    QTRY_VERIFY(view.model()->rowOfKey(m_failed) >= 0);
+    const QModelIndex index = view.model()->index(view.model()->rowOfKey(m_failed), 0);
+    emit view.table()->doubleClicked(index); // as a double-click on the row does
+    JobDetailPanel *window = nullptr;
+    for (QWidget *w : QApplication::topLevelWidgets())
+        if (auto *panel = qobject_cast<JobDetailPanel *>(w); panel && panel->isVisible())
+            window = panel;
+    QVERIFY(window);
+    QVERIFY(window->isWindow());
+    QCOMPARE(window->jobKey(), m_failed);
+    QCOMPARE(window->historyModel()->rowCount(),
+             int(window->details().value(QStringLiteral("execution_history")).toArray().size()));
+    window->close();
 }
 
 QTEST_MAIN(tst_ui_detail)

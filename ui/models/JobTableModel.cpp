@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QSet>
@@ -226,6 +227,8 @@ bool JobTableModel::after(const SortPosition &p, const SortPosition &boundary) c
 void JobTableModel::applyRefresh(StoreReader::Page page)
 {
     m_lastMicros = page.micros;
+    QElapsedTimer applyClock;
+    applyClock.start();
     emit refreshAboutToApply();
     m_notifying = true;
     QSet<qint64> fresh;
@@ -249,9 +252,20 @@ void JobTableModel::applyRefresh(StoreReader::Page page)
                 emit loaded(0, page.micros);
                 return;
             }
-            // At the top: start again from the window (fetchMore reads on from there).
-            removeRows(0, int(m_rows.size()) - 1);
-            tail = 0;
+            // At the top: start again from the window (fetchMore reads on from there). Every
+            // loaded row goes: one reset costs the view less than removing thousands of rows.
+            beginResetModel();
+            m_rows = page.jobs;
+            m_positions = page.positions;
+            m_hasMore = page.hasMore;
+            m_last = page.positions.last();
+            endResetModel();
+            m_notifying = false;
+            m_lastApplyMicros = applyClock.nsecsElapsed() / 1000;
+            nextRequest();
+            emit refreshApplied();
+            emit loaded(int(page.jobs.size()), page.micros);
+            return;
         }
         // Rows of the tail that are now in the window leave their old place.
         for (int row = int(m_rows.size()) - 1; row >= int(m_rows.size()) - tail; --row)
@@ -269,6 +283,7 @@ void JobTableModel::applyRefresh(StoreReader::Page page)
     insertNew(page.jobs, page.positions);
     updateChanged(page.jobs, page.positions);
     m_notifying = false;
+    m_lastApplyMicros = applyClock.nsecsElapsed() / 1000;
     nextRequest();
     emit refreshApplied();
     emit loaded(int(page.jobs.size()), page.micros);

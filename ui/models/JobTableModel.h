@@ -67,6 +67,8 @@ public:
     int rowOfKey(const QString &key) const;
     const JobRecord &jobAt(int row) const { return m_rows.at(row); }
     qint64 lastLoadMicros() const { return m_lastMicros; }
+    // GUI-thread time of the last refresh's changes (the model and the views' reactions).
+    qint64 lastApplyMicros() const { return m_lastApplyMicros; }
     // The model's read thread, for other reads of the jobs view (pickers).
     JobPageLoader &loader() const { return *m_loader; }
 
@@ -121,4 +123,5 @@ private:
     bool m_wantRefresh = false; // refresh while something was on its way
     bool m_followTop = true;
     qint64 m_lastMicros = 0;
+    qint64 m_lastApplyMicros = 0;
 };
