@@ -16,6 +16,7 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -46,6 +47,21 @@ void quitOnSignals(QCoreApplication &app)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+}
+
+// Limits of the process that would otherwise take the server down. A file-size limit
+// (`ulimit -f`) raises SIGXFSZ, which kills by default: ignored, the store's write fails with
+// EFBIG instead, and the engine answers 503 until the limit is raised. Every connection is a
+// descriptor: the soft limit (often 1024) is raised to the hard one, so that max_connections
+// (10000) can be reached at all.
+void adjustProcessLimits()
+{
+    std::signal(SIGXFSZ, SIG_IGN);
+    rlimit files{};
+    if (::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = files.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &files);
+    }
 }
 
 // A window needs a display: without one (and without a platform asked for), run headless.
@@ -146,6 +162,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "jobdeck: no display (DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM); "
                              "running the server headless\n");
 
+    adjustProcessLimits();
     Server server(settings);
     QByteArray created;
     try {

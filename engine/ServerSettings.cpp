@@ -31,6 +31,7 @@ void ServerSettings::load(QSettings &s)
     http.stallTimeoutMs = int(num("stall_timeout_ms", http.stallTimeoutMs));
     http.idleTimeoutMs = int(num("idle_timeout_ms", http.idleTimeoutMs));
     http.maxConnections = int(num("max_connections", http.maxConnections));
+    http.listenBacklog = int(num("listen_backlog", http.listenBacklog));
     api.maxJsonDepth = int(num("max_json_depth", api.maxJsonDepth));
     api.maxVariablesBytes = num("max_variables_bytes", api.maxVariablesBytes);
     api.longPollLimitMs = num("long_poll_limit_ms", api.longPollLimitMs);

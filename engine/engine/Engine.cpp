@@ -16,6 +16,9 @@ Q_LOGGING_CATEGORY(lcBatches, "jobdeck.engine.batches", QtWarningMsg)
 
 namespace {
 const QString kHighWaterKey = QStringLiteral("key_high_water_mark");
+// After a failed commit (disk full, read-only store) timed work is retried this much later, not
+// at once: requests still get their 503 at once, but the engine does not spin on the store.
+constexpr qint64 kRetryAfterFailureMs = 1000;
 std::atomic<int> s_engineCount{0};
 } // namespace
 
@@ -162,6 +165,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
     std::vector<std::pair<ReplyTo, ApiResult>> out;
     out.reserve(batch.size());
     QSet<qint64> finished;
+    HandedOver handed;
     QSqlDatabase &db = m_store->database();
     Txn txn(*m_store, *m_keys, now);
     txn.setPausedTypes(&m_pausedTypes);
@@ -213,25 +217,24 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                 break;
             }
         }
-        handOver(txn, out);
+        handed = handOver(txn);
         if (m_keys->highWaterMark() != highWaterBefore)
             m_store->setMeta(kHighWaterKey, QString::number(m_keys->highWaterMark()));
         if (!db.commit())
             throw StoreError(db.lastError().text());
+        m_retryAt = 0;
+        for (auto &[waiter, result] : handed)
+            out.emplace_back(std::move(waiter.reply), std::move(result));
         finished = txn.takeFinishedJobs();
         const QHash<QString, bool> pauses = txn.takePauseChanges();
         for (auto it = pauses.begin(); it != pauses.end(); ++it)
-            it.value() ? void(m_pausedTypes.insert(it.key())) : void(m_pausedTypes.remove(it.key()));
+            it.value() ? void(m_pausedTypes.insert(it.key()))
+                       : void(m_pausedTypes.remove(it.key()));
         if (txn.haveKeysChanged())
             m_keyGeneration.fetch_add(1); // before any answer leaves: a deleted key is gone
         m_metrics.addJobEvents(txn.takeEventCounts());
     } catch (const StoreError &error) {
-        db.rollback();
-        qCWarning(lcEngine) << "transaction rolled back:" << error.what();
-        for (auto &[reply, result] : out)
-            result = ApiResult::fail(ApiError::unavailable(
-                QStringLiteral("The job store is not writable right now; nothing was changed")));
-        refreshNextWake();
+        storeFailed(error, out, handed);
     }
     const qint64 micros = clock.nsecsElapsed() / 1000;
     for (const auto &[reply, result] : out)
@@ -241,6 +244,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_nextWake = m_nextWake ? qMin(m_nextWake, txn.wakeAt()) : txn.wakeAt();
     if (housekeeping)
         refreshNextWake();
+    if (m_retryAt && m_nextWake)
+        m_nextWake = qMax(m_nextWake, m_retryAt);
     publishWaiters();
     armTimer();
     m_metrics.observeCommit(int(batch.size()), micros);
@@ -266,22 +271,43 @@ void Engine::traceBatch(int operations, qint64 micros)
     m_trace = Trace{0, 0, 0, now};
 }
 
-void Engine::handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out)
+Engine::HandedOver Engine::handOver(Txn &txn)
 {
     // Jobs that became available in this transaction go to the longest-waiting long poll of
-    // their type; a waiter restricted to other tenants lets the next one try.
+    // their type; a waiter restricted to other tenants lets the next one try. The answers leave
+    // only once the transaction has committed.
+    HandedOver handed;
     for (const QString &type : txn.takeActivatableTypes()) {
         for (quint64 id : m_waiters.activationIdsFor(type)) {
             const Waiters::Activation *waiter = m_waiters.findActivation(id);
             ApiResult result = JobCommands::activate(txn, waiter->spec);
             if (result.data.value(QStringLiteral("activated_count")).toInt() > 0) {
-                out.emplace_back(m_waiters.takeActivation(id).reply, std::move(result));
+                handed.emplace_back(m_waiters.takeActivation(id), std::move(result));
                 continue;
             }
             if (waiter->spec.tenants.isEmpty())
                 break; // nothing left that anyone could take
         }
     }
+    return handed;
+}
+
+void Engine::storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
+                         HandedOver &handed)
+{
+    // Nothing of the transaction happened: every request of the batch is told so (none gets a
+    // 2xx), long polls that were to get one of its jobs wait on, and timed work waits a moment.
+    QSqlDatabase &db = m_store->database();
+    db.rollback(); // fails harmlessly when SQLite has already rolled back a failed COMMIT
+    qCWarning(lcEngine) << "transaction rolled back:" << error.what();
+    for (auto &[reply, result] : out)
+        result = ApiResult::fail(ApiError::unavailable(
+            QStringLiteral("The job store is not writable right now; nothing was changed")));
+    for (auto &[waiter, result] : handed)
+        m_waiters.putBack(std::move(waiter));
+    handed.clear();
+    m_retryAt = Clock::nowMs() + kRetryAfterFailureMs;
+    refreshNextWake();
 }
 
 void Engine::answerAwaits(const QSet<qint64> &jobIds)

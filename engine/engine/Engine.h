@@ -73,7 +73,10 @@ private:
     void drain();
     bool drainOnce(); // applies one batch; true when more is queued
     void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
-    void handOver(Txn &txn, std::vector<std::pair<ReplyTo, ApiResult>> &out);
+    using HandedOver = std::vector<std::pair<Waiters::Activation, ApiResult>>;
+    HandedOver handOver(Txn &txn);
+    void storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
+                     HandedOver &handed);
     void answerAwaits(const QSet<qint64> &jobIds);
     void onTimer();
     void armTimer();
@@ -88,6 +91,7 @@ private:
     Waiters m_waiters;
     QTimer m_timer;
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
+    qint64 m_retryAt = 0;  // after a failed commit: no housekeeping before this time
     bool m_closed = false;
     struct Trace
     {

@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+
 void ReplyTo::send(const ApiResult &result) const
 {
     if (!context)
@@ -68,6 +70,16 @@ Waiters::Activation Waiters::takeActivation(quint64 id)
     m_activationType.erase(id);
     forgetExpiry(waiter.expiresAt, id);
     return waiter;
+}
+
+void Waiters::putBack(Activation waiter)
+{
+    m_expiries.emplace(waiter.expiresAt, waiter.id);
+    m_activationType.emplace(waiter.id, waiter.spec.type);
+    std::deque<Activation> &queue = m_activations[waiter.spec.type];
+    const auto later = std::find_if(queue.begin(), queue.end(),
+                                    [id = waiter.id](const Activation &a) { return a.id > id; });
+    queue.insert(later, std::move(waiter));
 }
 
 bool Waiters::cancel(quint64 id)

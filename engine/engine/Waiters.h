@@ -48,6 +48,9 @@ public:
     QList<quint64> activationIdsFor(const QString &type) const; // longest-waiting first
     Activation *findActivation(quint64 id);
     Activation takeActivation(quint64 id);
+    // A taken activation whose answer was not sent (its transaction rolled back) goes back to
+    // its place in the queue: ids grow in the order requests arrived.
+    void putBack(Activation waiter);
     bool cancel(quint64 id); // the client left: forget its request
     QList<Await> takeAwaitsFor(qint64 jobId);
     int activationCount() const { return int(m_activationType.size()); }

@@ -44,6 +44,7 @@ quint16 HttpFrontend::start(const QHostAddress &address, quint16 port)
     m_auth = std::make_unique<Authenticator>(KeyStore(db), &m_engine->keyGeneration());
     m_startedAt = Clock::nowMs();
     m_tcp = new GuardedTcpServer(m_httpLimits, this);
+    m_tcp->setListenBacklogSize(m_httpLimits.listenBacklog);
     if (!m_tcp->listen(address, port)) {
         qCCritical(lcHttp) << "cannot listen on" << address << port << m_tcp->errorString();
         return 0;
@@ -156,8 +157,8 @@ bool HttpFrontend::sendRaw(ApiRequest::Answer &answer, int status, const QByteAr
         return false;
     answer.answered = true;
     m_engine->metrics().observeHttp(
-        answer.method, answer.route.isEmpty() ? QStringLiteral("unmatched") : answer.route,
-        status, answer.clock.isValid() ? answer.clock.nsecsElapsed() : 0);
+        answer.method, answer.route.isEmpty() ? QStringLiteral("unmatched") : answer.route, status,
+        answer.clock.isValid() ? answer.clock.nsecsElapsed() : 0);
     QTcpSocket *socket = answer.socket.data();
     // Writing to a held responder whose client left crashes QHttpServer 6.4: check first.
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {

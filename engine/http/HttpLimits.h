@@ -14,4 +14,6 @@ struct HttpLimits
     int idleTimeoutMs = 60'000;            // keep-alive connection with nothing in flight
     int maxConnections = 10'000;           // beyond: the new connection is closed at once
     int acceptRetryMs = 500;               // after accept() fails (e.g. out of descriptors)
+    int listenBacklog = 1024; // connections the kernel queues until accepted (Qt's default: 50;
+                              // a burst beyond it waits for a SYN retransmit, a second or more)
 };
