@@ -575,6 +575,10 @@
             <source>Job %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>JsonTreeModel</name>

@@ -586,6 +586,10 @@
             <source>Job %1</source>
             <translation>Задача %1</translation>
         </message>
+        <message>
+            <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
+            <translation>Над этими строками появилось много новых задач: прокрутите вверх, чтобы их увидеть.</translation>
+        </message>
     </context>
     <context>
         <name>JsonTreeModel</name>

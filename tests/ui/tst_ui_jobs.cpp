@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
@@ -35,6 +36,7 @@ private slots:
     void windowedRefreshByUpdated();
     void refreshAfterBurstLeavesNoGap();
     void staleAnswerIsDropped();
+    void scrolledViewKeepsRowsInBurst();
     void activeDurationTicks();
     void filtersCombine();
     void cleanupTestCase();
@@ -349,6 +351,44 @@ void tst_ui_jobs::refreshAfterBurstLeavesNoGap()
     QCOMPARE(model.rowCount(), JobTableModel::kPageSize);
     QVERIFY(model.canFetchMore({}));
     QCOMPARE(modelKeys(model), sqlKeys(QStringLiteral("type='burst'")));
+}
+
+// A view scrolled down keeps its rows when a burst arrives above them, says so, and shows the
+// newest once back at the top.
+void tst_ui_jobs::scrolledViewKeepsRowsInBurst()
+{
+    QJsonArray batch;
+    for (int i = 0; i < 500; ++i)
+        batch.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("burst2")},
+                                 {QStringLiteral("variables"), QJsonObject()}});
+    const auto createBatch = [&] {
+        return m_kit->api
+            .post(QStringLiteral("/api/v1/jobs/batch"),
+                  QJsonObject{{QStringLiteral("jobs"), batch}})
+            .status;
+    };
+    QCOMPARE(createBatch(), 201);
+    JobsView view(*m_reader, nullptr); // no engine: refreshes only when asked
+    view.resize(900, 400);
+    view.show();
+    view.filterBar()->setType(QStringLiteral("burst2"));
+    QTRY_VERIFY(view.model()->rowCount() >= JobTableModel::kPageSize);
+    view.table()->scrollToBottom();
+    QTRY_VERIFY(view.table()->verticalScrollBar()->value() > 0);
+    QTRY_VERIFY(!view.model()->isLoading());
+    const int rows = view.model()->rowCount();
+    const QString first = view.model()->jobAt(0).key;
+    for (int i = 0; i < 3; ++i) // 1,500 new jobs: more than the refresh window
+        QCOMPARE(createBatch(), 201);
+    QSignalSpy newer(view.model(), &JobTableModel::newerJobsAbove);
+    view.refresh();
+    QVERIFY(newer.wait());
+    QCOMPARE(view.model()->rowCount(), rows);
+    QCOMPARE(view.model()->jobAt(0).key, first);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("newerJobsHint"))->isVisible());
+    view.table()->scrollToTop();
+    QTRY_COMPARE(view.model()->jobAt(0).key, sqlKeys(QStringLiteral("type='burst2'")).first());
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("newerJobsHint"))->isVisible());
 }
 
 // A page asked for under one query and answered after the query changed is not applied.

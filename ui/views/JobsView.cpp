@@ -49,6 +49,13 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_message->hide();
     layout->addWidget(m_message);
 
+    m_newerHint = new QLabel(tr("Many new jobs arrived above these rows: scroll to the top to "
+                                "see them."),
+                             this);
+    m_newerHint->setObjectName(QStringLiteral("newerJobsHint"));
+    m_newerHint->hide();
+    layout->addWidget(m_newerHint);
+
     m_model = new JobTableModel(reader.options(), this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("jobsTable"));
@@ -126,10 +133,14 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
         m_model->setFollowTop(atTop);
         if (atTop && m_newerAbove) {
             m_newerAbove = false;
+            m_newerHint->hide();
             refresh();
         }
     });
-    connect(m_model, &JobTableModel::newerJobsAbove, this, [this] { m_newerAbove = true; });
+    connect(m_model, &JobTableModel::newerJobsAbove, this, [this] {
+        m_newerAbove = true;
+        m_newerHint->show();
+    });
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshMs);

@@ -64,6 +64,7 @@ private:
     QTimer *m_refreshTimer = nullptr;
     ActionController *m_controller = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QString m_reselect;        // the current job before a new query, until its row is loaded
