@@ -123,7 +123,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption sync(QStringLiteral("synchronous"),
                                   QStringLiteral("Store durability: FULL (default) or NORMAL."),
                                   QStringLiteral("mode"));
-    parser.addOptions({headless, port, bind, db, nodeId, apiKey, sync});
+    const QCommandLineOption readOnly(
+        QStringLiteral("read-only"),
+        QStringLiteral("Console: no action can change a job, a job type or a key."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Console: save a PNG of each view to DIR, then quit."),
+        QStringLiteral("dir"));
+    parser.addOptions({headless, port, bind, db, nodeId, apiKey, sync, readOnly, screenshot});
     parser.process(app);
 
     ServerSettings settings;
@@ -193,8 +200,16 @@ int main(int argc, char *argv[])
         context.store.synchronousFull = settings.synchronousFull;
         context.address =
             QStringLiteral("http://%1:%2").arg(settings.bindAddress.toString()).arg(server.port());
+        context.readOnly = parser.isSet(readOnly);
+        context.setListening = [&server](bool listen) { return server.setListening(listen); };
         auto window = std::make_unique<MainWindow>(context);
         window->show();
+        if (parser.isSet(screenshot)) {
+            const bool saved = window->saveScreenshots(parser.value(screenshot));
+            window.reset();
+            server.stop();
+            return saved ? 0 : 1;
+        }
         if (!created.isEmpty()) {
             auto *dialog = new AdminKeyDialog(created, window.get());
             dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -112,6 +112,24 @@ QStringList Server::routes() const
     return out;
 }
 
+bool Server::setListening(bool listen)
+{
+    if (!m_frontend || !m_httpThread.isRunning())
+        return false;
+    bool listening = false;
+    QMetaObject::invokeMethod(
+        m_frontend,
+        [this, listen, &listening] {
+            if (listen)
+                m_frontend->resumeListening();
+            else
+                m_frontend->stopListening();
+            listening = m_frontend->isListening();
+        },
+        Qt::BlockingQueuedConnection);
+    return listening;
+}
+
 void Server::stop()
 {
     if (m_frontend && m_httpThread.isRunning())

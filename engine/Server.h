@@ -24,6 +24,10 @@ public:
     void start();
     void stop(); // stop listening, answer held requests, apply the queue, close the store
     quint16 port() const { return m_port; }
+    // After start(): stops accepting HTTP connections (open ones are served to the end) or
+    // listens again on the same address and port. The engine keeps running either way.
+    // Returns whether the server listens afterwards.
+    bool setListening(bool listen);
     Engine *engine() const { return m_engine ? m_engine->engine() : nullptr; }
     const ServerSettings &settings() const { return m_settings; }
     // Every route served, "GET /api/v1/jobs/:key" style (fixed once start() returned).

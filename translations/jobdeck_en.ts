@@ -93,6 +93,113 @@
             <source>&amp;Copy</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>New API key</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ApiKeysModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ApiKeysView</name>
+        <message>
+            <source>Create…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoke…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The API key "%1" was created. It is shown only now: copy it and keep it somewhere safe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoke API keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create API key %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
+            <translation>
+                <numerusform>Revoke %n API key: %1? Clients using it get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
+                <numerusform>Revoke %n API keys: %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Revoke API key %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jobs by state</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Last %n minute(s)</source>
+            <translation>
+                <numerusform>Last %n minute</numerusform>
+                <numerusform>Last %n minutes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Queue depth per job type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The store cannot be read right now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>FailuresModel</name>
@@ -244,6 +351,92 @@
         </message>
         <message>
             <source>Error / details</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IncidentsModel</name>
+        <message>
+            <source>Resolved by %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>IncidentsView</name>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resolve incidents</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</source>
+            <translation>
+                <numerusform>Resolve %n incident? Its job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</numerusform>
+                <numerusform>Resolve %n incidents? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n incident(s)</source>
+            <translation>
+                <numerusform>%1 of %n incident</numerusform>
+                <numerusform>%1 of %n incidents</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resolve %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -527,6 +720,43 @@
         </message>
     </context>
     <context>
+        <name>JobExporter</name>
+        <message>
+            <source>CSV files (*.csv);;JSON files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exporting %n job(s)…</source>
+            <translation>
+                <numerusform>Exporting %n job…</numerusform>
+                <numerusform>Exporting %n jobs…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the filtered jobs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) written…</source>
+            <translation>
+                <numerusform>%n job written…</numerusform>
+                <numerusform>%n jobs written…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobTableModel</name>
         <message>
             <source>Key</source>
@@ -562,6 +792,74 @@
         </message>
         <message>
             <source>Error</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobTypesModel</name>
+        <message>
+            <source>Paused by %1 at %2%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Oldest waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Long polls</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobTypesView</name>
+        <message>
+            <source>Pause…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause job types</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
+
+Reason (optional):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resume %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -649,6 +947,303 @@
         </message>
         <message>
             <source>Up %1:%2:%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job types</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy job keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;selected jobs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;filtered jobs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Read-only mode</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stop or start the HTTP server; the engine keeps running for the console</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start API</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API stopped (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The API cannot listen on %1 again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Incident %1: job %2 (%3) failed: %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New incident</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export selected jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export filtered jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to export: the filter is not valid or nothing is selected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewKeyDialog</name>
+        <message>
+            <source>Create API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. ci-worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permissions:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tenant ids separated by commas, or * for every tenant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tenants:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give at least one permission.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give at least one tenant, or * for every tenant.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>"%1" is not a tenant id.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OperatorTableView</name>
+        <message>
+            <source>The store cannot be read right now: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 refused: %2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QueueDepthModel</name>
+        <message>
+            <source>Job type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ReadOnlyMode</name>
+        <message>
+            <source>The console is in read-only mode: nothing can be changed from it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new language applies at the next start.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notify me of new incidents (system tray)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only: no action can change a job or a key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh views every:</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ThroughputChart</name>
+        <message>
+            <source>completed / min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>failure rate</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WorkersModel</name>
+        <message>
+            <source>Worker</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Job types</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active jobs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Long polls</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Failed</source>
             <translation type="unfinished" />
         </message>
     </context>

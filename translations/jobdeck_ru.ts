@@ -98,6 +98,115 @@
             <source>&amp;Copy</source>
             <translation>&amp;Копировать</translation>
         </message>
+        <message>
+            <source>New API key</source>
+            <translation>Новый API-ключ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApiKeysModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Права</translation>
+        </message>
+        <message>
+            <source>Tenants</source>
+            <translation>Арендаторы</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Создан</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApiKeysView</name>
+        <message>
+            <source>Create…</source>
+            <translation>Создать…</translation>
+        </message>
+        <message>
+            <source>Revoke…</source>
+            <translation>Отозвать…</translation>
+        </message>
+        <message>
+            <source>The API key "%1" was created. It is shown only now: copy it and keep it somewhere safe.</source>
+            <translation>API-ключ «%1» создан. Он показывается только сейчас: скопируйте его и сохраните в надёжном месте.</translation>
+        </message>
+        <message>
+            <source>Revoke API keys</source>
+            <translation>Отзыв API-ключей</translation>
+        </message>
+        <message>
+            <source>Create API key %1</source>
+            <translation>Создание API-ключа %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
+            <translation>
+                <numerusform>Отозвать %n API-ключ: %1? Клиенты с ним получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+                <numerusform>Отозвать %n API-ключа: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+                <numerusform>Отозвать %n API-ключей: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Revoke API key %1</source>
+            <translation>Отзыв API-ключа %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 мс</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 с</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 мин</translation>
+        </message>
+        <message>
+            <source>Jobs by state</source>
+            <translation>Задачи по состояниям</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Всего</translation>
+        </message>
+        <message>
+            <source>Open incidents</source>
+            <translation>Открытые инциденты</translation>
+        </message>
+        <message numerus="yes">
+            <source>Last %n minute(s)</source>
+            <translation>
+                <numerusform>Последняя %n минута</numerusform>
+                <numerusform>Последние %n минуты</numerusform>
+                <numerusform>Последние %n минут</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Queue depth per job type</source>
+            <translation>Глубина очереди по типам задач</translation>
+        </message>
+        <message>
+            <source>The store cannot be read right now: %1</source>
+            <translation>Хранилище сейчас не читается: %1</translation>
+        </message>
+        <message>
+            <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
+            <translation>Окончено: %1 · завершено: %2 (%3 / мин) · сбоев: %4 (%5 %) · p95 времени обработки: %6</translation>
+        </message>
+        <message>
+            <source>n/a</source>
+            <translation>н/д</translation>
+        </message>
     </context>
     <context>
         <name>FailuresModel</name>
@@ -250,6 +359,96 @@
         <message>
             <source>Error / details</source>
             <translation>Ошибка / подробности</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentsModel</name>
+        <message>
+            <source>Resolved by %1</source>
+            <translation>Закрыл: %1</translation>
+        </message>
+        <message>
+            <source>Incident</source>
+            <translation>Инцидент</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Задача</translation>
+        </message>
+        <message>
+            <source>Job type</source>
+            <translation>Тип задачи</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Ошибка</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Создан</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Закрыт</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncidentsView</name>
+        <message>
+            <source>Open</source>
+            <translation>Открытые</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Закрытые</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>Закрыть…</translation>
+        </message>
+        <message>
+            <source>Resolve incidents</source>
+            <translation>Закрытие инцидентов</translation>
+        </message>
+        <message numerus="yes">
+            <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</source>
+            <translation>
+                <numerusform>Закрыть %n инцидент? Задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+                <numerusform>Закрыть %n инцидента? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+                <numerusform>Закрыть %n инцидентов? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n incident(s)</source>
+            <translation>
+                <numerusform>%1 из %n инцидента</numerusform>
+                <numerusform>%1 из %n инцидентов</numerusform>
+                <numerusform>%1 из %n инцидентов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Resolve %1</source>
+            <translation>Закрытие %1</translation>
         </message>
     </context>
     <context>
@@ -538,6 +737,45 @@
         </message>
     </context>
     <context>
+        <name>JobExporter</name>
+        <message>
+            <source>CSV files (*.csv);;JSON files (*.json)</source>
+            <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exporting %n job(s)…</source>
+            <translation>
+                <numerusform>Экспорт %n задачи…</numerusform>
+                <numerusform>Экспорт %n задач…</numerusform>
+                <numerusform>Экспорт %n задач…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the filtered jobs…</source>
+            <translation>Экспорт отфильтрованных задач…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) written…</source>
+            <translation>
+                <numerusform>Записана %n задача…</numerusform>
+                <numerusform>Записано %n задачи…</numerusform>
+                <numerusform>Записано %n задач…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation>Экспорт не удался: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>JobTableModel</name>
         <message>
             <source>Key</source>
@@ -574,6 +812,76 @@
         <message>
             <source>Error</source>
             <translation>Ошибка</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobTypesModel</name>
+        <message>
+            <source>Paused by %1 at %2%3</source>
+            <translation>Приостановил %1 в %2%3</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Приостановлен</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Работает</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Тип</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Всего</translation>
+        </message>
+        <message>
+            <source>Oldest waiting</source>
+            <translation>Самая старая в ожидании</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Обработчики</translation>
+        </message>
+        <message>
+            <source>Long polls</source>
+            <translation>Long poll</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobTypesView</name>
+        <message>
+            <source>Pause…</source>
+            <translation>Приостановить…</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Возобновить</translation>
+        </message>
+        <message>
+            <source>Pause job types</source>
+            <translation>Приостановка типов задач</translation>
+        </message>
+        <message>
+            <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
+
+Reason (optional):</source>
+            <translation>Приостановить %1? Обработчики не получат задач приостановленного типа, пока он не будет возобновлён; уже активные задачи доработают до конца.
+
+Причина (необязательно):</translation>
+        </message>
+        <message>
+            <source>Pause %1</source>
+            <translation>Приостановка %1</translation>
+        </message>
+        <message>
+            <source>Resume %1</source>
+            <translation>Возобновление %1</translation>
         </message>
     </context>
     <context>
@@ -663,6 +971,303 @@
         <message>
             <source>Up %1:%2:%3</source>
             <translation>Работает %1:%2:%3</translation>
+        </message>
+        <message>
+            <source>Jobs</source>
+            <translation>Задачи</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Сводка</translation>
+        </message>
+        <message>
+            <source>Job types</source>
+            <translation>Типы задач</translation>
+        </message>
+        <message>
+            <source>Incidents</source>
+            <translation>Инциденты</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Обработчики</translation>
+        </message>
+        <message>
+            <source>API keys</source>
+            <translation>API-ключи</translation>
+        </message>
+        <message>
+            <source>Copy job keys</source>
+            <translation>Копировать ключи задач</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>Export &amp;selected jobs…</source>
+            <translation>Экспорт &amp;выбранных задач…</translation>
+        </message>
+        <message>
+            <source>Export &amp;filtered jobs…</source>
+            <translation>Экспорт &amp;отфильтрованных задач…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <source>&amp;Settings</source>
+            <translation>&amp;Настройки</translation>
+        </message>
+        <message>
+            <source>&amp;Read-only mode</source>
+            <translation>&amp;Только чтение</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Параметры…</translation>
+        </message>
+        <message>
+            <source>Stop API</source>
+            <translation>Остановить API</translation>
+        </message>
+        <message>
+            <source>Stop or start the HTTP server; the engine keeps running for the console</source>
+            <translation>Остановить или запустить HTTP-сервер; движок продолжает работать для консоли</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>Только чтение</translation>
+        </message>
+        <message>
+            <source>Start API</source>
+            <translation>Запустить API</translation>
+        </message>
+        <message>
+            <source>API stopped (%1)</source>
+            <translation>API остановлен (%1)</translation>
+        </message>
+        <message>
+            <source>The API cannot listen on %1 again</source>
+            <translation>API не может снова слушать %1</translation>
+        </message>
+        <message>
+            <source>Incident %1: job %2 (%3) failed: %4</source>
+            <translation>Инцидент %1: сбой задачи %2 (%3): %4</translation>
+        </message>
+        <message>
+            <source>New incident</source>
+            <translation>Новый инцидент</translation>
+        </message>
+        <message>
+            <source>Export selected jobs</source>
+            <translation>Экспорт выбранных задач</translation>
+        </message>
+        <message>
+            <source>Export filtered jobs</source>
+            <translation>Экспорт отфильтрованных задач</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Nothing to export: the filter is not valid or nothing is selected.</source>
+            <translation>Нечего экспортировать: фильтр неверен или ничего не выбрано.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewKeyDialog</name>
+        <message>
+            <source>Create API key</source>
+            <translation>Создание API-ключа</translation>
+        </message>
+        <message>
+            <source>e.g. ci-worker</source>
+            <translation>например, ci-worker</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Имя:</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>Чтение</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Задачи</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>Администратор</translation>
+        </message>
+        <message>
+            <source>Permissions:</source>
+            <translation>Права:</translation>
+        </message>
+        <message>
+            <source>Tenant ids separated by commas, or * for every tenant</source>
+            <translation>Идентификаторы арендаторов через запятую или * для всех</translation>
+        </message>
+        <message>
+            <source>&amp;Tenants:</source>
+            <translation>&amp;Арендаторы:</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Создать</translation>
+        </message>
+        <message>
+            <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+            <translation>Имя: от 1 до 100 символов — буквы, цифры, дефисы, подчёркивания.</translation>
+        </message>
+        <message>
+            <source>Give at least one permission.</source>
+            <translation>Укажите хотя бы одно право.</translation>
+        </message>
+        <message>
+            <source>Give at least one tenant, or * for every tenant.</source>
+            <translation>Укажите хотя бы одного арендатора или * для всех.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a tenant id.</source>
+            <translation>«%1» — не идентификатор арендатора.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperatorTableView</name>
+        <message>
+            <source>The store cannot be read right now: %1</source>
+            <translation>Хранилище сейчас не читается: %1</translation>
+        </message>
+        <message>
+            <source>%1: done.</source>
+            <translation>%1: выполнено.</translation>
+        </message>
+        <message>
+            <source>%1 refused: %2</source>
+            <translation>%1 — отклонено: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>QueueDepthModel</name>
+        <message>
+            <source>Job type</source>
+            <translation>Тип задачи</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Ожидают</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>Запланированы</translation>
+        </message>
+        <message>
+            <source>Retrying</source>
+            <translation>Повтор</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Выполняются</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Всего</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadOnlyMode</name>
+        <message>
+            <source>The console is in read-only mode: nothing can be changed from it.</source>
+            <translation>Консоль в режиме «только чтение»: из неё ничего нельзя изменить.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Параметры</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Как в системе</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>A new language applies at the next start.</source>
+            <translation>Новый язык применится при следующем запуске.</translation>
+        </message>
+        <message>
+            <source>Notify me of new incidents (system tray)</source>
+            <translation>Сообщать о новых инцидентах (системный лоток)</translation>
+        </message>
+        <message>
+            <source>Read-only: no action can change a job or a key</source>
+            <translation>Только чтение: никакое действие не изменит задачу или ключ</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> мс</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh views every:</source>
+            <translation>&amp;Обновлять виды каждые:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ThroughputChart</name>
+        <message>
+            <source>completed / min</source>
+            <translation>завершено / мин</translation>
+        </message>
+        <message>
+            <source>failure rate</source>
+            <translation>доля сбоев</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkersModel</name>
+        <message>
+            <source>Worker</source>
+            <translation>Обработчик</translation>
+        </message>
+        <message>
+            <source>Job types</source>
+            <translation>Типы задач</translation>
+        </message>
+        <message>
+            <source>Last seen</source>
+            <translation>Последний раз</translation>
+        </message>
+        <message>
+            <source>Active jobs</source>
+            <translation>Активные задачи</translation>
+        </message>
+        <message>
+            <source>Long polls</source>
+            <translation>Long poll</translation>
+        </message>
+        <message>
+            <source>Activated</source>
+            <translation>Взято</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Завершено</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Сбоев</translation>
         </message>
     </context>
     <context>

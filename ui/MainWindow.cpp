@@ -1,63 +1,304 @@
 #include "MainWindow.h"
 
+#include "AppIcon.h"
+#include "actions/JobActions.h"
+#include "dialogs/SettingsDialog.h"
+#include "models/BackgroundReader.h"
+#include "models/IncidentWatcher.h"
+#include "models/JobTableModel.h"
+#include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
+#include "views/ApiKeysView.h"
+#include "views/DashboardView.h"
+#include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
+#include "views/JobExporter.h"
+#include "views/JobTypesView.h"
 #include "views/JobsView.h"
+#include "views/WorkersView.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QEventLoop>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 
 MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     : QMainWindow(parent), m_context(context)
 {
     m_started.start();
     setWindowTitle(tr("Jobdeck"));
+    QSettings settings;
     m_reader = std::make_unique<StoreReader>(m_context.store);
-    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_background = new BackgroundReader(m_context.store, m_context.engine, this);
+    m_mode = new ReadOnlyMode(m_context.readOnly ||
+                                  settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
+                              this);
+    m_exporter = new JobExporter(m_context.store, this);
+    buildPages();
+    buildMenus();
+    buildStatusBar();
+    connect(m_mode, &ReadOnlyMode::changed, this, &MainWindow::applyReadOnly);
+    applyReadOnly(m_mode->isOn());
+
+    m_watcher = new IncidentWatcher(*m_background, m_context.engine, this);
+    connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(AppIcon::icon(), this);
+        m_tray->setToolTip(tr("Jobdeck"));
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showPage(Incidents);
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    showPage(Page(qBound(0, settings.value(QStringLiteral("window/page"), int(Jobs)).toInt(),
+                         int(PageCount) - 1)));
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_exporter;   // waits for an export in progress
+    delete m_background; // the operator views' reads end before the views go
+    m_background = nullptr;
+    delete takeCentralWidget(); // the views read through m_reader
+}
+
+void MainWindow::buildPages()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setFrameShape(QFrame::NoFrame);
+    m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pages = new QStackedWidget(central);
+
+    m_splitter = new QSplitter(Qt::Horizontal, m_pages);
     m_jobs = new JobsView(*m_reader, m_context.engine, m_splitter);
     m_detail = new JobDetailPanel(*m_reader, m_splitter);
     m_splitter->addWidget(m_jobs);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    setCentralWidget(m_splitter);
     connect(m_jobs, &JobsView::currentJobChanged, m_detail, &JobDetailPanel::showJob);
     connect(m_jobs, &JobsView::refreshed, m_detail, &JobDetailPanel::reload);
     connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
-    buildStatusBar();
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 760);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+
+    m_dashboard = new DashboardView(*m_background, m_pages);
+    m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
+    m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
+    m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
+    m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
+    const QList<std::pair<QWidget *, QString>> pages = {
+        {m_splitter, tr("Jobs")},       {m_dashboard, tr("Dashboard")}, {m_types, tr("Job types")},
+        {m_incidents, tr("Incidents")}, {m_workers, tr("Workers")},     {m_keys, tr("API keys")},
+    };
+    for (const auto &[widget, title] : pages) {
+        m_pages->addWidget(widget);
+        m_nav->addItem(title);
+    }
+    // Roomy rows, as wide as the longest title.
+    const int rowHeight = m_nav->fontMetrics().height() * 2;
+    for (int i = 0; i < m_nav->count(); ++i)
+        m_nav->item(i)->setSizeHint(QSize(0, rowHeight));
+    m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + 2 * m_nav->fontMetrics().height());
+    connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    layout->addWidget(m_nav);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(line);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    // Ctrl+C in the jobs table copies the selected keys.
+    auto *copy = new QAction(tr("Copy job keys"), m_jobs->table());
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(copy, &QAction::triggered, this, &MainWindow::copySelectedKeys);
+    m_jobs->table()->addAction(copy);
 }
 
-MainWindow::~MainWindow()
+void MainWindow::buildMenus()
 {
-    delete takeCentralWidget(); // the views read through m_reader
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportSelected = file->addAction(tr("Export &selected jobs…"));
+    exportSelected->setObjectName(QStringLiteral("exportSelected"));
+    connect(exportSelected, &QAction::triggered, this, [this] { exportJobs(true); });
+    QAction *exportFiltered = file->addAction(tr("Export &filtered jobs…"));
+    exportFiltered->setObjectName(QStringLiteral("exportFiltered"));
+    connect(exportFiltered, &QAction::triggered, this, [this] { exportJobs(false); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    const auto updateExport = [this, exportSelected] {
+        exportSelected->setEnabled(!m_jobs->selectedKeys().isEmpty());
+    };
+    connect(m_jobs->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            updateExport);
+    updateExport();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int page = 0; page < PageCount; ++page) {
+        QAction *action = view->addAction(m_nav->item(page)->text());
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+        connect(action, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
+    }
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    m_readOnlyAction = settings->addAction(tr("&Read-only mode"));
+    m_readOnlyAction->setObjectName(QStringLiteral("readOnlyAction"));
+    m_readOnlyAction->setCheckable(true);
+    m_readOnlyAction->setChecked(m_mode->isOn());
+    // Started with --read-only: it stays read-only.
+    m_readOnlyAction->setEnabled(!m_context.readOnly);
+    connect(m_readOnlyAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QLatin1String(SettingsDialog::kReadOnly), on);
+        m_mode->setOn(on);
+    });
+    settings->addSeparator();
+    QAction *preferences = settings->addAction(tr("&Settings…"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
 }
 
 void MainWindow::buildStatusBar()
 {
-    auto *address = new QLabel(tr("API: %1").arg(m_context.address), this);
-    address->setObjectName(QStringLiteral("addressLabel"));
-    address->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_address = new QLabel(this);
+    m_address->setObjectName(QStringLiteral("addressLabel"));
+    m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_address->setText(tr("API: %1").arg(m_context.address));
+    m_serverToggle = new QToolButton(this);
+    m_serverToggle->setObjectName(QStringLiteral("serverToggle"));
+    m_serverToggle->setCheckable(true);
+    m_serverToggle->setChecked(true);
+    m_serverToggle->setText(tr("Stop API"));
+    m_serverToggle->setToolTip(
+        tr("Stop or start the HTTP server; the engine keeps running for the console"));
+    m_serverToggle->setVisible(bool(m_context.setListening));
+    connect(m_serverToggle, &QToolButton::clicked, this, &MainWindow::setListening);
     auto *store = new QLabel(tr("Store: %1").arg(m_context.store.path), this);
     store->setObjectName(QStringLiteral("storeLabel"));
     store->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readOnlyLabel = new QLabel(tr("Read-only"), this);
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyLabel"));
     m_uptime = new QLabel(this);
     m_uptime->setObjectName(QStringLiteral("uptimeLabel"));
-    statusBar()->addWidget(address);
+    statusBar()->addWidget(m_address);
+    statusBar()->addWidget(m_serverToggle);
     statusBar()->addWidget(store, 1);
+    statusBar()->addPermanentWidget(m_readOnlyLabel);
     statusBar()->addPermanentWidget(m_uptime);
     auto *timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &MainWindow::updateUptime);
     timer->start(1000);
     updateUptime();
+}
+
+void MainWindow::setListening(bool listen)
+{
+    if (!m_context.setListening)
+        return;
+    const bool listening = m_context.setListening(listen);
+    m_serverToggle->setChecked(listening);
+    m_serverToggle->setText(listening ? tr("Stop API") : tr("Start API"));
+    m_address->setText(listening ? tr("API: %1").arg(m_context.address)
+                                 : tr("API stopped (%1)").arg(m_context.address));
+    if (listen && !listening)
+        statusBar()->showMessage(tr("The API cannot listen on %1 again").arg(m_context.address),
+                                 10'000);
+}
+
+void MainWindow::applyReadOnly(bool on)
+{
+    m_readOnlyLabel->setVisible(on);
+    if (m_readOnlyAction->isChecked() != on) {
+        const QSignalBlocker blocker(m_readOnlyAction);
+        m_readOnlyAction->setChecked(on);
+    }
+    // The jobs view's actions (toolbar, menus, detail buttons) are disabled and refuse.
+    m_jobs->actions()->setReadOnly(on);
+    m_jobs->controller()->updateEnabled();
+    m_detail->setReadOnly(on);
+}
+
+void MainWindow::onIncidentOpened(const IncidentRecord &incident)
+{
+    if (!QSettings().value(QLatin1String(SettingsDialog::kNotifyIncidents), true).toBool())
+        return;
+    m_lastNotice = tr("Incident %1: job %2 (%3) failed: %4")
+                       .arg(incident.key, incident.jobKey, incident.jobType, incident.errorMessage);
+    if (m_tray)
+        m_tray->showMessage(tr("New incident"), m_lastNotice, QSystemTrayIcon::Warning);
+}
+
+void MainWindow::copySelectedKeys()
+{
+    const QStringList keys = m_jobs->selectedKeys();
+    if (!keys.isEmpty())
+        QGuiApplication::clipboard()->setText(keys.join(QLatin1Char('\n')));
+}
+
+void MainWindow::exportJobs(bool selectedOnly)
+{
+    if (m_exporter->isBusy())
+        return;
+    const QString path = JobExporter::askPath(this, selectedOnly ? tr("Export selected jobs")
+                                                                 : tr("Export filtered jobs"));
+    if (path.isEmpty())
+        return;
+    const bool started = selectedOnly ? m_exporter->exportKeys(m_jobs->selectedKeys(), path)
+                                      : m_exporter->exportQuery(m_jobs->model()->query(), path);
+    if (!started)
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Nothing to export: the filter is not valid or nothing is "
+                                "selected."));
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (!m_context.readOnly)
+        m_mode->setOn(QSettings().value(QLatin1String(SettingsDialog::kReadOnly)).toBool());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
 }
 
 void MainWindow::updateUptime()
@@ -75,5 +316,46 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/page"), int(currentPage()));
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::saveScreenshots(const QString &dir)
+{
+    static const char *const kNames[] = {"jobs",      "dashboard", "job-types",
+                                         "incidents", "workers",   "api-keys"};
+    // Waits (at most 5 s) for the page's data to arrive, then lets it paint.
+    const auto settle = [](auto *sender, auto signal) {
+        QEventLoop loop;
+        if (sender)
+            QObject::connect(sender, signal, &loop, &QEventLoop::quit);
+        QTimer::singleShot(sender ? 5000 : 500, &loop, &QEventLoop::quit);
+        loop.exec();
+        QEventLoop pause; // let layouts and the chart paint once more
+        QTimer::singleShot(300, &pause, &QEventLoop::quit);
+        pause.exec();
+    };
+    QDir().mkpath(dir);
+    bool ok = true;
+    for (int page = 0; page < PageCount; ++page) {
+        showPage(Page(page));
+        switch (Page(page)) {
+        case Jobs:
+            if (m_jobs->model()->rowCount() > 0)
+                m_jobs->table()->selectRow(0);
+            settle(static_cast<QObject *>(nullptr), &QObject::destroyed);
+            break;
+        case Dashboard:
+            settle(m_dashboard, &DashboardView::refreshed);
+            break;
+        default:
+            settle(qobject_cast<OperatorTableView *>(m_pages->currentWidget()),
+                   &OperatorTableView::refreshed);
+            break;
+        }
+        const QString path =
+            QDir(dir).filePath(QLatin1String(kNames[page]) + QStringLiteral(".png"));
+        ok = grab().save(path) && ok;
+    }
+    return ok;
 }

@@ -14,8 +14,10 @@ void install(QCoreApplication &app)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *console = new QTranslator(&app);
     // Built by qt_add_translations into the resources under :/i18n.
+    // English (with its plural forms) when the locale has no translation of its own.
     if (console->load(locale, QStringLiteral("jobdeck"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n")))
+                      QStringLiteral(":/i18n")) ||
+        console->load(QStringLiteral(":/i18n/jobdeck_en.qm")))
         QCoreApplication::installTranslator(console);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -9,6 +9,7 @@
 #include "store/JobCounters.h"
 #include "store/ListSchema.h"
 #include "store/ReadSnapshot.h"
+#include "store/RollupTotals.h"
 #include "store/StatsQuery.h"
 
 #include <QMap>
@@ -18,78 +19,10 @@ using JobListView::rounded;
 namespace StatsApi {
 namespace {
 
-struct Outcomes
-{
-    qint64 jobs = 0;
-    qint64 completed = 0;
-    qint64 failed = 0; // FAILED, ERROR_THROWN
-    qint64 cancelled = 0;
-    qint64 timedJobs = 0;
-    qint64 processingMsSum = 0;
-    qint64 completedTimed = 0;
-    qint64 completedMsSum = 0;
-    qint64 queueMsSum = 0;
-    struct Bucket
-    {
-        qint64 jobs = 0;
-        qint64 msSum = 0;
-    };
-    QMap<int, Bucket> buckets; // processing-time histogram
-
-    void add(const RollupCell &c)
-    {
-        jobs += c.jobs;
-        if (c.state == JobState::Completed) {
-            completed += c.jobs;
-            completedTimed += c.timedJobs;
-            completedMsSum += c.processingMsSum;
-        } else if (c.state == JobState::Cancelled) {
-            cancelled += c.jobs;
-        } else {
-            failed += c.jobs;
-        }
-        timedJobs += c.timedJobs;
-        processingMsSum += c.processingMsSum;
-        queueMsSum += c.queueMsSum;
-        if (c.bucket >= 0) {
-            buckets[c.bucket].jobs += c.timedJobs;
-            buckets[c.bucket].msSum += c.processingMsSum;
-        }
-    }
-    double successRate() const
-    {
-        return jobs ? rounded(100.0 * double(completed) / double(jobs)) : 0;
-    }
-    // The p-th percentile of processing time from the histogram: inside its bucket, the jobs
-    // are taken as spread evenly around the bucket's mean (which the rollup keeps exactly).
-    qint64 percentile(double p) const
-    {
-        qint64 total = 0;
-        for (const Bucket &b : buckets)
-            total += b.jobs;
-        if (!total)
-            return 0;
-        const double rank = p * double(total);
-        double seen = 0;
-        for (auto it = buckets.cbegin(); it != buckets.cend(); ++it) {
-            const double n = double(it->jobs);
-            if (n > 0 && seen + n >= rank) {
-                const int b = qBound(0, it.key(), ListSchema::kBucketCount - 1);
-                const double low = b ? double(ListSchema::kBucketUpperMs[b - 1]) : 0.0;
-                const double high = double(ListSchema::kBucketUpperMs[b]);
-                const double mean = qBound(low, double(it->msSum) / n, high);
-                const double spread = qMin(mean - low, high - mean);
-                return qint64(mean - spread + 2.0 * spread * (rank - seen) / n + 0.5);
-            }
-            seen += n;
-        }
-        return 0;
-    }
-};
-
+using Outcomes = RollupTotals;
 qint64 average(qint64 sum, qint64 n)
 {
-    return n ? qint64(double(sum) / double(n) + 0.5) : 0;
+    return RollupTotals::average(sum, n);
 }
 
 QJsonObject queueDepth(const QList<CounterCell> &cells)

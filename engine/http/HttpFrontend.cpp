@@ -50,13 +50,35 @@ quint16 HttpFrontend::start(const QHostAddress &address, quint16 port)
         return 0;
     }
     bind(m_tcp);
-    return m_tcp->serverPort();
+    m_address = address;
+    m_port = m_tcp->serverPort();
+    return m_port;
 }
 
 void HttpFrontend::stopListening()
 {
     if (m_tcp)
         m_tcp->close();
+}
+
+bool HttpFrontend::resumeListening()
+{
+    if (!m_tcp || !m_port)
+        return false;
+    if (m_tcp->isListening())
+        return true;
+    // The same QTcpServer: QAbstractHttpServer stays bound to it across close() and listen().
+    if (!m_tcp->listen(m_address, m_port)) {
+        qCWarning(lcHttp) << "cannot listen again on" << m_address << m_port
+                          << m_tcp->errorString();
+        return false;
+    }
+    return true;
+}
+
+bool HttpFrontend::isListening() const
+{
+    return m_tcp && m_tcp->isListening();
 }
 
 void HttpFrontend::flushConnections()

@@ -42,6 +42,10 @@ public:
     // On the front end's thread. Returns the port, or 0 when it could not listen.
     quint16 start(const QHostAddress &address, quint16 port);
     void stopListening();
+    // Listens again on the address and port of start() (after stopListening). False when the
+    // port cannot be had back.
+    bool resumeListening();
+    bool isListening() const;
     // Pushes every written answer out to its socket (used on shutdown).
     void flushConnections();
 
@@ -80,5 +84,7 @@ private:
     std::unique_ptr<JobStore> m_reader;
     std::unique_ptr<Authenticator> m_auth;
     GuardedTcpServer *m_tcp = nullptr;
+    QHostAddress m_address;
+    quint16 m_port = 0;
     qint64 m_startedAt = 0;
 };

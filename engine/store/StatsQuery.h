@@ -54,10 +54,11 @@ public:
     QList<RollupCell> cells(const RollupFilter &filter, qint64 nowMinute);
     // Jobs finished in the busiest minute of the window.
     qint64 peakMinuteJobs(const RollupFilter &filter);
-
-private:
+    // The cells of the minutes [fromMinute, toMinute) (filter.fromMinute is not used), straight
+    // from the table: for short ranges such as one minute of a chart.
     QList<RollupCell> readRange(const RollupFilter &filter, qint64 fromMinute, qint64 toMinute);
 
+private:
     QSqlDatabase m_db;
     RollupHourCache *m_cache;
 };

@@ -3,6 +3,7 @@
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
 #include "models/JobPageLoader.h"
+#include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
 
 #include <QAction>
@@ -63,10 +64,11 @@ bool ActionController::isBusy() const
 void ActionController::updateEnabled()
 {
     const int selected = int(m_hooks.selectedKeys().size());
+    const bool idle = !isBusy() && !m_jobActions->isReadOnly(); // read-only: all disabled
     for (JobActions::Kind kind : kAll)
         m_actions.at(int(kind))->setEnabled(
-            !isBusy() && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
-    m_matchingMenu->setEnabled(!isBusy());
+            idle && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
+    m_matchingMenu->setEnabled(idle);
 }
 
 bool ActionController::confirmWithDialog(JobActions::Kind kind, const QString &text,
@@ -114,6 +116,8 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
 {
     if (keys.isEmpty() || isBusy() || (JobActions::singleJobOnly(kind) && keys.size() != 1))
         return;
+    if (m_jobActions->isReadOnly())
+        return emit message(ReadOnlyMode::refusal(), true);
     JobActions::Input input;
     if (kind == JobActions::Kind::Replay) {
         // The job's variables as they are now (one job: a read of a few ms).
@@ -136,6 +140,8 @@ void ActionController::triggerOnFilter(JobActions::Kind kind)
     const std::optional<JobFilter> filter = m_hooks.filter();
     if (!filter || isBusy() || JobActions::singleJobOnly(kind))
         return;
+    if (m_jobActions->isReadOnly())
+        return emit message(ReadOnlyMode::refusal(), true);
     // Counted on the loader thread: a count beyond the counters can take a while.
     m_counting = true;
     updateEnabled();

@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
+#include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
 
 JobActions::JobActions(Engine *engine, QObject *parent) : QObject(parent), m_engine(engine) {}
@@ -95,6 +96,13 @@ void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
 {
     if (keys.isEmpty() || isBusy() || !m_engine)
         return;
+    if (m_readOnly) {
+        QStringList refused;
+        for (const QString &key : keys)
+            refused.append(QStringLiteral("%1: %2").arg(key, ReadOnlyMode::refusal()));
+        emit finished(kind, 0, refused);
+        return;
+    }
     m_kind = kind;
     m_pending = int(keys.size());
     m_succeeded = 0;

@@ -38,6 +38,10 @@ public:
 
     void run(Kind kind, const QStringList &keys, const Input &input = {});
     bool isBusy() const { return m_pending > 0; }
+    // Read-only mode (MainWindow's ReadOnlyMode): run() sends nothing and reports every job
+    // as refused.
+    void setReadOnly(bool on) { m_readOnly = on; }
+    bool isReadOnly() const { return m_readOnly; }
 
     // The engine operation of one action on one job, as the API would run it.
     static std::function<ApiResult(Txn &)> operation(Kind kind, const QString &key,
@@ -59,4 +63,5 @@ private:
     int m_succeeded = 0;
     QStringList m_errors;
     Kind m_kind = Kind::Cancel;
+    bool m_readOnly = false;
 };

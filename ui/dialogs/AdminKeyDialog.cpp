@@ -8,12 +8,15 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-AdminKeyDialog::AdminKeyDialog(const QByteArray &clearKey, QWidget *parent) : QDialog(parent)
+AdminKeyDialog::AdminKeyDialog(const QByteArray &clearKey, QWidget *parent, const QString &message)
+    : QDialog(parent)
 {
-    setWindowTitle(tr("Admin API key"));
+    setWindowTitle(message.isEmpty() ? tr("Admin API key") : tr("New API key"));
     auto *layout = new QVBoxLayout(this);
-    auto *text = new QLabel(tr("Jobdeck created the first admin API key. It is shown only now: "
-                               "copy it and keep it somewhere safe."),
+    auto *text = new QLabel(message.isEmpty()
+                                ? tr("Jobdeck created the first admin API key. It is shown only "
+                                     "now: copy it and keep it somewhere safe.")
+                                : message,
                             this);
     text->setWordWrap(true);
     layout->addWidget(text);

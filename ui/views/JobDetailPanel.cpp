@@ -184,7 +184,14 @@ void JobDetailPanel::fillHeader()
                                   .value(QStringLiteral("status"))
                                   .toString() == QLatin1String("OPEN");
     for (int i = 0; i < m_buttons.size(); ++i)
-        m_buttons.at(i)->setEnabled(ActionRules::allowed(JobActions::Kind(i), state, openIncident));
+        m_buttons.at(i)->setEnabled(!m_readOnly && ActionRules::allowed(JobActions::Kind(i), state,
+                                                                        openIncident));
+}
+
+void JobDetailPanel::setReadOnly(bool on)
+{
+    m_readOnly = on;
+    fillHeader();
 }
 
 void JobDetailPanel::fillIncident()

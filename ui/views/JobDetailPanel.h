@@ -36,6 +36,8 @@ public:
     FailuresModel *failuresModel() const { return m_failures; }
     QTabWidget *tabs() const { return m_tabs; }
     QPushButton *actionButton(JobActions::Kind kind) const { return m_buttons.value(int(kind)); }
+    // Read-only mode: every action button stays disabled.
+    void setReadOnly(bool on);
     JobOverview *overview() const { return m_overview; }
     QString variablesJson() const; // what "Copy as JSON" copies
 
@@ -58,6 +60,7 @@ private:
     QJsonObject m_details;
     QLabel *m_header = nullptr;
     QList<QPushButton *> m_buttons; // indexed by JobActions::Kind
+    bool m_readOnly = false;
     QTabWidget *m_tabs = nullptr;
     JobOverview *m_overview = nullptr;
     JsonTreeModel *m_variables = nullptr;

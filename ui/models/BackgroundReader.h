@@ -1,0 +1,60 @@
+#pragma once
+
+#include "OperatorReader.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+// A thread of its own with an OperatorReader on it: the operator views ask for snapshots here so
+// that no query runs on the GUI thread. Work runs in the order asked; each answer comes back
+// queued to the GUI thread and is dropped if its receiver is gone by then. The destructor waits
+// for the work in progress and closes the connection on its thread.
+class BackgroundReader : public QObject
+{
+    Q_OBJECT
+public:
+    BackgroundReader(const StoreOptions &store, Engine *engine, QObject *parent = nullptr);
+    ~BackgroundReader() override;
+
+    // Runs `work` on the reader's thread and `done(result, error)` on this object's thread.
+    // `error` is the store's message when the read failed (result is then T{}).
+    template <typename T>
+    void read(QObject *receiver, std::function<T(OperatorReader &)> work,
+              std::function<void(const T &, const QString &)> done)
+    {
+        QPointer<QObject> guard(receiver);
+        post([this, guard, work = std::move(work), done = std::move(done)](OperatorReader *reader,
+                                                                           QString error) {
+            auto result = std::make_shared<T>();
+            if (reader) {
+                try {
+                    *result = work(*reader);
+                } catch (const StoreError &e) {
+                    error = QString::fromStdString(e.what());
+                }
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [guard, done, result, error] {
+                    if (guard)
+                        done(*result, error);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
+private:
+    // `reader` is null (and `error` set) when the connection could not be opened.
+    using Job = std::function<void(OperatorReader *reader, QString error)>;
+    void post(Job job);
+
+    StoreOptions m_store;
+    Engine *m_engine;
+    QThread m_thread;
+    QObject *m_worker = nullptr;              // lives on m_thread
+    std::unique_ptr<OperatorReader> m_reader; // created and used on m_thread only
+};

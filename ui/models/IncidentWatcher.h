@@ -1,0 +1,34 @@
+#pragma once
+
+#include "store/JobRecord.h"
+
+#include <QObject>
+
+class BackgroundReader;
+class Engine;
+class QTimer;
+
+// Notices incidents opened while the console runs: after engine commits (at most once per
+// kCheckMs) it reads the newest open incident in the background; a key newer than the last one
+// seen is announced once. The incidents already open at start are not announced.
+class IncidentWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kCheckMs = 2000;
+    IncidentWatcher(BackgroundReader &reader, Engine *engine, QObject *parent = nullptr);
+    // The incidents open at start have been read (later ones are announced).
+    bool hasBaseline() const { return m_lastSeenId >= 0; }
+
+public slots:
+    void check(); // now
+
+signals:
+    void incidentOpened(const IncidentRecord &incident);
+
+private:
+    BackgroundReader &m_reader;
+    QTimer *m_timer;
+    qint64 m_lastSeenId = -1; // -1: not read yet (the first read sets the baseline)
+    bool m_reading = false;
+};

@@ -1,0 +1,101 @@
+#include "ApiKeysView.h"
+
+#include "dialogs/AdminKeyDialog.h"
+#include "dialogs/NewKeyDialog.h"
+#include "engine/OperatorCommands.h"
+#include "models/BackgroundReader.h"
+#include "models/ConsoleCommand.h"
+#include "models/OperatorModels.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QTableView>
+
+ApiKeysView::ApiKeysView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+                         QWidget *parent)
+    : OperatorTableView(reader, engine, mode, parent)
+{
+    setObjectName(QStringLiteral("apiKeysView"));
+    m_model = new ApiKeysModel(this);
+    table()->setObjectName(QStringLiteral("apiKeysTable"));
+    setModel(m_model, QStringLiteral("apiKeys/header"));
+    m_create = addChangingAction(tr("Create…"), false);
+    m_revoke = addChangingAction(tr("Revoke…"), true);
+    connect(m_create, &QAction::triggered, this, [this] {
+        ApiKey key;
+        if (m_askNewKey(&key))
+            create(key);
+    });
+    connect(m_revoke, &QAction::triggered, this, &ApiKeysView::onRevokeTriggered);
+    m_askNewKey = [this](ApiKey *key) {
+        NewKeyDialog dialog(this);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        *key = dialog.key();
+        return true;
+    };
+    m_showClearKey = [this](const QString &name, const QByteArray &clearKey) {
+        auto *dialog = new AdminKeyDialog(
+            clearKey, this,
+            tr("The API key \"%1\" was created. It is shown only now: copy it and keep it "
+               "somewhere safe.")
+                .arg(name));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    };
+    m_confirm = [this](const QString &text) {
+        return QMessageBox::question(this, tr("Revoke API keys"), text,
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) == QMessageBox::Yes;
+    };
+}
+
+void ApiKeysView::load()
+{
+    reader().read<QList<KeyStore::Listed>>(
+        this, [](OperatorReader &r) { return r.apiKeys(); },
+        [this](const QList<KeyStore::Listed> &rows, const QString &error) {
+            if (error.isEmpty())
+                m_model->setRows(rows);
+            loaded(error);
+        });
+}
+
+void ApiKeysView::create(const ApiKey &key)
+{
+    ConsoleCommand::send(
+        engine(), mode(), this,
+        [key, clear = ApiKey::generateClearKey()](Txn &txn) {
+            return OperatorCommands::createApiKey(txn, key, clear);
+        },
+        [this, name = key.name](const ApiResult &result) {
+            showResult(tr("Create API key %1").arg(name), result);
+            if (result.isOk())
+                m_showClearKey(name,
+                               result.data.value(QStringLiteral("api_key")).toString().toLatin1());
+        });
+}
+
+void ApiKeysView::onRevokeTriggered()
+{
+    const QStringList names = selectedValues(ApiKeysModel::NameRole);
+    if (names.isEmpty())
+        return;
+    if (!m_confirm(tr("Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from "
+                      "their next request on. This cannot be undone.",
+                      nullptr, int(names.size()))
+                       .arg(names.join(QStringLiteral(", ")))))
+        return;
+    revoke(names);
+}
+
+void ApiKeysView::revoke(const QStringList &names)
+{
+    for (const QString &name : names)
+        ConsoleCommand::send(
+            engine(), mode(), this,
+            [name](Txn &txn) { return OperatorCommands::deleteApiKey(txn, name); },
+            [this, name](const ApiResult &result) {
+                showResult(tr("Revoke API key %1").arg(name), result);
+            });
+}

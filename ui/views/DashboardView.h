@@ -1,0 +1,50 @@
+#pragma once
+
+#include "models/OperatorReader.h"
+
+#include <QWidget>
+
+class BackgroundReader;
+class QLabel;
+class QTableView;
+class QueueDepthModel;
+class ThroughputChart;
+class ViewRefresher;
+
+// The dashboard: jobs per state, the last 15 minutes' throughput and failure rate (chart),
+// the p95 processing time of those minutes, open incidents and the queue depth per job type.
+// Read in the background (OperatorReader::dashboard) every refresh interval while visible.
+class DashboardView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardView(BackgroundReader &reader, QWidget *parent = nullptr);
+
+    const DashboardSnapshot &snapshot() const { return m_snapshot; }
+    QueueDepthModel *depthModel() const { return m_depth; }
+    ThroughputChart *chart() const { return m_chart; }
+    // The number shown for a state, as text (for tests and screen readers).
+    QString stateText(JobState state) const;
+    QString summaryText() const;
+
+public slots:
+    void refresh();
+
+signals:
+    void refreshed();
+
+private:
+    void apply(const DashboardSnapshot &snapshot, const QString &error);
+
+    BackgroundReader &m_reader;
+    DashboardSnapshot m_snapshot;
+    ViewRefresher *m_refresher;
+    QList<QLabel *> m_stateValues; // per JobState
+    QLabel *m_total;
+    QLabel *m_incidents;
+    QLabel *m_summary;
+    ThroughputChart *m_chart;
+    QueueDepthModel *m_depth;
+    QTableView *m_depthTable;
+    bool m_depthSized = false;
+};

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "store/Database.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrlQuery>
+
+class JobExportTask;
+class QProgressDialog;
+class QWidget;
+
+// File ▸ Export: writes the selected jobs, or every job of the jobs view's query, to CSV or
+// JSON (by the file's extension) in the background, with a cancellable progress dialog. One
+// export at a time.
+class JobExporter : public QObject
+{
+    Q_OBJECT
+public:
+    JobExporter(const StoreOptions &store, QWidget *parent);
+    ~JobExporter() override;
+
+    bool isBusy() const { return m_task != nullptr; }
+    bool exportKeys(const QStringList &keys, const QString &path);
+    // `query`: a GET /api/v1/jobs query (as the jobs view shows it); false when it is invalid.
+    bool exportQuery(const QUrlQuery &query, const QString &path);
+    void cancel();
+    // Asks for a file name (CSV or JSON); empty when cancelled.
+    static QString askPath(QWidget *parent, const QString &title);
+
+signals:
+    void finished(qint64 jobsWritten, const QString &error, bool cancelled);
+
+private:
+    void run(JobExportTask *task, const QString &label);
+    void onFinished(qint64 written, const QString &error, bool cancelled);
+
+    StoreOptions m_store;
+    QWidget *m_parent;
+    JobExportTask *m_task = nullptr;
+    QPointer<QProgressDialog> m_progress;
+};

@@ -1,0 +1,82 @@
+#include "JobTypesView.h"
+
+#include "engine/OperatorCommands.h"
+#include "models/BackgroundReader.h"
+#include "models/ConsoleCommand.h"
+#include "models/OperatorModels.h"
+#include "models/StoreReader.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QTableView>
+
+JobTypesView::JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+                           QWidget *parent)
+    : OperatorTableView(reader, engine, mode, parent)
+{
+    setObjectName(QStringLiteral("jobTypesView"));
+    m_model = new JobTypesModel(this);
+    table()->setObjectName(QStringLiteral("jobTypesTable"));
+    setModel(m_model, QStringLiteral("jobTypes/header"));
+    m_pause = addChangingAction(tr("Pause…"), true);
+    m_resume = addChangingAction(tr("Resume"), true);
+    connect(m_pause, &QAction::triggered, this, &JobTypesView::onPauseTriggered);
+    connect(m_resume, &QAction::triggered, this,
+            [this] { resume(selectedValues(JobTypesModel::TypeRole)); });
+    m_ask = [this](const QStringList &types, QString *reason) {
+        bool ok = false;
+        *reason = QInputDialog::getText(
+            this, tr("Pause job types"),
+            tr("Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs "
+               "already active run to the end.\n\nReason (optional):")
+                .arg(types.join(QStringLiteral(", "))),
+            QLineEdit::Normal, {}, &ok);
+        return ok;
+    };
+}
+
+void JobTypesView::load()
+{
+    reader().read<QList<JobTypeSnapshot>>(
+        this, [](OperatorReader &r) { return r.jobTypes(); },
+        [this](const QList<JobTypeSnapshot> &rows, const QString &error) {
+            if (error.isEmpty())
+                m_model->setRows(rows);
+            loaded(error);
+        });
+}
+
+void JobTypesView::onPauseTriggered()
+{
+    const QStringList types = selectedValues(JobTypesModel::TypeRole);
+    QString reason;
+    if (types.isEmpty() || !m_ask(types, &reason))
+        return;
+    pause(types, reason.left(1000)); // the API's limit for a reason
+}
+
+void JobTypesView::pause(const QStringList &types, const QString &reason)
+{
+    for (const QString &type : types)
+        ConsoleCommand::send(
+            engine(), mode(), this,
+            [type, reason](Txn &txn) {
+                return OperatorCommands::pauseType(txn, StoreReader::consoleKey(), type, reason);
+            },
+            [this, type](const ApiResult &result) {
+                showResult(tr("Pause %1").arg(type), result);
+            });
+}
+
+void JobTypesView::resume(const QStringList &types)
+{
+    for (const QString &type : types)
+        ConsoleCommand::send(
+            engine(), mode(), this,
+            [type](Txn &txn) {
+                return OperatorCommands::resumeType(txn, StoreReader::consoleKey(), type);
+            },
+            [this, type](const ApiResult &result) {
+                showResult(tr("Resume %1").arg(type), result);
+            });
+}

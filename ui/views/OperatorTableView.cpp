@@ -1,0 +1,143 @@
+#include "OperatorTableView.h"
+
+#include "ViewRefresher.h"
+#include "core/ApiError.h"
+#include "models/JobStateStyle.h"
+#include "models/ReadOnlyMode.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSettings>
+#include <QShortcut>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+OperatorTableView::OperatorTableView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+                                     QWidget *parent)
+    : QWidget(parent), m_reader(reader), m_engine(engine), m_mode(mode)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    layout->addWidget(m_toolBar);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("actionMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    layout->addWidget(m_message);
+    m_table = new QTableView(this);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    layout->addWidget(m_table, 1);
+    m_refresher = new ViewRefresher(this, [this] { load(); });
+    auto *f5 = new QShortcut(QKeySequence::Refresh, this);
+    connect(f5, &QShortcut::activated, this, &OperatorTableView::refresh);
+    if (m_mode)
+        connect(m_mode, &ReadOnlyMode::changed, this, &OperatorTableView::updateActions);
+}
+
+void OperatorTableView::setModel(QAbstractItemModel *model, const QString &settingsKey)
+{
+    m_table->setModel(model);
+    m_settingsKey = settingsKey;
+    QSettings settings;
+    m_sizeColumns =
+        !m_table->horizontalHeader()->restoreState(settings.value(settingsKey).toByteArray());
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &OperatorTableView::updateActions);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
+        QSettings().setValue(m_settingsKey, m_table->horizontalHeader()->saveState());
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, this, [this] {
+        QSettings().setValue(m_settingsKey, m_table->horizontalHeader()->saveState());
+    });
+}
+
+void OperatorTableView::refresh()
+{
+    m_refresher->request();
+}
+
+bool OperatorTableView::isLoading() const
+{
+    return m_refresher->isLoading();
+}
+
+void OperatorTableView::loaded(const QString &error)
+{
+    if (!error.isEmpty())
+        showMessage(tr("The store cannot be read right now: %1").arg(error), true);
+    if (m_sizeColumns && m_table->model() && m_table->model()->rowCount() > 0) {
+        m_sizeColumns = false; // once, with data; afterwards the user's widths are kept
+        m_table->resizeColumnsToContents();
+    }
+    m_refresher->done();
+    updateActions();
+    emit refreshed();
+}
+
+QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSelection)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_toolBar->addAction(action);
+    m_table->addAction(action);
+    m_changing.append({action, needsSelection});
+    updateActions();
+    return action;
+}
+
+void OperatorTableView::updateActions()
+{
+    const bool writable = !m_mode || !m_mode->isOn();
+    const bool selected = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
+    for (const Changing &c : std::as_const(m_changing))
+        c.action->setEnabled(writable && (selected || !c.needsSelection));
+}
+
+void OperatorTableView::showResult(const QString &what, const ApiResult &result)
+{
+    if (result.isOk())
+        showMessage(tr("%1: done.").arg(what), false);
+    else
+        showMessage(tr("%1 refused: %2").arg(what, result.error->message), true);
+    emit actionFinished(result.isOk());
+    refresh();
+}
+
+void OperatorTableView::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
+    m_message->setPalette(palette);
+    m_message->show();
+}
+
+QString OperatorTableView::message() const
+{
+    return m_message->isVisible() || !m_message->text().isEmpty() ? m_message->text() : QString();
+}
+
+QStringList OperatorTableView::selectedValues(int role) const
+{
+    QStringList out;
+    if (!m_table->selectionModel())
+        return out;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        out.append(index.data(role).toString());
+    return out;
+}

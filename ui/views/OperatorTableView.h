@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QWidget>
+
+class BackgroundReader;
+class Engine;
+class QAbstractItemModel;
+class QAction;
+class QLabel;
+class QTableView;
+class QToolBar;
+class ReadOnlyMode;
+class ViewRefresher;
+struct ApiResult;
+
+// What the job types, incidents, workers and API keys views share: a toolbar, a table over a
+// snapshot model refreshed in the background while visible, a message line for the outcome of
+// actions, and actions that change things, disabled in read-only mode (and when they need a
+// selection and there is none).
+class OperatorTableView : public QWidget
+{
+    Q_OBJECT
+public:
+    OperatorTableView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+                      QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    QString message() const;
+    bool isLoading() const;
+
+public slots:
+    void refresh(); // now (or right after the load in progress)
+
+signals:
+    void refreshed(); // a snapshot was applied (or failed: see message())
+    void actionFinished(bool ok);
+
+protected:
+    // Subclasses: start the read (reader().read(...)) and call loaded() when it is back.
+    virtual void load() = 0;
+    void loaded(const QString &error);
+    void setModel(QAbstractItemModel *model, const QString &settingsKey);
+    QToolBar *toolBar() const { return m_toolBar; }
+    // An action that changes the store: disabled in read-only mode, and without a selection
+    // when `needsSelection`.
+    QAction *addChangingAction(const QString &text, bool needsSelection);
+    void showResult(const QString &what, const ApiResult &result);
+    void showMessage(const QString &text, bool error);
+    QStringList selectedValues(int role) const;
+
+    BackgroundReader &reader() const { return m_reader; }
+    Engine *engine() const { return m_engine; }
+    ReadOnlyMode *mode() const { return m_mode; }
+
+private:
+    void updateActions();
+
+    BackgroundReader &m_reader;
+    Engine *m_engine;
+    ReadOnlyMode *m_mode;
+    QToolBar *m_toolBar;
+    QLabel *m_message;
+    QTableView *m_table;
+    ViewRefresher *m_refresher;
+    QString m_settingsKey;
+    bool m_sizeColumns = true; // no saved column widths yet
+    struct Changing
+    {
+        QAction *action;
+        bool needsSelection;
+    };
+    QList<Changing> m_changing;
+};

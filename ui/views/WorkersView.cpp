@@ -1,0 +1,26 @@
+#include "WorkersView.h"
+
+#include "models/BackgroundReader.h"
+#include "models/OperatorModels.h"
+
+#include <QTableView>
+
+WorkersView::WorkersView(BackgroundReader &reader, Engine *engine, QWidget *parent)
+    : OperatorTableView(reader, engine, nullptr, parent)
+{
+    setObjectName(QStringLiteral("workersView"));
+    m_model = new WorkersModel(this);
+    table()->setObjectName(QStringLiteral("workersTable"));
+    setModel(m_model, QStringLiteral("workers/header"));
+}
+
+void WorkersView::load()
+{
+    reader().read<QList<WorkerSnapshot>>(
+        this, [](OperatorReader &r) { return r.workers(); },
+        [this](const QList<WorkerSnapshot> &rows, const QString &error) {
+            if (error.isEmpty())
+                m_model->setRows(rows);
+            loaded(error);
+        });
+}
