@@ -585,6 +585,43 @@ New retries:</numerusform>
         </message>
     </context>
     <context>
+        <name>JobExporter</name>
+        <message>
+            <source>CSV files (*.csv);;JSON files (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Exporting %n job(s)…</source>
+            <translation>
+                <numerusform>Exporting %n job…</numerusform>
+                <numerusform>Exporting %n jobs…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the filtered jobs…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) written…</source>
+            <translation>
+                <numerusform>%n job written…</numerusform>
+                <numerusform>%n jobs written…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>JobOverview</name>
         <message>
             <source>%1 ms</source>
@@ -716,43 +753,6 @@ New retries:</numerusform>
         </message>
         <message>
             <source>Follow-up jobs</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobExporter</name>
-        <message>
-            <source>CSV files (*.csv);;JSON files (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Exporting %n job(s)…</source>
-            <translation>
-                <numerusform>Exporting %n job…</numerusform>
-                <numerusform>Exporting %n jobs…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Exporting the filtered jobs…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) written…</source>
-            <translation>
-                <numerusform>%n job written…</numerusform>
-                <numerusform>%n jobs written…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The export failed: %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1167,6 +1167,33 @@ Reason (optional):</source>
         </message>
     </context>
     <context>
+        <name>ReplayDialog</name>
+        <message>
+            <source>Replay %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variables of the new job (JSON object):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not valid JSON at character %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The variables must be a JSON object ({...}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The variables are larger than %1 bytes.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1244,33 +1271,6 @@ Reason (optional):</source>
         </message>
         <message>
             <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ReplayDialog</name>
-        <message>
-            <source>Replay %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Variables of the new job (JSON object):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not valid JSON at character %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The variables must be a JSON object ({...}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The variables are larger than %1 bytes.</source>
             <translation type="unfinished" />
         </message>
     </context>

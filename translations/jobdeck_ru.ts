@@ -602,6 +602,45 @@ New retries:</source>
         </message>
     </context>
     <context>
+        <name>JobExporter</name>
+        <message>
+            <source>CSV files (*.csv);;JSON files (*.json)</source>
+            <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exporting %n job(s)…</source>
+            <translation>
+                <numerusform>Экспорт %n задачи…</numerusform>
+                <numerusform>Экспорт %n задач…</numerusform>
+                <numerusform>Экспорт %n задач…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Exporting the filtered jobs…</source>
+            <translation>Экспорт отфильтрованных задач…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n job(s) written…</source>
+            <translation>
+                <numerusform>Записана %n задача…</numerusform>
+                <numerusform>Записано %n задачи…</numerusform>
+                <numerusform>Записано %n задач…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The export failed: %1</source>
+            <translation>Экспорт не удался: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>JobOverview</name>
         <message>
             <source>%1 ms</source>
@@ -734,45 +773,6 @@ New retries:</source>
         <message>
             <source>Follow-up jobs</source>
             <translation>Последующие задачи</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobExporter</name>
-        <message>
-            <source>CSV files (*.csv);;JSON files (*.json)</source>
-            <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Exporting %n job(s)…</source>
-            <translation>
-                <numerusform>Экспорт %n задачи…</numerusform>
-                <numerusform>Экспорт %n задач…</numerusform>
-                <numerusform>Экспорт %n задач…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Exporting the filtered jobs…</source>
-            <translation>Экспорт отфильтрованных задач…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Экспорт</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) written…</source>
-            <translation>
-                <numerusform>Записана %n задача…</numerusform>
-                <numerusform>Записано %n задачи…</numerusform>
-                <numerusform>Записано %n задач…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The export failed: %1</source>
-            <translation>Экспорт не удался: %1</translation>
         </message>
     </context>
     <context>
@@ -1190,6 +1190,33 @@ Reason (optional):</source>
         </message>
     </context>
     <context>
+        <name>ReplayDialog</name>
+        <message>
+            <source>Replay %1</source>
+            <translation>Перезапуск %1</translation>
+        </message>
+        <message>
+            <source>Variables of the new job (JSON object):</source>
+            <translation>Переменные новой задачи (объект JSON):</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>Перезапустить</translation>
+        </message>
+        <message>
+            <source>Not valid JSON at character %1: %2</source>
+            <translation>Некорректный JSON в позиции %1: %2</translation>
+        </message>
+        <message>
+            <source>The variables must be a JSON object ({...}).</source>
+            <translation>Переменные должны быть объектом JSON ({...}).</translation>
+        </message>
+        <message>
+            <source>The variables are larger than %1 bytes.</source>
+            <translation>Переменные больше %1 байт.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
@@ -1268,33 +1295,6 @@ Reason (optional):</source>
         <message>
             <source>Failed</source>
             <translation>Сбоев</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplayDialog</name>
-        <message>
-            <source>Replay %1</source>
-            <translation>Перезапуск %1</translation>
-        </message>
-        <message>
-            <source>Variables of the new job (JSON object):</source>
-            <translation>Переменные новой задачи (объект JSON):</translation>
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation>Перезапустить</translation>
-        </message>
-        <message>
-            <source>Not valid JSON at character %1: %2</source>
-            <translation>Некорректный JSON в позиции %1: %2</translation>
-        </message>
-        <message>
-            <source>The variables must be a JSON object ({...}).</source>
-            <translation>Переменные должны быть объектом JSON ({...}).</translation>
-        </message>
-        <message>
-            <source>The variables are larger than %1 bytes.</source>
-            <translation>Переменные больше %1 байт.</translation>
         </message>
     </context>
 </TS>

@@ -11,6 +11,7 @@
 #include "models/JobTableModel.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
+#include "views/JobDetailPanel.h"
 #include "views/JobExporter.h"
 #include "views/JobsView.h"
 
@@ -22,7 +23,9 @@
 #include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -92,7 +95,9 @@ ConsoleContext tst_ui_console::context()
 
 void tst_ui_console::select(JobsView *view, const QStringList &keys)
 {
-    view->refresh();
+    view->refresh(); // applied later: the rows are read on the loader thread
+    for (const QString &key : keys)
+        QTRY_VERIFY2(view->model()->rowOfKey(key) >= 0, qPrintable(key));
     QItemSelectionModel *selection = view->table()->selectionModel();
     selection->clearSelection();
     for (const QString &key : keys) {
@@ -130,7 +135,9 @@ void tst_ui_console::serverToggleStopsAndRestartsHttp()
     // The engine runs on for the console: a command still commits.
     JobActions actions(m_kit->server.server().engine());
     QSignalSpy done(&actions, &JobActions::finished);
-    actions.run(JobActions::Kind::Retry, {m_mail.first()}, 4);
+    JobActions::Input input;
+    input.retries = 4;
+    actions.run(JobActions::Kind::Retry, {m_mail.first()}, input);
     QVERIFY(done.wait(10'000));
     QCOMPARE(done.first().at(1).toInt(), 1);
     toggle->click(); // listen again, same port
@@ -153,9 +160,24 @@ void tst_ui_console::readOnlyWindowDisablesJobActions()
     QAction *cancel = jobs->action(JobActions::Kind::Cancel);
     select(jobs, {m_mail.at(1)});
     QVERIFY(cancel->isEnabled());
+    window.detailPanel()->showJob(m_mail.at(1));
+    QPushButton *detailCancel = window.detailPanel()->actionButton(JobActions::Kind::Cancel);
+    QTRY_VERIFY(detailCancel->isEnabled());
+    QVERIFY(jobs->controller()->matchingMenu()->isEnabled());
     window.readOnlyAction()->trigger(); // on
     QVERIFY(window.readOnlyMode()->isOn());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(!detailCancel->isEnabled());
+    QVERIFY(!jobs->controller()->matchingMenu()->isEnabled());
+    // Asked anyway (e.g. from a detail window): refused before any confirmation.
+    bool asked = false;
+    jobs->setConfirm([&](JobActions::Kind, const QString &, JobActions::Input *) {
+        asked = true;
+        return true;
+    });
+    jobs->triggerOn(JobActions::Kind::Delete, {m_mail.at(1)});
+    QVERIFY(!asked);
+    QVERIFY(jobs->actionMessage().contains(ReadOnlyMode::refusal()));
     QVERIFY(!jobs->action(JobActions::Kind::Delete)->isEnabled());
     select(jobs, {m_mail.at(1), m_mail.at(2)}); // a new selection keeps them disabled
     QVERIFY(!cancel->isEnabled());
@@ -181,6 +203,7 @@ void tst_ui_console::readOnlyWindowDisablesJobActions()
     window.readOnlyAction()->trigger(); // off
     QVERIFY(!window.readOnlyMode()->isOn());
     QVERIFY(cancel->isEnabled());
+    QTRY_VERIFY(detailCancel->isEnabled());
     QCOMPARE(QSettings().value(QLatin1String(SettingsDialog::kReadOnly)).toBool(), false);
 
     // Started with --read-only: it cannot be turned off from the menu.
