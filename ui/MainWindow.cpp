@@ -127,7 +127,10 @@ void MainWindow::buildPages()
     const int rowHeight = m_nav->fontMetrics().height() * 2;
     for (int i = 0; i < m_nav->count(); ++i)
         m_nav->item(i)->setSizeHint(QSize(0, rowHeight));
-    m_nav->setFixedWidth(m_nav->sizeHintForColumn(0) + 2 * m_nav->fontMetrics().height());
+    int widest = 0;
+    for (int i = 0; i < m_nav->count(); ++i)
+        widest = qMax(widest, m_nav->fontMetrics().horizontalAdvance(m_nav->item(i)->text()));
+    m_nav->setFixedWidth(widest + 3 * m_nav->fontMetrics().height());
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     layout->addWidget(m_nav);
     auto *line = new QFrame(central);
@@ -340,11 +343,22 @@ bool MainWindow::saveScreenshots(const QString &dir)
     for (int page = 0; page < PageCount; ++page) {
         showPage(Page(page));
         switch (Page(page)) {
-        case Jobs:
-            if (m_jobs->model()->rowCount() > 0)
-                m_jobs->table()->selectRow(0);
+        case Jobs: {
+            // The rows arrive from the loader thread; then show a failed job's detail.
+            if (m_jobs->model()->rowCount() == 0)
+                settle(m_jobs, &JobsView::refreshed);
+            int row = 0;
+            for (int r = m_jobs->model()->rowCount() - 1; r >= 0; --r) {
+                const int state =
+                    m_jobs->model()->index(r, 0).data(JobTableModel::JobStateRole).toInt();
+                if (state == int(JobState::FailedRetryable) || state == int(JobState::Failed))
+                    row = r;
+            }
+            m_jobs->table()->resizeColumnsToContents();
+            m_jobs->table()->selectRow(row);
             settle(static_cast<QObject *>(nullptr), &QObject::destroyed);
             break;
+        }
         case Dashboard:
             settle(m_dashboard, &DashboardView::refreshed);
             break;

@@ -5,6 +5,7 @@
 #include "UiTestKit.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
+#include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
 #include "views/ApiKeysView.h"
@@ -155,8 +156,21 @@ void tst_ui_views::dashboardMatchesStats()
 
     // The chart draws (and its scale covers the busiest minute).
     view.resize(900, 700);
-    const QImage image = view.chart()->grab().toImage();
+    const QImage image = view.chart()->grab().toImage().convertToFormat(QImage::Format_RGB32);
     QVERIFY(!image.isNull());
+    // Bars in the COMPLETED colour; the FAILED colour only for the thin rate line and legend.
+    const QRgb completed = JobStateStyle::color(JobState::Completed, view.chart()->palette()).rgb();
+    const QRgb failed = JobStateStyle::color(JobState::Failed, view.chart()->palette()).rgb();
+    qint64 completedPixels = 0, failedPixels = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb px = image.pixel(x, y);
+            completedPixels += px == completed;
+            failedPixels += px == failed;
+        }
+    QVERIFY2(completedPixels > 50, qPrintable(QString::number(completedPixels)));
+    QVERIFY2(failedPixels < image.width() * image.height() / 50,
+             qPrintable(QString::number(failedPixels)));
     QVERIFY(view.chart()->scaleMax() >= 3);
     QCOMPARE(view.chart()->scaleMax() % 4, 0); // whole numbers on the four grid lines
 }

@@ -114,6 +114,7 @@ void ThroughputChart::paintEvent(QPaintEvent *)
     p.setBrush(failed);
     for (const QPointF &point : std::as_const(points))
         p.drawEllipse(point, 2.5, 2.5);
+    p.setBrush(Qt::NoBrush);
 
     // Time labels: first, middle and last minute.
     p.setPen(text);
