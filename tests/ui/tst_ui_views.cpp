@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -38,6 +39,7 @@ private slots:
     void createdKeyWorksRevokedKeyIs401();
     void readOnlyDisablesAndRefuses();
     void keyedModelKeepsSelection();
+    void readsOnBigStore();
     void cleanupTestCase();
 
 private:
@@ -540,6 +542,38 @@ void tst_ui_views::keyedModelKeepsSelection()
     model.setRows({});
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!c.isValid());
+}
+
+// Prints how long each operator view's read takes on a big store (they run on the reader
+// thread, never on the GUI thread): JOBDECK_UI_BENCH_DB=/tmp/big.db tst_ui_views readsOnBigStore
+void tst_ui_views::readsOnBigStore()
+{
+    const QString path = qEnvironmentVariable("JOBDECK_UI_BENCH_DB");
+    if (path.isEmpty())
+        QSKIP("set JOBDECK_UI_BENCH_DB to a generated store (bench/jobdeck-generate)");
+    StoreOptions options;
+    options.path = path;
+    options.synchronousFull = false;
+    OperatorReader reader(options, nullptr);
+    const auto time = [](const char *what, auto read) {
+        QList<qint64> ms;
+        for (int run = 0; run < 5; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            read();
+            ms.append(timer.elapsed());
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("%s: median %lld ms, max %lld ms (5 runs)", what, ms.at(2), ms.last());
+    };
+    qint64 total = 0;
+    time("dashboard", [&] { total = reader.dashboard(Clock::nowMs()).counts.total; });
+    QVERIFY(total > 0);
+    time("job types", [&] { QVERIFY(!reader.jobTypes().isEmpty()); });
+    time("incidents (open, 200)", [&] { reader.incidents(QStringLiteral("OPEN"), 200); });
+    time("incidents (all, 200)", [&] { reader.incidents({}, 200); });
+    time("workers", [&] { reader.workers(); });
+    time("api keys", [&] { reader.apiKeys(); });
 }
 
 QTEST_MAIN(tst_ui_views)

@@ -42,7 +42,7 @@ bool ViewRefresher::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view) {
         if (event->type() == QEvent::Show) {
             request();
-            m_timer->start();
+            m_timer->start(intervalMs()); // a changed setting applies from the next show
         } else if (event->type() == QEvent::Hide) {
             m_timer->stop();
         }

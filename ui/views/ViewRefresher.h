@@ -8,8 +8,8 @@ class QTimer;
 class QWidget;
 
 // Keeps a view's snapshot fresh while the view is visible: one load when it is shown, then one
-// every interval (setting ui/refreshMs, default 2000 ms). Never two loads at once: a refresh
-// asked for while one runs starts when that one is done().
+// every interval (setting ui/refreshMs, default 2000 ms, read at each show). Never two loads at
+// once: a refresh asked for while one runs starts when that one is done().
 class ViewRefresher : public QObject
 {
     Q_OBJECT
