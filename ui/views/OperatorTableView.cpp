@@ -129,7 +129,7 @@ void OperatorTableView::showMessage(const QString &text, bool error)
 
 QString OperatorTableView::message() const
 {
-    return m_message->isVisible() || !m_message->text().isEmpty() ? m_message->text() : QString();
+    return m_message->text();
 }
 
 QStringList OperatorTableView::selectedValues(int role) const
