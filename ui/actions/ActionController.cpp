@@ -93,7 +93,7 @@ bool ActionController::confirmWithDialog(JobActions::Kind kind, const QString &t
                                           int(input->timeoutMs / 1000), 1, 86'400, 1, &ok);
         return ok;
     case JobActions::Kind::Replay: {
-        ReplayDialog dialog(QString(), text, input->variables, m_dialogParent);
+        ReplayDialog dialog(m_replayKey, text, input->variables, m_dialogParent);
         if (dialog.exec() != QDialog::Accepted)
             return false;
         input->variables = dialog.variables();
@@ -127,6 +127,7 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
             return;
         }
         input.variables = details->value(QStringLiteral("variables")).toObject();
+        m_replayKey = keys.first();
     }
     const QString text = JobActions::describe(kind, int(keys.size()), input);
     if (!m_confirm(kind, text, &input))
@@ -176,6 +177,7 @@ void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filte
     m_progress->setMinimumDuration(300);
     m_progress->setAutoReset(false);
     m_progress->setAutoClose(false);
+    m_progress->setValue(0);
     connect(m_progress, &QProgressDialog::canceled, m_bulk, &BulkRunner::cancel);
     connect(m_bulk, &BulkRunner::progress, m_progress, [this, exact](int done, int) {
         if (exact)

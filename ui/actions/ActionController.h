@@ -75,4 +75,5 @@ private:
     QMenu *m_matchingMenu = nullptr;
     Confirm m_confirm;
     bool m_counting = false;
+    QString m_replayKey; // the job a replay confirmation is about
 };

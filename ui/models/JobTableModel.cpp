@@ -246,6 +246,7 @@ void JobTableModel::applyRefresh(StoreReader::Page page)
             // above them, and keeping them with the window would leave a gap.
             if (!m_followTop) { // the user reads older rows: leave them be
                 m_notifying = false;
+                m_lastApplyMicros = applyClock.nsecsElapsed() / 1000;
                 nextRequest();
                 emit refreshApplied();
                 emit newerJobsAbove();
