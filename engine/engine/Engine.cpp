@@ -248,6 +248,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_nextWake = qMax(m_nextWake, m_retryAt);
     publishWaiters();
     armTimer();
+    if (m_retryAt)
+        return; // rolled back: no commit to count or announce
     m_metrics.observeCommit(int(batch.size()), micros);
     emit batchCommitted(int(batch.size()), micros);
     if (lcBatches().isDebugEnabled())

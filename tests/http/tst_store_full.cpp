@@ -46,11 +46,10 @@ QJsonObject newJob(const QString &type, int n)
 QList<RawHttp::Response> sendTogether(quint16 port, const QList<QByteArray> &requests)
 {
     std::vector<std::unique_ptr<RawClient>> clients;
-    for (const QByteArray &r : requests) {
+    for (qsizetype i = 0; i < requests.size(); ++i) {
         clients.push_back(std::make_unique<RawClient>(port));
         if (!clients.back()->waitConnected())
             return {};
-        Q_UNUSED(r);
     }
     for (size_t i = 0; i < clients.size(); ++i)
         clients[i]->send(requests.at(qsizetype(i)));
@@ -102,6 +101,7 @@ private:
         QString toTake;      // CREATED, the only job of its type
         QList<QByteArray> requests;
         QList<int> expected; // the status each request gets when the store is writable
+        int newJobs = 0;     // jobs the requests create when they succeed
     };
 
     Round prepareRound(ApiClient &api, const QString &type)
@@ -126,6 +126,7 @@ private:
         };
         for (int i = 0; i < 8; ++i)
             add(request("POST", "/api/v1/jobs", newJob(QString::fromUtf8(newType), i)), 201);
+        round.newJobs = 8 + 3; // and the batch below
         add(request(
                 "POST", "/api/v1/jobs/batch",
                 {{QStringLiteral("jobs"), QJsonArray{newJob(QString::fromUtf8(newType), 100),
@@ -254,18 +255,13 @@ void TestStoreFull::storeFullRefusesWritesAndRecovers()
     QVERIFY(server.setFileSizeLimit(RLIM_INFINITY));
     const QList<RawHttp::Response> applied = sendTogether(server.port(), round.requests);
     QCOMPARE(applied.size(), round.requests.size());
-    int created = 0;
-    for (qsizetype i = 0; i < applied.size(); ++i) {
+    for (qsizetype i = 0; i < applied.size(); ++i)
         QVERIFY2(applied.at(i).status == round.expected.at(i),
                  qPrintable(QStringLiteral("request %1: %2 %3")
                                 .arg(i)
                                 .arg(applied.at(i).status)
                                 .arg(QString::fromUtf8(applied.at(i).body))));
-        if (i < 8)
-            created += 1;
-        else if (i == 8)
-            created += 3;
-    }
+    int created = round.newJobs;
     QCOMPARE(jobStatus(api, round.active.at(0)), QStringLiteral("COMPLETED"));
     QCOMPARE(jobStatus(api, round.active.at(1)), QStringLiteral("FAILED"));
     QCOMPARE(jobStatus(api, round.active.at(2)), QStringLiteral("CANCELLED"));
