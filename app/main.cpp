@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSocketNotifier>
 
@@ -111,8 +112,10 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Address to listen on (127.0.0.1)."),
                                   QStringLiteral("address"));
     const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Store file (also JOBDECK_DB)."),
-                                QStringLiteral("path"));
+                                QStringLiteral("Store: a SQLite file, or "
+                                               "postgresql://user:password@host:port/dbname "
+                                               "(also JOBDECK_DB)."),
+                                QStringLiteral("path|url"));
     const QCommandLineOption nodeId(QStringLiteral("node-id"),
                                     QStringLiteral("Node id, the prefix of job keys (srv1)."),
                                     QStringLiteral("id"));
@@ -159,6 +162,12 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(nodeId))
         settings.nodeId = parser.value(nodeId);
+    // The node id starts every job key and names the node among others on one PostgreSQL store.
+    static const QRegularExpression nodeIdPattern(QStringLiteral("^[A-Za-z0-9_.-]{1,32}$"));
+    if (!nodeIdPattern.match(settings.nodeId).hasMatch()) {
+        std::fprintf(stderr, "jobdeck: --node-id must be 1-32 letters, digits, '_', '-' or '.'\n");
+        return 2;
+    }
     if (parser.isSet(sync))
         settings.synchronousFull = parser.value(sync).toUpper() != QLatin1String("NORMAL");
     QByteArray key = qgetenv("JOBDECK_API_KEY");
@@ -186,7 +195,7 @@ int main(int argc, char *argv[])
     }
     std::printf("Jobdeck %s listening on http://%s:%u (store %s)\n", JOBDECK_VERSION,
                 qPrintable(settings.bindAddress.toString()), server.port(),
-                qPrintable(settings.dbPath));
+                qPrintable(Database::displayName(settings.dbPath)));
     std::fflush(stdout);
     quitOnSignals(app);
     int rc = 0;

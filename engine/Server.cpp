@@ -14,6 +14,7 @@
 #include "store/Database.h"
 #include "store/KeyStore.h"
 #include "store/Schema.h"
+#include "store/SqlDialect.h"
 
 Server::Server(ServerSettings settings) : m_settings(std::move(settings))
 {
@@ -76,7 +77,9 @@ void Server::start()
     StatsApi::registerRoutes(*m_frontend);
     JobsApi::registerRoutes(*m_frontend);
     ActivationApi::registerRoutes(*m_frontend);
-    SystemApi::registerRoutes(*m_frontend, QStringLiteral("sqlite"));
+    SystemApi::registerRoutes(*m_frontend, SqlDialect::isPostgresUrl(m_settings.dbPath)
+                                               ? SqlDialect(SqlDialect::Kind::Postgres).storeName()
+                                               : SqlDialect().storeName());
     OperatorApi::registerRoutes(*m_frontend);
     IncidentsApi::registerRoutes(*m_frontend);
     KeysApi::registerRoutes(*m_frontend);

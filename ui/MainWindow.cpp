@@ -8,6 +8,7 @@
 #include "models/JobTableModel.h"
 #include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
+#include "store/Database.h"
 #include "views/ApiKeysView.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
@@ -207,7 +208,8 @@ void MainWindow::buildStatusBar()
         tr("Stop or start the HTTP server; the engine keeps running for the console"));
     m_serverToggle->setVisible(bool(m_context.setListening));
     connect(m_serverToggle, &QToolButton::clicked, this, &MainWindow::setListening);
-    auto *store = new QLabel(tr("Store: %1").arg(m_context.store.path), this);
+    auto *store =
+        new QLabel(tr("Store: %1").arg(Database::displayName(m_context.store.path)), this);
     store->setObjectName(QStringLiteral("storeLabel"));
     store->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readOnlyLabel = new QLabel(tr("Read-only"), this);

@@ -1,5 +1,7 @@
 #include "OperatorApi.h"
 
+#include "SystemApi.h"
+
 #include "Validation.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
@@ -280,8 +282,10 @@ void workersRoute(HttpFrontend *f, ApiRequest &request)
             {QStringLiteral("failed"), w.failed},
             {QStringLiteral("long_polling"), polls.byWorker.value(w.name)},
         });
-    request.reply(ApiResult::ok(
-        QJsonObject{{QStringLiteral("workers"), out}, {QStringLiteral("count"), out.size()}}));
+    QJsonObject answer{{QStringLiteral("workers"), out}, {QStringLiteral("count"), out.size()}};
+    if (f->reader().dialect().isPostgres())
+        answer.insert(QStringLiteral("nodes"), SystemApi::nodes(f->reader()));
+    request.reply(ApiResult::ok(answer));
 }
 
 } // namespace

@@ -2,8 +2,30 @@
 
 #include "core/Clock.h"
 #include "http/HttpFrontend.h"
+#include "store/NodeStore.h"
 
 namespace SystemApi {
+namespace {
+// A node whose heartbeat is older than this is shown as not alive (it beats every 0.5 s).
+constexpr qint64 kAliveMs = 10'000;
+} // namespace
+
+QJsonArray nodes(JobStore &reader)
+{
+    QJsonArray out;
+    const qint64 now = Clock::nowMs();
+    for (const NodeStore::Node &node : NodeStore(reader.database()).nodes())
+        out.append(QJsonObject{
+            {QStringLiteral("node_id"), node.nodeId},
+            {QStringLiteral("slot"), node.slot},
+            {QStringLiteral("host"), node.address},
+            {QStringLiteral("pid"), node.pid},
+            {QStringLiteral("started_at"), Clock::toIso(node.startedAt)},
+            {QStringLiteral("heartbeat_at"), Clock::toIso(node.heartbeatAt)},
+            {QStringLiteral("alive"), now - node.heartbeatAt < kAliveMs},
+        });
+    return out;
+}
 
 void registerRoutes(HttpFrontend &frontend, const QString &storeKind)
 {
@@ -11,13 +33,21 @@ void registerRoutes(HttpFrontend &frontend, const QString &storeKind)
     f->router().add(
         Router::Method::Get, QStringLiteral("/api/v1/health"), Router::Access::Public,
         [f, storeKind](ApiRequest &request) {
-            request.reply(ApiResult::ok(QJsonObject{
+            QJsonObject health{
                 {QStringLiteral("status"), QStringLiteral("ok")},
                 {QStringLiteral("version"), QStringLiteral(JOBDECK_VERSION)},
                 {QStringLiteral("store"), storeKind},
                 {QStringLiteral("uptime_s"), (Clock::nowMs() - f->startedAtMs()) / 1000},
                 {QStringLiteral("long_polls_waiting"), f->engine()->heldLongPolls()},
-            }));
+            };
+            if (f->reader().dialect().isPostgres()) {
+                try {
+                    health.insert(QStringLiteral("nodes"), nodes(f->reader()));
+                } catch (const StoreError &) {
+                    health.insert(QStringLiteral("status"), QStringLiteral("degraded"));
+                }
+            }
+            request.reply(ApiResult::ok(health));
         });
 }
 

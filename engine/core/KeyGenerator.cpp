@@ -3,6 +3,8 @@
 namespace {
 constexpr qint64 kEpochMs = 1704067200000; // 2024-01-01T00:00:00Z
 constexpr int kSequenceBits = 20;
+constexpr int kSlotShift = kSequenceBits - KeyGenerator::kSlotBits;
+constexpr qint64 kSlotMask = ((qint64(1) << KeyGenerator::kSlotBits) - 1) << kSlotShift;
 constexpr int kIdDigits = 13; // 2^63 needs 13 base-36 digits
 
 QString base36(qint64 id)
@@ -11,14 +13,24 @@ QString base36(qint64 id)
 }
 } // namespace
 
-KeyGenerator::KeyGenerator(QString nodeId, qint64 highWaterMark)
-    : m_nodeId(std::move(nodeId)), m_last(highWaterMark)
+KeyGenerator::KeyGenerator(QString nodeId, qint64 highWaterMark, int slot)
+    : m_nodeId(std::move(nodeId)), m_last(highWaterMark), m_slot(slot)
 {}
 
 qint64 KeyGenerator::nextId(qint64 nowMs)
 {
     const qint64 fromClock = qMax<qint64>(0, nowMs - kEpochMs) << kSequenceBits;
-    m_last = qMax(fromClock, m_last + 1);
+    if (m_slot < 0) {
+        m_last = qMax(fromClock, m_last + 1);
+        return m_last;
+    }
+    const qint64 slotBits = qint64(m_slot) << kSlotShift;
+    qint64 next = qMax(fromClock | slotBits, m_last + 1);
+    if ((next & kSlotMask) != slotBits) // below this slot's range, or its sequence ran out
+        next = ((next & kSlotMask) > slotBits ? ((next >> kSequenceBits) + 1) << kSequenceBits
+                                              : (next >> kSequenceBits) << kSequenceBits) |
+               slotBits;
+    m_last = next;
     return m_last;
 }
 

@@ -9,10 +9,16 @@
 // greater than every id handed out before, also across restarts (the store keeps the high-water
 // mark) and when the wall clock steps back. Keys are "<node>-job-<13 base-36 digits>", so that
 // sorting keys as text sorts them by creation time.
+//
+// Nodes sharing one PostgreSQL database each get a slot (0..63) from it; a node with a slot
+// keeps the top 6 bits of the sequence for it, so two nodes never hand out the same id:
+// (ms << 20) | (slot << 14) | sequence (16384 ids per millisecond and node).
 class KeyGenerator
 {
 public:
-    explicit KeyGenerator(QString nodeId, qint64 highWaterMark = 0);
+    static constexpr int kSlotBits = 6;
+
+    explicit KeyGenerator(QString nodeId, qint64 highWaterMark = 0, int slot = -1);
 
     qint64 nextId(qint64 nowMs);
     qint64 highWaterMark() const { return m_last; }
@@ -26,4 +32,5 @@ public:
 private:
     QString m_nodeId;
     qint64 m_last;
+    int m_slot; // -1: the node is alone (SQLite), all 20 bits are sequence
 };

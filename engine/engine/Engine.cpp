@@ -1,5 +1,6 @@
 #include "Engine.h"
 
+#include "ClusterNode.h"
 #include "JobView.h"
 #include "core/Clock.h"
 #include "store/OperatorStore.h"
@@ -24,7 +25,8 @@ std::atomic<int> s_engineCount{0};
 
 struct Engine::Pending
 {
-    enum class Kind { Operation, Activation, Await, CancelWaiter } kind = Kind::Operation;
+    // Wake: jobs of the type `jobKey` became activatable on another node.
+    enum class Kind { Operation, Activation, Await, CancelWaiter, Wake } kind = Kind::Operation;
     Operation op;
     ActivationSpec activation;
     QString jobKey;
@@ -47,6 +49,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
 Engine::~Engine()
 {
     m_store.reset();
+    m_cluster.reset();
     if (QSqlDatabase::contains(m_connectionName))
         Database::close(m_connectionName);
 }
@@ -57,14 +60,27 @@ void Engine::open()
     QSqlDatabase db = Database::open(m_connectionName, m_config.store);
     Schema::migrate(db);
     m_store = std::make_unique<JobStore>(db);
+    int slot = -1;
+    m_highWaterKey = kHighWaterKey;
+    if (m_store->dialect().isPostgres()) {
+        // One of several nodes: a slot of our own for ids, counter rows and the high-water mark.
+        m_cluster = std::make_unique<ClusterNode>(m_config.store, m_config.nodeId);
+        m_cluster->open(Clock::nowMs());
+        slot = m_cluster->slot();
+        m_highWaterKey = kHighWaterKey + QStringLiteral("/slot/%1").arg(slot);
+        Database::exec(db, QStringLiteral("SET jobdeck.shard = '%1'").arg(slot));
+        m_store->setLockingReads(true);
+        connect(m_cluster.get(), &ClusterNode::jobsAvailable, this, &Engine::onJobsAvailable);
+        m_nextClusterTick = Clock::nowMs() + m_config.clusterTickMs;
+    }
     const qint64 highWater =
-        m_store->meta(kHighWaterKey).value_or(QStringLiteral("0")).toLongLong();
-    m_keys = std::make_unique<KeyGenerator>(m_config.nodeId, highWater);
+        m_store->meta(m_highWaterKey).value_or(QStringLiteral("0")).toLongLong();
+    m_keys = std::make_unique<KeyGenerator>(m_config.nodeId, highWater, slot);
     for (const QString &type : OperatorStore(db).pauses().keys())
         m_pausedTypes.insert(type);
     refreshNextWake();
     armTimer();
-    qCInfo(lcEngine) << "engine open on" << m_config.store.path;
+    qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 
 void Engine::submit(Operation op, ReplyTo reply)
@@ -215,11 +231,17 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             case Pending::Kind::CancelWaiter:
                 m_waiters.cancel(p.waiterId);
                 break;
+            case Pending::Kind::Wake:
+                txn.activatable(p.jobKey);
+                break;
             }
         }
-        handed = handOver(txn);
+        QSet<QString> left;
+        handed = handOver(txn, left);
+        if (m_cluster)
+            notifyOtherNodes(left);
         if (m_keys->highWaterMark() != highWaterBefore)
-            m_store->setMeta(kHighWaterKey, QString::number(m_keys->highWaterMark()));
+            m_store->setMeta(m_highWaterKey, QString::number(m_keys->highWaterMark()));
         if (!db.commit())
             throw StoreError(db.lastError().text());
         m_retryAt = 0;
@@ -273,13 +295,14 @@ void Engine::traceBatch(int operations, qint64 micros)
     m_trace = Trace{0, 0, 0, now};
 }
 
-Engine::HandedOver Engine::handOver(Txn &txn)
+Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
 {
     // Jobs that became available in this transaction go to the longest-waiting long poll of
     // their type; a waiter restricted to other tenants lets the next one try. The answers leave
     // only once the transaction has committed.
     HandedOver handed;
     for (const QString &type : txn.takeActivatableTypes()) {
+        bool exhausted = false;
         for (quint64 id : m_waiters.activationIdsFor(type)) {
             const Waiters::Activation *waiter = m_waiters.findActivation(id);
             ApiResult result = JobCommands::activate(txn, waiter->spec);
@@ -287,11 +310,55 @@ Engine::HandedOver Engine::handOver(Txn &txn)
                 handed.emplace_back(m_waiters.takeActivation(id), std::move(result));
                 continue;
             }
-            if (waiter->spec.tenants.isEmpty())
+            if (waiter->spec.tenants.isEmpty()) {
+                exhausted = true;
                 break; // nothing left that anyone could take
+            }
         }
+        if (!exhausted)
+            left.insert(type);
     }
     return handed;
+}
+
+void Engine::notifyOtherNodes(const QSet<QString> &types)
+{
+    // Delivered at COMMIT (and not at all on a rollback): long polls held by other nodes get
+    // their chance at what this transaction made available.
+    for (const QString &type : types) {
+        QSqlQuery q(m_store->database());
+        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
+        q.addBindValue(QLatin1String(ClusterNode::kChannel));
+        q.addBindValue(m_cluster->payload(type));
+        Database::exec(q);
+    }
+}
+
+void Engine::onJobsAvailable(const QString &type)
+{
+    if (m_closed || !m_waiters.hasActivationsFor(type))
+        return;
+    Pending p;
+    p.kind = Pending::Kind::Wake;
+    p.jobKey = type;
+    enqueue(std::move(p));
+}
+
+void Engine::onClusterTick(qint64 now)
+{
+    m_nextClusterTick = now + m_config.clusterTickMs;
+    m_cluster->heartbeat(now);
+    // Awaited jobs another node may have finished.
+    QSet<qint64> finished;
+    for (qint64 jobId : m_waiters.awaitedJobs()) {
+        try {
+            const std::optional<JobRecord> job = m_store->findJob(jobId);
+            if (!job || JobStates::isTerminal(job->state))
+                finished.insert(jobId);
+        } catch (const StoreError &) {
+        }
+    }
+    answerAwaits(finished);
 }
 
 void Engine::storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
@@ -364,6 +431,11 @@ void Engine::onTimer()
                          : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
     }
     publishWaiters();
+    if (m_cluster && now >= m_nextClusterTick) {
+        onClusterTick(now);
+        // Deadlines and due times set by other nodes are not in m_nextWake: look each tick.
+        m_nextWake = m_nextWake ? qMin(m_nextWake, now) : now;
+    }
     if (m_nextWake && now >= m_nextWake) {
         std::vector<Pending> none;
         runBatch(none, now, true);
@@ -377,6 +449,8 @@ void Engine::armTimer()
     qint64 next = m_nextWake;
     if (const qint64 expiry = m_waiters.nextExpiry())
         next = next ? qMin(next, expiry) : expiry;
+    if (m_cluster && !m_closed)
+        next = next ? qMin(next, m_nextClusterTick) : m_nextClusterTick;
     if (!next) {
         m_timer.stop();
         return;
@@ -417,6 +491,7 @@ void Engine::shutdown()
     m_closed = true;
     m_timer.stop();
     m_store.reset();
+    m_cluster.reset();
     Database::close(m_connectionName);
     qCInfo(lcEngine) << "engine closed";
 }

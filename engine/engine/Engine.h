@@ -24,12 +24,18 @@ struct EngineConfig
     int maxLongPolls = 1000; // held activations beyond this are answered at once
     int maxOperationsPerBatch = 4096;
     int housekeepingBatch = 1000; // timed-out / due jobs moved per transaction
+    // PostgreSQL (several nodes): how often a node looks for work whose time came that another
+    // node set up (deadlines, retries, schedules), for awaited jobs another node finished, and
+    // beats its heartbeat.
+    int clusterTickMs = 500;
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.
 // Operations arrive from any thread through submit()/activate()/await(); the engine applies
 // everything that arrived while it was busy in one transaction (group commit), hands new jobs to
 // held long polls inside that same transaction, commits, and only then sends the answers.
+class ClusterNode;
+
 class Engine : public QObject
 {
     Q_OBJECT
@@ -74,10 +80,14 @@ private:
     bool drainOnce(); // applies one batch; true when more is queued
     void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
     using HandedOver = std::vector<std::pair<Waiters::Activation, ApiResult>>;
-    HandedOver handOver(Txn &txn);
+    // `left`: the types of which jobs may be left that no held long poll here took.
+    HandedOver handOver(Txn &txn, QSet<QString> &left);
     void storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
                      HandedOver &handed);
     void answerAwaits(const QSet<qint64> &jobIds);
+    void notifyOtherNodes(const QSet<QString> &types);
+    void onClusterTick(qint64 now);
+    void onJobsAvailable(const QString &type);
     void onTimer();
     void armTimer();
     void refreshNextWake();
@@ -88,6 +98,9 @@ private:
     QString m_connectionName;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<KeyGenerator> m_keys;
+    QString m_highWaterKey;
+    std::unique_ptr<ClusterNode> m_cluster; // PostgreSQL only
+    qint64 m_nextClusterTick = 0;
     Waiters m_waiters;
     QTimer m_timer;
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none

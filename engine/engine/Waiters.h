@@ -53,6 +53,7 @@ public:
     void putBack(Activation waiter);
     bool cancel(quint64 id); // the client left: forget its request
     QList<Await> takeAwaitsFor(qint64 jobId);
+    QList<qint64> awaitedJobs() const { return m_awaits.keys(); }
     int activationCount() const { return int(m_activationType.size()); }
     int awaitCount() const { return int(m_awaitJob.size()); }
     // (job type, worker) of every held activation, for the workers and job types views.

@@ -1,11 +1,59 @@
 #include "Database.h"
 
+#include "SqlDialect.h"
+
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace Database {
+namespace {
+
+// postgresql://user:password@host:port/dbname[?host=/socket/dir]
+QSqlDatabase openPostgres(const QString &connectionName, const StoreOptions &options)
+{
+    const QUrl url(options.path);
+    if (!url.isValid() || url.path().size() < 2)
+        throw StoreError(QStringLiteral("not a PostgreSQL URL (postgresql://user:password@host:"
+                                        "port/dbname): %1")
+                             .arg(url.toString(QUrl::RemovePassword)));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    if (!db.isValid())
+        throw StoreError(QStringLiteral("the QPSQL driver is not installed (Debian package "
+                                        "libqt6sql6-psql)"));
+    const QString socketDir =
+        QUrlQuery(url).queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
+    db.setHostName(socketDir.isEmpty() ? url.host() : socketDir);
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName(QUrl::FullyDecoded));
+    db.setPassword(url.password(QUrl::FullyDecoded));
+    db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
+    db.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=jobdeck")
+                             .arg(qMax(1, options.busyTimeoutMs / 1000)));
+    if (!db.open())
+        throw StoreError(QStringLiteral("cannot open store %1: %2")
+                             .arg(url.toString(QUrl::RemovePassword), db.lastError().text()));
+    // A statement waits for another node's row lock at most this long.
+    exec(db, QStringLiteral("SET lock_timeout = %1").arg(options.busyTimeoutMs));
+    if (!options.synchronousFull)
+        exec(db, QStringLiteral("SET synchronous_commit = off"));
+    // Messages of the server stay out of the log (NOTICE: relation exists...).
+    exec(db, QStringLiteral("SET client_min_messages = warning"));
+    return db;
+}
+
+} // namespace
+
+QString displayName(const QString &location)
+{
+    return SqlDialect::isPostgresUrl(location) ? QUrl(location).toString(QUrl::RemovePassword)
+                                               : location;
+}
 
 QSqlDatabase open(const QString &connectionName, const StoreOptions &options)
 {
+    if (SqlDialect::isPostgresUrl(options.path))
+        return openPostgres(connectionName, options);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(options.path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.busyTimeoutMs));

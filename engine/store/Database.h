@@ -16,7 +16,7 @@ public:
 
 struct StoreOptions
 {
-    QString path;                // SQLite file
+    QString path;                // SQLite file, or postgresql://user:password@host:port/db
     bool synchronousFull = true; // PRAGMA synchronous=FULL (else NORMAL)
     int busyTimeoutMs = 5000;
 };
@@ -25,7 +25,10 @@ struct StoreOptions
 // opened it) with the pragmas the engine relies on: WAL, synchronous, busy timeout.
 namespace Database {
 
+// Opens a SQLite file, or a PostgreSQL database when options.path is a postgresql:// URL.
 QSqlDatabase open(const QString &connectionName, const StoreOptions &options);
+// The store's location for logs and the status bar: a URL without its password.
+QString displayName(const QString &location);
 void close(const QString &connectionName);
 
 // Runs a statement and throws StoreError when it fails.

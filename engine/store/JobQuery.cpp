@@ -118,16 +118,31 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
         b.where = filterTerms(f);
         return QList<Branch>{b};
     };
+    // SQLite is told which index drives a page; PostgreSQL's planner chooses for itself.
+    const bool forced = !m_dialect.isPostgres();
+    const auto indexed = [&](const char *index) {
+        return forced ? QStringLiteral("jobs AS j INDEXED BY ") + QLatin1String(index)
+                      : QStringLiteral("jobs AS j");
+    };
     const auto sortDriven = [&] {
         return single(QStringLiteral("sort_index"),
-                      info.index
-                          ? QStringLiteral("jobs AS j INDEXED BY ") + QLatin1String(info.index)
-                          : QStringLiteral("jobs AS j NOT INDEXED"));
+                      info.index ? indexed(info.index)
+                                 : (forced ? QStringLiteral("jobs AS j NOT INDEXED")
+                                           : QStringLiteral("jobs AS j")));
     };
     const auto fewMatch = [&](const char *sql, const QString &value) {
         return boundedIndexCount(sql, value, kSortInMemoryLimit) <= kSortInMemoryLimit;
     };
 
+    if (!f.terms.isEmpty() && m_dialect.isPostgres()) {
+        // Every word must occur; a term of several words (a@b.c) as a phrase.
+        QList<Branch> branches = single(QStringLiteral("fulltext"),
+                                        QStringLiteral("jobs_search AS s JOIN jobs AS j ON j.id "
+                                                       "= s.id"));
+        for (const QString &term : f.terms)
+            branches[0].where.add("s.doc @@ phraseto_tsquery('simple', jobdeck_words(?))", {term});
+        return branches;
+    }
     if (!f.terms.isEmpty()) {
         QList<Branch> branches = single(QStringLiteral("fulltext"),
                                         QStringLiteral("jobs_fts CROSS JOIN jobs AS j ON j.id = "
@@ -142,23 +157,22 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
         return branches;
     }
     if (!f.processInstanceId.isEmpty())
-        return single(QStringLiteral("process_instance"),
-                      QStringLiteral("jobs AS j INDEXED BY jobs_process_instance"));
+        return single(QStringLiteral("process_instance"), indexed("jobs_process_instance"));
     if (!f.elementId.isEmpty() &&
         (idOrder || fewMatch("SELECT count(*) FROM (SELECT 1 FROM jobs WHERE element_id = ? "
-                             "LIMIT ?)",
+                             "LIMIT ?) AS n",
                              f.elementId)))
-        return single(QStringLiteral("element"),
-                      QStringLiteral("jobs AS j INDEXED BY jobs_element"));
+        return single(QStringLiteral("element"), indexed("jobs_element"));
     if (!f.worker.isEmpty() &&
-        (idOrder || fewMatch("SELECT count(*) FROM (SELECT 1 FROM jobs WHERE worker = ? LIMIT ?)",
-                             f.worker))) {
+        (idOrder ||
+         fewMatch("SELECT count(*) FROM (SELECT 1 FROM jobs WHERE worker = ? LIMIT ?) AS n",
+                  f.worker))) {
         // jobs_worker is (worker, state): one branch per state keeps each in id order.
         strategy = QStringLiteral("worker");
         QList<Branch> branches;
         for (JobState state : f.states.isEmpty() ? JobStates::all() : f.states) {
             Branch b;
-            b.source = QStringLiteral("jobs AS j INDEXED BY jobs_worker");
+            b.source = indexed("jobs_worker");
             b.where.add("j.state = ?", {int(state)});
             b.where.append(filterTerms(f));
             branches.append(b);
@@ -182,7 +196,7 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
     QList<Branch> branches;
     for (const CounterCell &cell : cells) {
         Branch b;
-        b.source = QStringLiteral("jobs AS j INDEXED BY jobs_cell");
+        b.source = indexed("jobs_cell");
         b.where.add("j.state = ? AND j.type = ? AND j.tenant_id = ?",
                     {int(cell.state), cell.type, cell.tenantId});
         b.where.append(filterTerms(f));
@@ -237,8 +251,9 @@ JobQuery::Statement JobQuery::pageStatement(const JobFilter &f, const PageReques
         }
         return out;
     }
-    for (QString &s : selects)
-        s = QLatin1String("SELECT id, k FROM (") + s + QLatin1Char(')');
+    for (qsizetype i = 0; i < selects.size(); ++i)
+        selects[i] = QLatin1String("SELECT id, k FROM (") + selects[i] + QLatin1String(") AS b") +
+                     QString::number(i);
     out.sql = selects.join(QLatin1String(" UNION ALL ")) + QLatin1String(" ORDER BY 2") + dir +
               QLatin1String(", 1") + dir + QLatin1String(" LIMIT ? OFFSET ?");
     out.binds << page.limit + 1 << offset;
@@ -258,7 +273,7 @@ JobQuery::Statement JobQuery::countStatement(const JobFilter &f, const QList<Cou
         out.binds += b.where.binds();
     }
     out.sql = QLatin1String("SELECT count(*) FROM (") + selects.join(QLatin1String(" UNION ALL ")) +
-              QLatin1String(" LIMIT ?)");
+              QLatin1String(" LIMIT ?) AS matching");
     out.binds.append(cap + 1);
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "JobCounters.h"
 #include "JobFilter.h"
+#include "SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QVariantList>
@@ -35,7 +36,7 @@ public:
     // Up to this many matching jobs may be sorted in memory instead of walking a sort index.
     static constexpr qint64 kSortInMemoryLimit = 20'000;
 
-    explicit JobQuery(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit JobQuery(QSqlDatabase db) : m_db(std::move(db)), m_dialect(SqlDialect::of(m_db)) {}
 
     // Up to page.limit + 1 rows (one more than asked tells whether there is a next page).
     QList<Row> page(const JobFilter &filter, const PageRequest &page,
@@ -57,4 +58,5 @@ private:
     qint64 boundedIndexCount(const char *sql, const QString &value, qint64 cap);
 
     QSqlDatabase m_db;
+    SqlDialect m_dialect;
 };

@@ -18,6 +18,15 @@ namespace {
     "id, incident_key, job_id, job_key, job_type, tenant_id, type, status, error_message, "        \
     "error_code, created_at, resolved_at, resolved_by"
 
+// Reads of the engine's claims; PostgreSQL appends FOR UPDATE SKIP LOCKED.
+#define ACTIVATABLE "SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
+#define EXPIRED "SELECT " JOB_COLUMNS " FROM jobs WHERE state = 3 AND deadline <= ? "
+#define DUE "SELECT " JOB_COLUMNS " FROM jobs WHERE state IN (1, 2) AND due_at <= ? "
+#define TOUCH_WORKER(contains)                                                                     \
+    "INSERT INTO workers (name, types, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(name) DO "       \
+    "UPDATE SET last_seen_at = excluded.last_seen_at, types = CASE WHEN " contains " > 0 THEN "    \
+    "workers.types ELSE workers.types || ',' || excluded.types END"
+
 // NULL for "not set", so that the store says what the API says.
 QVariant orNull(qint64 ms)
 {
@@ -169,7 +178,7 @@ IncidentRecord JobStore::readIncident(const QSqlQuery &query)
     return incidentFromRow(query);
 }
 
-JobStore::JobStore(QSqlDatabase db) : m_db(std::move(db)) {}
+JobStore::JobStore(QSqlDatabase db) : m_db(std::move(db)), m_dialect(SqlDialect::of(m_db)) {}
 
 QSqlQuery &JobStore::prepared(const char *sql)
 {
@@ -253,7 +262,9 @@ void JobStore::deleteJob(qint64 id)
 
 std::optional<JobRecord> JobStore::findJob(qint64 id)
 {
-    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?");
+    QSqlQuery &q =
+        prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ? FOR UPDATE"
+                                : "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?");
     q.bindValue(0, id);
     const QList<JobRecord> rows = readJobs(q);
     return rows.isEmpty() ? std::nullopt : std::optional<JobRecord>(rows.first());
@@ -261,7 +272,9 @@ std::optional<JobRecord> JobStore::findJob(qint64 id)
 
 std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
 {
-    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ?");
+    QSqlQuery &q =
+        prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ? FOR UPDATE"
+                                : "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ?");
     q.bindValue(0, key);
     const QList<JobRecord> rows = readJobs(q);
     return rows.isEmpty() ? std::nullopt : std::optional<JobRecord>(rows.first());
@@ -270,8 +283,9 @@ std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
 QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &tenants, int limit)
 {
     if (tenants.isEmpty()) {
-        QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
-                                "ORDER BY priority DESC, id LIMIT ?");
+        QSqlQuery &q =
+            prepared(m_dialect.pick(ACTIVATABLE "ORDER BY priority DESC, id LIMIT ?", ACTIVATABLE
+                                    "ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP LOCKED"));
         q.bindValue(0, type);
         q.bindValue(1, limit);
         return readJobs(q);
@@ -279,8 +293,10 @@ QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &t
     // A tenant list: one indexed look-up per tenant, merged by priority then age.
     QList<JobRecord> merged;
     for (const QString &tenant : tenants) {
-        QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
-                                "AND tenant_id = ? ORDER BY priority DESC, id LIMIT ?");
+        QSqlQuery &q = prepared(m_dialect.pick(
+            ACTIVATABLE "AND tenant_id = ? ORDER BY priority DESC, id LIMIT ?",
+            ACTIVATABLE "AND tenant_id = ? ORDER BY priority DESC, id LIMIT ? FOR UPDATE SKIP "
+                        "LOCKED"));
         q.bindValue(0, type);
         q.bindValue(1, tenant);
         q.bindValue(2, limit);
@@ -295,8 +311,9 @@ QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &t
 
 QList<JobRecord> JobStore::expiredLocks(qint64 now, int limit)
 {
-    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE state = 3 AND deadline <= ? "
-                            "ORDER BY deadline LIMIT ?");
+    QSqlQuery &q = prepared(m_dialect.pick(EXPIRED "ORDER BY deadline LIMIT ?",
+                                           EXPIRED "ORDER BY deadline LIMIT ? FOR UPDATE SKIP "
+                                                   "LOCKED"));
     q.bindValue(0, now);
     q.bindValue(1, limit);
     return readJobs(q);
@@ -304,8 +321,8 @@ QList<JobRecord> JobStore::expiredLocks(qint64 now, int limit)
 
 QList<JobRecord> JobStore::dueWaiting(qint64 now, int limit)
 {
-    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE state IN (1, 2) AND "
-                            "due_at <= ? ORDER BY due_at LIMIT ?");
+    QSqlQuery &q = prepared(m_dialect.pick(DUE "ORDER BY due_at LIMIT ?",
+                                           DUE "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED"));
     q.bindValue(0, now);
     q.bindValue(1, limit);
     return readJobs(q);
@@ -393,11 +410,9 @@ void JobStore::touchWorker(const QString &name, const QString &type, qint64 now)
 {
     // types is a comma-separated set; a worker usually serves one type, so appending a type
     // that is not there yet is rare.
-    QSqlQuery &q = prepared(
-        "INSERT INTO workers (name, types, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(name) DO "
-        "UPDATE SET last_seen_at = excluded.last_seen_at, types = CASE WHEN instr(',' || "
-        "workers.types || ',', ',' || excluded.types || ',') > 0 THEN workers.types ELSE "
-        "workers.types || ',' || excluded.types END");
+    QSqlQuery &q = prepared(m_dialect.pick(
+        TOUCH_WORKER("instr(',' || workers.types || ',', ',' || excluded.types || ',')"),
+        TOUCH_WORKER("position(',' || excluded.types || ',' in ',' || workers.types || ',')")));
     q.bindValue(0, name);
     q.bindValue(1, type);
     q.bindValue(2, now);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobRecord.h"
+#include "SqlDialect.h"
 
 #include <QHash>
 #include <QList>
@@ -18,6 +19,10 @@ public:
     explicit JobStore(QSqlDatabase db);
 
     QSqlDatabase &database() { return m_db; }
+    SqlDialect dialect() const { return m_dialect; }
+    // The engine's store: on PostgreSQL, the jobs it reads by id or key to change them are
+    // locked until its transaction ends (another node may want to change them too).
+    void setLockingReads(bool locking) { m_lockingReads = locking && m_dialect.isPostgres(); }
 
     // Jobs
     void insertJob(const JobRecord &job);
@@ -26,7 +31,8 @@ public:
     std::optional<JobRecord> findJob(qint64 id);
     std::optional<JobRecord> findJobByKey(const QString &key);
     // Activatable (CREATED) jobs of a type, by priority then age. An empty tenant list means
-    // every tenant.
+    // every tenant. On PostgreSQL the rows are claimed (FOR UPDATE SKIP LOCKED): rows another
+    // node is handing out are passed over; the same holds for expiredLocks and dueWaiting.
     QList<JobRecord> activatable(const QString &type, const QStringList &tenants, int limit);
     QList<JobRecord> expiredLocks(qint64 now, int limit); // ACTIVE, deadline <= now
     QList<JobRecord> dueWaiting(qint64 now, int limit);   // SCHEDULED / FAILED_RETRYABLE
@@ -57,5 +63,7 @@ private:
     QList<JobRecord> readJobs(QSqlQuery &query);
 
     QSqlDatabase m_db;
+    SqlDialect m_dialect;
+    bool m_lockingReads = false;
     QHash<const char *, QSqlQuery> m_statements;
 };

@@ -3,6 +3,7 @@
 #include "JobStore.h"
 
 #include "Database.h"
+#include "SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -314,9 +315,15 @@ void OperatorStore::rememberIdempotent(const QString &keyName, const QString &sc
                                        const QString &idempotencyKey, const QStringList &jobKeys,
                                        qint64 now)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("INSERT OR REPLACE INTO idempotency_keys "
-                                               "(key_name, scope, idempotency_key, job_keys, "
-                                               "created_at) VALUES (?, ?, ?, ?, ?)"));
+    const SqlDialect dialect = SqlDialect::of(m_db);
+    QSqlQuery q = prepare(
+        m_db, QString::fromLatin1(dialect.pick(
+                  "INSERT OR REPLACE INTO idempotency_keys (key_name, scope, idempotency_key, "
+                  "job_keys, created_at) VALUES (?, ?, ?, ?, ?)",
+                  "INSERT INTO idempotency_keys (key_name, scope, idempotency_key, job_keys, "
+                  "created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key_name, scope, "
+                  "idempotency_key) DO UPDATE SET job_keys = excluded.job_keys, created_at = "
+                  "excluded.created_at")));
     q.addBindValue(keyName);
     q.addBindValue(scope);
     q.addBindValue(idempotencyKey);
@@ -327,9 +334,12 @@ void OperatorStore::rememberIdempotent(const QString &keyName, const QString &sc
 
 int OperatorStore::forgetIdempotentBefore(qint64 cutoff, int limit)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("DELETE FROM idempotency_keys WHERE rowid IN "
-                                               "(SELECT rowid FROM idempotency_keys WHERE "
-                                               "created_at < ? LIMIT ?)"));
+    const SqlDialect dialect = SqlDialect::of(m_db);
+    QSqlQuery q = prepare(m_db, QString::fromLatin1(dialect.pick(
+                                    "DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid "
+                                    "FROM idempotency_keys WHERE created_at < ? LIMIT ?)",
+                                    "DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid "
+                                    "FROM idempotency_keys WHERE created_at < ? LIMIT ?)")));
     q.addBindValue(cutoff);
     q.addBindValue(limit);
     Database::exec(q);
@@ -352,9 +362,11 @@ QList<OperatorStore::JobBrief> OperatorStore::jobsAfter(qint64 afterId, int limi
 
 bool OperatorStore::hasTable(const QString &name)
 {
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                     "name = ?"));
+    const SqlDialect dialect = SqlDialect::of(m_db);
+    QSqlQuery q = prepare(m_db, QString::fromLatin1(dialect.pick(
+                                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                    "name = ?",
+                                    "SELECT 1 WHERE to_regclass(?) IS NOT NULL")));
     q.addBindValue(name);
     Database::exec(q);
     return q.next();

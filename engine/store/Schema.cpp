@@ -2,6 +2,8 @@
 
 #include "Database.h"
 #include "ListSchema.h"
+#include "PgSchema.h"
+#include "SqlDialect.h"
 
 #include <QSqlQuery>
 #include <QStringList>
@@ -153,8 +155,71 @@ const Migration kMigrations[] = {
 
 } // namespace
 
+namespace {
+
+// PostgreSQL: the version is a row of its own table; an advisory lock makes nodes that start
+// together migrate one after the other.
+constexpr qint64 kMigrationLock = 0x6a6f626465636b; // "jobdeck"
+
+int postgresVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT version FROM schema_version"));
+    if (!query.exec())
+        return 0; // no table yet
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+void migratePostgres(QSqlDatabase &db)
+{
+    const auto begin = [&] {
+        if (!db.transaction())
+            throw StoreError(QStringLiteral("cannot begin a migration"));
+        Database::exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kMigrationLock));
+    };
+    begin();
+    try {
+        Database::exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version "
+                                          "(version INTEGER NOT NULL)"));
+        Database::exec(db, QStringLiteral("INSERT INTO schema_version SELECT 0 WHERE NOT EXISTS "
+                                          "(SELECT 1 FROM schema_version)"));
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+    if (!db.commit())
+        throw StoreError(QStringLiteral("cannot create schema_version"));
+    const PgSchema::Migration *migrations = PgSchema::migrations();
+    for (int version = postgresVersion(db); version < latestVersion(); ++version) {
+        begin();
+        try {
+            // Another node may have migrated while this one waited for the lock.
+            if (postgresVersion(db) > version) {
+                db.rollback();
+                continue;
+            }
+            const PgSchema::Migration &migration = migrations[version];
+            for (size_t i = 0; i < migration.count; ++i)
+                Database::exec(db, QString::fromLatin1(migration.statements[i]));
+            QSqlQuery set(db);
+            set.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
+            set.addBindValue(version + 1);
+            Database::exec(set);
+        } catch (...) {
+            db.rollback();
+            throw;
+        }
+        if (!db.commit())
+            throw StoreError(QStringLiteral("cannot commit migration %1").arg(version + 1));
+    }
+}
+
+} // namespace
+
 int currentVersion(QSqlDatabase &db)
 {
+    if (SqlDialect::of(db).isPostgres())
+        return postgresVersion(db);
     QSqlQuery query(db);
     query.prepare(QStringLiteral("PRAGMA user_version"));
     Database::exec(query);
@@ -168,6 +233,12 @@ int latestVersion()
 
 void migrate(QSqlDatabase &db)
 {
+    static_assert(std::size(kMigrations) == 3, "a new migration needs its PostgreSQL text too");
+    if (SqlDialect::of(db).isPostgres()) {
+        Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
+        migratePostgres(db);
+        return;
+    }
     for (int version = currentVersion(db); version < latestVersion(); ++version) {
         const Migration &migration = kMigrations[version];
         if (!db.transaction())

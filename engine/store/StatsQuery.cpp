@@ -105,7 +105,7 @@ qint64 StatsQuery::peakMinuteJobs(const RollupFilter &filter)
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT max(n) FROM (SELECT sum(jobs) AS n FROM job_rollup") +
-              where.clause() + QStringLiteral(" GROUP BY minute)"));
+              where.clause() + QStringLiteral(" GROUP BY minute) AS per_minute"));
     SqlWhere::bindAll(q, where.binds());
     Database::exec(q);
     return q.next() ? q.value(0).toLongLong() : 0;

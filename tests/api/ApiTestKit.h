@@ -12,6 +12,7 @@
 #include "store/Database.h"
 #include "store/KeyStore.h"
 #include "store/Schema.h"
+#include "store/SqlDialect.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -132,6 +133,16 @@ class StoreProbe
 public:
     explicit StoreProbe(const QString &path) : m_name(nextConnectionName("probe"))
     {
+        if (SqlDialect::isPostgresUrl(path)) {
+            StoreOptions options;
+            options.path = path;
+            try {
+                Database::open(m_name, options);
+                m_open = true;
+            } catch (const StoreError &) {
+            }
+            return;
+        }
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         db.setDatabaseName(path);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);

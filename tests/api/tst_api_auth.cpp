@@ -26,9 +26,19 @@ private slots:
         const ApiClient::Response r = anonymous.get(u"/api/v1/health"_s);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.data().value(u"status"_s).toString(), u"ok"_s);
-        QCOMPARE(r.data().value(u"store"_s).toString(), u"sqlite"_s);
+        QCOMPARE(r.data().value(u"store"_s).toString(),
+                 SqlDialect::isPostgresUrl(server.dbPath()) ? u"postgresql"_s : u"sqlite"_s);
         QVERIFY(!r.data().value(u"version"_s).toString().isEmpty());
         QVERIFY(r.data().value(u"uptime_s"_s).toInteger(-1) >= 0);
+        if (SqlDialect::isPostgresUrl(server.dbPath())) {
+            // The node sharing the database: this one, alive.
+            const QJsonArray nodes = r.data().value(u"nodes"_s).toArray();
+            QCOMPARE(nodes.size(), 1);
+            QCOMPARE(nodes.at(0)[u"node_id"_s].toString(), server.settings().nodeId);
+            QCOMPARE(nodes.at(0)[u"alive"_s].toBool(), true);
+        } else {
+            QVERIFY(!r.data().contains(u"nodes"_s));
+        }
     }
 
     void unauthorized_data()

@@ -7,6 +7,7 @@
 #include "store/JobQuery.h"
 #include "store/SqlWhere.h"
 
+#include <QSqlError>
 #include <QUrlQuery>
 
 #include <cmath>
@@ -340,16 +341,18 @@ private slots:
         const auto count = [&store](const QString &where) {
             return store.count(u"SELECT COUNT(*) FROM jobs WHERE "_s + where);
         };
-        QCOMPARE(summary.value(u"total_jobs"_s).toInt(), count(u"1"_s));
+        QCOMPARE(summary.value(u"total_jobs"_s).toInt(), count(u"1 = 1"_s));
         QCOMPARE(summary.value(u"active_jobs"_s).toInt(), count(u"state < 4"_s));
         QCOMPARE(summary.value(u"completed_jobs"_s).toInt(), count(u"state = 4"_s));
         QCOMPARE(summary.value(u"failed_jobs"_s).toInt(), count(u"state IN (5, 6)"_s));
         QCOMPARE(summary.value(u"cancelled_jobs"_s).toInt(), count(u"state = 7"_s));
         // Every counter cell equals a recount, and no recount is missing from the counters.
+        const QString isNot =
+            SqlDialect::isPostgresUrl(m_server->dbPath()) ? u"IS DISTINCT FROM"_s : u"IS NOT"_s;
         QCOMPARE(store.count(u"SELECT COUNT(*) FROM (SELECT tenant_id, type, state, COUNT(*) AS n "
                              "FROM jobs GROUP BY 1, 2, 3) r FULL JOIN (SELECT * FROM job_counts "
-                             "WHERE count > 0) c USING (tenant_id, type, state) WHERE r.n IS NOT "
-                             "c.count"_s),
+                             "WHERE count > 0) c USING (tenant_id, type, state) WHERE r.n "_s +
+                             isNot + u" c.count"_s),
                  0);
         QVERIFY(store.count(u"SELECT COUNT(*) FROM job_counts"_s) > 0);
         const double rate = summary.value(u"success_rate_percent"_s).toDouble();
@@ -378,7 +381,9 @@ private slots:
     }
 
     // Each list path is driven by an index (EXPLAIN QUERY PLAN on the statements the server
-    // runs), and created_at order never needs a sort.
+    // runs), and created_at order never needs a sort. On PostgreSQL the planner picks plans from
+    // table statistics (on these few rows a sequential scan is its right choice), so there the
+    // test checks the strategy and that each statement runs with its bound values.
     void queryPlans_data()
     {
         QTest::addColumn<QString>("query");
@@ -399,10 +404,18 @@ private slots:
         QFETCH(QString, query);
         QFETCH(QString, strategy);
         const QString name = nextConnectionName("plans");
+        const bool postgres = SqlDialect::isPostgresUrl(m_server->dbPath());
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-            db.setDatabaseName(m_server->dbPath());
-            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            QSqlDatabase db;
+            if (postgres) {
+                StoreOptions options;
+                options.path = m_server->dbPath();
+                db = Database::open(name, options);
+            } else {
+                db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+                db.setDatabaseName(m_server->dbPath());
+                db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            }
             QVERIFY(db.open());
             ApiError error;
             const ApiKey admin{u"a"_s, {u"admin"_s}, {u"*"_s}};
@@ -419,6 +432,13 @@ private slots:
                      {jobs.pageStatement(p->filter, p->page, cells),
                       jobs.countStatement(p->filter, cells, 10'000)}) {
                     QCOMPARE(s.strategy, strategy);
+                    if (postgres) {
+                        QSqlQuery run(db);
+                        QVERIFY2(run.prepare(s.sql), qPrintable(s.sql));
+                        SqlWhere::bindAll(run, s.binds);
+                        QVERIFY2(run.exec(), qPrintable(run.lastError().text()));
+                        continue;
+                    }
                     QSqlQuery explain(db);
                     QVERIFY(explain.prepare(u"EXPLAIN QUERY PLAN "_s + s.sql));
                     SqlWhere::bindAll(explain, s.binds);

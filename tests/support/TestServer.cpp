@@ -1,8 +1,11 @@
 #include "TestServer.h"
 
+#include "TestStore.h"
+
 TestServer::TestServer(ServerSettings settings) : m_settings(std::move(settings))
 {
-    m_settings.dbPath = m_dir.filePath(QStringLiteral("jobs.db"));
+    m_settings.dbPath = TestStore::usePostgres() ? TestStore::createDatabase()
+                                                 : m_dir.filePath(QStringLiteral("jobs.db"));
     m_settings.bindAddress = QHostAddress::LocalHost;
     m_settings.port = 0;
     m_settings.synchronousFull = false; // tests do not need fsync; kill -9 tests use FULL
@@ -12,6 +15,8 @@ TestServer::TestServer(ServerSettings settings) : m_settings(std::move(settings)
 TestServer::~TestServer()
 {
     stop();
+    if (TestStore::usePostgres())
+        TestStore::dropDatabase(m_settings.dbPath);
 }
 
 void TestServer::start()

@@ -6,8 +6,9 @@
 
 #include <memory>
 
-// A real Jobdeck server for a test: its own store in a temporary directory, a free loopback
-// port, and an admin key. restart() stops it and starts a new server on the same store.
+// A real Jobdeck server for a test: its own store in a temporary directory (or its own
+// PostgreSQL database, see TestStore), a free loopback port, and an admin key. restart() stops it
+// and starts a new server on the same store.
 class TestServer
 {
 public:
@@ -18,7 +19,7 @@ public:
 
     bool isRunning() const { return m_server != nullptr; }
     quint16 port() const { return m_port; }
-    QString dbPath() const { return m_settings.dbPath; }
+    QString dbPath() const { return m_settings.dbPath; } // a file, or a postgresql:// URL
     Server &server() { return *m_server; }
     ServerSettings &settings() { return m_settings; }
     void start();
