@@ -248,9 +248,9 @@ void MainWindow::applyReadOnly(bool on)
         const QSignalBlocker blocker(m_readOnlyAction);
         m_readOnlyAction->setChecked(on);
     }
-    // The jobs view's actions (toolbar, menus, detail buttons) are disabled and refuse.
-    m_jobs->actions()->setReadOnly(on);
-    m_jobs->controller()->updateEnabled();
+    // The jobs view's actions (toolbar, menus, detail windows) and the side panel's buttons are
+    // disabled and refuse.
+    m_jobs->setReadOnly(on);
     m_detail->setReadOnly(on);
 }
 

@@ -33,6 +33,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include <memory>
+
 class tst_ui_console : public QObject
 {
     Q_OBJECT
@@ -164,10 +166,22 @@ void tst_ui_console::readOnlyWindowDisablesJobActions()
     QPushButton *detailCancel = window.detailPanel()->actionButton(JobActions::Kind::Cancel);
     QTRY_VERIFY(detailCancel->isEnabled());
     QVERIFY(jobs->controller()->matchingMenu()->isEnabled());
+    // A detail window opened before the switch follows it.
+    std::unique_ptr<QWidget> before(jobs->openDetailWindow(m_mail.at(1)));
+    auto *beforePanel = qobject_cast<JobDetailPanel *>(before.get());
+    QVERIFY(beforePanel);
+    QTRY_VERIFY(beforePanel->actionButton(JobActions::Kind::Cancel)->isEnabled());
     window.readOnlyAction()->trigger(); // on
     QVERIFY(window.readOnlyMode()->isOn());
     QVERIFY(!cancel->isEnabled());
     QVERIFY(!detailCancel->isEnabled());
+    QVERIFY(!beforePanel->actionButton(JobActions::Kind::Cancel)->isEnabled());
+    // One opened in read-only mode starts with its buttons disabled, even after its job loads.
+    std::unique_ptr<QWidget> after(jobs->openDetailWindow(m_mail.at(2)));
+    auto *afterPanel = qobject_cast<JobDetailPanel *>(after.get());
+    QVERIFY(afterPanel);
+    QTest::qWait(200);
+    QVERIFY(!afterPanel->actionButton(JobActions::Kind::Cancel)->isEnabled());
     QVERIFY(!jobs->controller()->matchingMenu()->isEnabled());
     // Asked anyway (e.g. from a detail window): refused before any confirmation.
     bool asked = false;

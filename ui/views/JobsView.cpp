@@ -193,10 +193,19 @@ QWidget *JobsView::openDetailWindow(const QString &key)
     // Its buttons act through this view (same confirmation, same refresh); it follows refreshes.
     connect(window, &JobDetailPanel::actionRequested, this, &JobsView::triggerOn);
     connect(this, &JobsView::refreshed, window, &JobDetailPanel::reload);
+    window->setReadOnly(actions()->isReadOnly());
+    connect(this, &JobsView::readOnlyChanged, window, &JobDetailPanel::setReadOnly);
     connect(this, &QObject::destroyed, window, &QWidget::close);
     window->showJob(key);
     window->show();
     return window;
+}
+
+void JobsView::setReadOnly(bool on)
+{
+    actions()->setReadOnly(on);
+    m_controller->updateEnabled();
+    emit readOnlyChanged(on);
 }
 
 JobsView::~JobsView()

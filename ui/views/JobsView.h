@@ -45,10 +45,13 @@ public slots:
     void scheduleRefresh();
     void applyFilters();
     QWidget *openDetailWindow(const QString &key); // a job in its own window
+    // Read-only: every action of this view and of its detail windows is disabled and refuses.
+    void setReadOnly(bool on);
 
 signals:
     void currentJobChanged(const QString &key); // empty when none
     void refreshed();
+    void readOnlyChanged(bool on);
 
 private:
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
