@@ -238,6 +238,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         }
         QSet<QString> left;
         handed = handOver(txn, left);
+        txn.flushWorkerTouches();
         if (m_cluster)
             notifyOtherNodes(left);
         if (m_keys->highWaterMark() != highWaterBefore)

@@ -266,7 +266,7 @@ ApiResult activate(Txn &txn, const ActivationSpec &spec)
         txn.record(job, QStringLiteral("JOB_ACTIVATED"), spec.worker, job.attempt, {}, activated);
         txn.wakeAt(job.deadline);
     }
-    txn.store().touchWorker(spec.worker, spec.type, txn.now());
+    txn.touchWorker(spec.worker, spec.type);
     return activationAnswer(spec, jobs);
 }
 

@@ -7,6 +7,8 @@
 #include <QSet>
 #include <QString>
 
+#include <set>
+
 // What an operation sees while the engine applies it: the store inside the current transaction,
 // the batch's clock, the key generator, and notes for the engine to act on after the operation
 // (hand new jobs to held long polls, answer await requests, re-arm the due-time timer).
@@ -26,6 +28,21 @@ public:
     void finished(qint64 jobId) { m_finishedJobs.insert(jobId); }
     // A deadline or due time was set; the engine's timer must fire no later than this.
     void wakeAt(qint64 atMs) { m_wakeAt = m_wakeAt ? qMin(m_wakeAt, atMs) : atMs; }
+    // A worker asked for jobs of a type (the workers table). On PostgreSQL the rows are written
+    // at the end of the transaction in name order: nodes serving workers of the same name then
+    // lock those rows in one order and never deadlock over them.
+    void touchWorker(const QString &worker, const QString &type)
+    {
+        if (m_store.dialect().isPostgres())
+            m_workerTouches.insert({worker, type});
+        else
+            m_store.touchWorker(worker, type, m_now);
+    }
+    void flushWorkerTouches()
+    {
+        for (const auto &[worker, type] : std::exchange(m_workerTouches, {}))
+            m_store.touchWorker(worker, type, m_now);
+    }
     // Appends a history event to a job.
     void record(const JobRecord &job, const QString &action, const QString &worker = {},
                 int attempt = 0, const QString &error = {}, const QByteArray &details = {});
@@ -44,7 +61,10 @@ public:
     void keysChanged() { m_keysChanged = true; }
     bool haveKeysChanged() const { return m_keysChanged; }
     // History entries recorded, per (action, job type), for the metrics.
-    QHash<QPair<QString, QString>, int> takeEventCounts() { return std::exchange(m_eventCounts, {}); }
+    QHash<QPair<QString, QString>, int> takeEventCounts()
+    {
+        return std::exchange(m_eventCounts, {});
+    }
 
     const QSet<QString> &activatableTypes() const { return m_activatableTypes; }
     QSet<QString> takeActivatableTypes() { return std::exchange(m_activatableTypes, {}); }
@@ -62,4 +82,5 @@ private:
     QHash<QString, bool> m_pauseChanges;
     bool m_keysChanged = false;
     QHash<QPair<QString, QString>, int> m_eventCounts;
+    std::set<std::pair<QString, QString>> m_workerTouches;
 };
