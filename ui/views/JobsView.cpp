@@ -1,10 +1,10 @@
 #include "JobsView.h"
 
+#include "ActionMessage.h"
 #include "FilterBar.h"
 #include "JobDetailPanel.h"
 #include "engine/Engine.h"
 #include "models/JobPageLoader.h"
-#include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
 
 #include <QAction>
@@ -42,11 +42,7 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(toolbar);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("actionMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+    m_message = new ActionMessage(this);
     layout->addWidget(m_message);
 
     m_newerHint = new QLabel(tr("Many new jobs arrived above these rows: scroll to the top to "
@@ -168,12 +164,7 @@ void JobsView::triggerOn(JobActions::Kind kind, const QStringList &keys)
 
 void JobsView::showMessage(const QString &text, bool problem)
 {
-    m_message->setText(text);
-    QPalette palette = this->palette();
-    if (problem)
-        palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
-    m_message->setPalette(palette);
-    m_message->show();
+    m_message->showMessage(text, problem);
 }
 
 QString JobsView::actionMessage() const

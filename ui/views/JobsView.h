@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class ActionMessage;
 class Engine;
 class FilterBar;
 class JobTableModel;
@@ -66,7 +67,7 @@ private:
     QTableView *m_table = nullptr;
     QTimer *m_refreshTimer = nullptr;
     ActionController *m_controller = nullptr;
-    QLabel *m_message = nullptr;
+    ActionMessage *m_message = nullptr;
     QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

@@ -1,8 +1,8 @@
 #include "OperatorTableView.h"
 
+#include "ActionMessage.h"
 #include "ViewRefresher.h"
 #include "core/ApiError.h"
-#include "models/JobStateStyle.h"
 #include "models/ReadOnlyMode.h"
 
 #include <QAction>
@@ -24,11 +24,7 @@ OperatorTableView::OperatorTableView(BackgroundReader &reader, Engine *engine, R
     m_toolBar = new QToolBar(this);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     layout->addWidget(m_toolBar);
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("actionMessage"));
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+    m_message = new ActionMessage(this);
     layout->addWidget(m_message);
     m_table = new QTableView(this);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -119,12 +115,7 @@ void OperatorTableView::showResult(const QString &what, const ApiResult &result)
 
 void OperatorTableView::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
-    QPalette palette = this->palette();
-    if (error)
-        palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
-    m_message->setPalette(palette);
-    m_message->show();
+    m_message->showMessage(text, error);
 }
 
 QString OperatorTableView::message() const

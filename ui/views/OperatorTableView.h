@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class ActionMessage;
 class BackgroundReader;
 class Engine;
 class QAbstractItemModel;
@@ -59,7 +60,7 @@ private:
     Engine *m_engine;
     ReadOnlyMode *m_mode;
     QToolBar *m_toolBar;
-    QLabel *m_message;
+    ActionMessage *m_message;
     QTableView *m_table;
     ViewRefresher *m_refresher;
     QString m_settingsKey;

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QLabel>
+
+// The line above a table that says how the last action went: selectable, word-wrapped, hidden
+// until the first message, in the "failed" state colour when the action was refused.
+class ActionMessage : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ActionMessage(QWidget *parent = nullptr);
+
+    void showMessage(const QString &text, bool problem);
+};
