@@ -1,10 +1,11 @@
 // jobdeck: the job server (and, with a display, the desktop console around it).
 #include "AppIcon.h"
+#include "ConsoleShell.h"
 #include "MainWindow.h"
 #include "Server.h"
 #include "Translations.h"
-#include "dialogs/AdminKeyDialog.h"
 #include "store/Database.h"
+#include "stores/RecentStores.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -82,6 +83,55 @@ bool wantsWindow(int argc, char *argv[])
             return false;
     }
     return displayAvailable();
+}
+
+void printCreatedKey(const QByteArray &created)
+{
+    if (created.isEmpty())
+        return;
+    std::printf("Created the first admin API key (shown once, keep it):\n  %s\n",
+                created.constData());
+    std::fflush(stdout);
+}
+
+void printListening(const Server &server)
+{
+    std::printf("Jobdeck %s listening on http://%s:%u (store %s)\n", JOBDECK_VERSION,
+                qPrintable(server.settings().bindAddress.toString()), server.port(),
+                qPrintable(Database::displayName(server.settings().dbPath)));
+    std::fflush(stdout);
+}
+
+// The desktop console: the same server, inside a ConsoleShell that can switch stores. With no
+// store named on the command line or in JOBDECK_DB, the connection dialog comes first when the
+// user asked for it (stores/askAtStart).
+int runConsole(QCoreApplication &app, ConsoleShell::Options options, bool mayAsk,
+               const QString &screenshotDir)
+{
+    Translations::install(app);
+    QApplication::setWindowIcon(AppIcon::icon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
+    if (mayAsk && screenshotDir.isEmpty() && RecentStores::askAtStart()) {
+        const QString chosen = ConsoleShell::askForStore(options.server.dbPath);
+        if (chosen.isEmpty())
+            return 0;
+        options.server.dbPath = chosen;
+    }
+    const QString db = options.server.dbPath;
+    ConsoleShell shell(std::move(options));
+    QString error;
+    if (!shell.open(db, &error)) {
+        std::fprintf(stderr, "jobdeck: %s\n", qPrintable(error));
+        return 1;
+    }
+    printCreatedKey(shell.createdKey());
+    printListening(*shell.server());
+    if (!screenshotDir.isEmpty())
+        return shell.window()->saveScreenshots(screenshotDir) ? 0 : 1;
+    quitOnSignals(app);
+    const int rc = app.exec();
+    shell.close(); // the window's read connections close before the store
+    return rc;
 }
 
 } // namespace
@@ -179,56 +229,27 @@ int main(int argc, char *argv[])
                              "running the server headless\n");
 
     adjustProcessLimits();
+    if (gui) {
+        ConsoleShell::Options options;
+        options.server = settings;
+        options.apiKey = key;
+        options.nodeId = parser.isSet(nodeId) ? settings.nodeId : QString();
+        options.readOnly = parser.isSet(readOnly);
+        return runConsole(app, options,
+                          !parser.isSet(db) && !qEnvironmentVariableIsSet("JOBDECK_DB"),
+                          parser.isSet(screenshot) ? parser.value(screenshot) : QString());
+    }
     Server server(settings);
-    QByteArray created;
     try {
-        created = server.prepareAdminKey(key);
-        if (!created.isEmpty()) {
-            std::printf("Created the first admin API key (shown once, keep it):\n  %s\n",
-                        created.constData());
-            std::fflush(stdout);
-        }
+        printCreatedKey(server.prepareAdminKey(key));
         server.start();
     } catch (const StoreError &error) {
         std::fprintf(stderr, "jobdeck: %s\n", error.what());
         return 1;
     }
-    std::printf("Jobdeck %s listening on http://%s:%u (store %s)\n", JOBDECK_VERSION,
-                qPrintable(settings.bindAddress.toString()), server.port(),
-                qPrintable(Database::displayName(settings.dbPath)));
-    std::fflush(stdout);
+    printListening(server);
     quitOnSignals(app);
-    int rc = 0;
-    if (gui) {
-        Translations::install(app);
-        QApplication::setWindowIcon(AppIcon::icon());
-        QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
-        ConsoleContext context;
-        context.engine = server.engine();
-        context.store.path = settings.dbPath;
-        context.store.synchronousFull = settings.synchronousFull;
-        context.address =
-            QStringLiteral("http://%1:%2").arg(settings.bindAddress.toString()).arg(server.port());
-        context.readOnly = parser.isSet(readOnly);
-        context.setListening = [&server](bool listen) { return server.setListening(listen); };
-        auto window = std::make_unique<MainWindow>(context);
-        window->show();
-        if (parser.isSet(screenshot)) {
-            const bool saved = window->saveScreenshots(parser.value(screenshot));
-            window.reset();
-            server.stop();
-            return saved ? 0 : 1;
-        }
-        if (!created.isEmpty()) {
-            auto *dialog = new AdminKeyDialog(created, window.get());
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->open();
-        }
-        rc = app.exec();
-        window.reset(); // closes the console's read connection before the store
-    } else {
-        rc = app.exec();
-    }
+    const int rc = app.exec();
     server.stop();
     return rc;
 }

@@ -38,7 +38,7 @@ QByteArray Server::prepareAdminKey(const QByteArray &clearKey)
 {
     const QString connection = QStringLiteral("jobdeck-setup");
     QByteArray created;
-    {
+    try {
         QSqlDatabase db = Database::open(connection, storeOptions());
         Schema::migrate(db);
         KeyStore keys(db);
@@ -56,6 +56,9 @@ QByteArray Server::prepareAdminKey(const QByteArray &clearKey)
                 ApiKey{QStringLiteral("admin"), {QStringLiteral("admin")}, {QStringLiteral("*")}},
                 ApiKey::hash(created), Clock::nowMs());
         }
+    } catch (const StoreError &) {
+        Database::close(connection); // a console may try another store next
+        throw;
     }
     Database::close(connection);
     return created;

@@ -1057,6 +1057,10 @@ Reason (optional):</source>
             <source>Nothing to export: the filter is not valid or nothing is selected.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Open store…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NewKeyDialog</name>
@@ -1271,6 +1275,209 @@ Reason (optional):</source>
         </message>
         <message>
             <source>Failed</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConnectionProbe</name>
+        <message>
+            <source>%1 is not a readable file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SQLite file, %1 MiB</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder %1 does not exist or is not writable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new SQLite store will be created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PostgreSQL %1, a Jobdeck store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConsoleShell</name>
+        <message>
+            <source>Open store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open %1:
+%2
+
+The console goes back to %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot open %1 again:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PasswordVault</name>
+        <message>
+            <source>no system keyring (Secret Service or KWallet) is available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the keyring refused access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the keyring could not delete the entry</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <source>Open store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(choose a recent store)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Recent:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SQLite file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PostgreSQL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask which store to open at every start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unless --db or JOBDECK_DB names a store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The console's own engine opens the file; a file that does not exist yet becomes a new store.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty: ~/.pgpass or PGPASSWORD</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>optional, e.g. /var/run/postgresql</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unix &amp;socket folder:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remember the password in the system keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for the system keyring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The keyring did not give the password: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password is kept by the system keyring, never in Jobdeck's settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cannot connect: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SQLite store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StoreLocation</name>
+        <message>
+            <source>Choose a SQLite file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the PostgreSQL host.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the database name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the user name.</source>
             <translation type="unfinished" />
         </message>
     </context>

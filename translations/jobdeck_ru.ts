@@ -1080,6 +1080,10 @@ Reason (optional):</source>
             <source>Nothing to export: the filter is not valid or nothing is selected.</source>
             <translation>Нечего экспортировать: фильтр неверен или ничего не выбрано.</translation>
         </message>
+        <message>
+            <source>&amp;Open store…</source>
+            <translation>&amp;Открыть хранилище…</translation>
+        </message>
     </context>
     <context>
         <name>NewKeyDialog</name>
@@ -1295,6 +1299,213 @@ Reason (optional):</source>
         <message>
             <source>Failed</source>
             <translation>Сбоев</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionProbe</name>
+        <message>
+            <source>%1 is not a readable file</source>
+            <translation>%1 — не файл или его нельзя прочитать</translation>
+        </message>
+        <message>
+            <source>SQLite file, %1 MiB</source>
+            <translation>файл SQLite, %1 МиБ</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist or is not writable</source>
+            <translation>папки %1 нет или в неё нельзя писать</translation>
+        </message>
+        <message>
+            <source>a new SQLite store will be created</source>
+            <translation>будет создано новое хранилище SQLite</translation>
+        </message>
+        <message>
+            <source>PostgreSQL %1, a Jobdeck store</source>
+            <translation>PostgreSQL %1, хранилище Jobdeck</translation>
+        </message>
+        <message>
+            <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
+            <translation>PostgreSQL %1, таблиц Jobdeck пока нет (они будут созданы при открытии)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsoleShell</name>
+        <message>
+            <source>Open store</source>
+            <translation>Открыть хранилище</translation>
+        </message>
+        <message>
+            <source>Cannot open %1:
+%2
+
+The console goes back to %3.</source>
+            <translation>Не удаётся открыть %1:
+%2
+
+Консоль возвращается к %3.</translation>
+        </message>
+        <message>
+            <source>Cannot open %1 again:
+%2</source>
+            <translation>Не удаётся снова открыть %1:
+%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordVault</name>
+        <message>
+            <source>no system keyring (Secret Service or KWallet) is available</source>
+            <translation>нет системной связки ключей (Secret Service или KWallet)</translation>
+        </message>
+        <message>
+            <source>the keyring refused access</source>
+            <translation>связка ключей отказала в доступе</translation>
+        </message>
+        <message>
+            <source>the keyring could not delete the entry</source>
+            <translation>связка ключей не смогла удалить запись</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreDialog</name>
+        <message>
+            <source>Open store</source>
+            <translation>Открыть хранилище</translation>
+        </message>
+        <message>
+            <source>(choose a recent store)</source>
+            <translation>(выберите недавнее хранилище)</translation>
+        </message>
+        <message>
+            <source>&amp;Recent:</source>
+            <translation>&amp;Недавние:</translation>
+        </message>
+        <message>
+            <source>SQLite file</source>
+            <translation>Файл SQLite</translation>
+        </message>
+        <message>
+            <source>PostgreSQL</source>
+            <translation>PostgreSQL</translation>
+        </message>
+        <message>
+            <source>&amp;Test connection</source>
+            <translation>&amp;Проверить подключение</translation>
+        </message>
+        <message>
+            <source>Ask which store to open at every start</source>
+            <translation>Спрашивать при каждом запуске, какое хранилище открыть</translation>
+        </message>
+        <message>
+            <source>Unless --db or JOBDECK_DB names a store</source>
+            <translation>Если хранилище не задано через --db или JOBDECK_DB</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;Файл:</translation>
+        </message>
+        <message>
+            <source>The console's own engine opens the file; a file that does not exist yet becomes a new store.</source>
+            <translation>Файл открывает собственный движок консоли; если файла ещё нет, он станет новым хранилищем.</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>&amp;Хост:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Порт:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;База данных:</translation>
+        </message>
+        <message>
+            <source>&amp;User:</source>
+            <translation>П&amp;ользователь:</translation>
+        </message>
+        <message>
+            <source>empty: ~/.pgpass or PGPASSWORD</source>
+            <translation>пусто: ~/.pgpass или PGPASSWORD</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Па&amp;роль:</translation>
+        </message>
+        <message>
+            <source>optional, e.g. /var/run/postgresql</source>
+            <translation>необязательно, например /var/run/postgresql</translation>
+        </message>
+        <message>
+            <source>Unix &amp;socket folder:</source>
+            <translation>Папка Unix-&amp;сокета:</translation>
+        </message>
+        <message>
+            <source>Remember the password in the system keyring</source>
+            <translation>Запомнить пароль в системной связке ключей</translation>
+        </message>
+        <message>
+            <source>Looking for the system keyring…</source>
+            <translation>Поиск системной связки ключей…</translation>
+        </message>
+        <message>
+            <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
+            <translation>Консоль подключается к базе как ещё один узел Jobdeck: она видит задачи всех узлов и может с ними работать.</translation>
+        </message>
+        <message>
+            <source>The keyring did not give the password: %1</source>
+            <translation>Связка ключей не выдала пароль: %1</translation>
+        </message>
+        <message>
+            <source>The password is kept by the system keyring, never in Jobdeck's settings.</source>
+            <translation>Пароль хранит системная связка ключей, в настройках Jobdeck его нет.</translation>
+        </message>
+        <message>
+            <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
+            <translation>Пароль нельзя запомнить (%1): он запрашивается каждый раз. Оставьте поле пустым, чтобы использовать ~/.pgpass или PGPASSWORD.</translation>
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation>Подключение к %1…</translation>
+        </message>
+        <message>
+            <source>Connected: %1</source>
+            <translation>Подключено: %1</translation>
+        </message>
+        <message>
+            <source>Cannot connect: %1</source>
+            <translation>Не удаётся подключиться: %1</translation>
+        </message>
+        <message>
+            <source>SQLite store</source>
+            <translation>Хранилище SQLite</translation>
+        </message>
+        <message>
+            <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
+            <translation>Хранилища SQLite (*.db *.sqlite);;Все файлы (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreLocation</name>
+        <message>
+            <source>Choose a SQLite file.</source>
+            <translation>Выберите файл SQLite.</translation>
+        </message>
+        <message>
+            <source>Enter the PostgreSQL host.</source>
+            <translation>Укажите хост PostgreSQL.</translation>
+        </message>
+        <message>
+            <source>Enter the database name.</source>
+            <translation>Укажите имя базы данных.</translation>
+        </message>
+        <message>
+            <source>Enter the user name.</source>
+            <translation>Укажите имя пользователя.</translation>
         </message>
     </context>
 </TS>

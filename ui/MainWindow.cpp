@@ -9,6 +9,7 @@
 #include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 #include "views/ApiKeysView.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
@@ -60,6 +61,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 
     m_watcher = new IncidentWatcher(*m_background, m_context.engine, this);
     connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
+    if (SqlDialect::isPostgresUrl(m_context.store.path))
+        m_watcher->pollEvery(IncidentWatcher::kCheckMs);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(AppIcon::icon(), this);
         m_tray->setToolTip(tr("Jobdeck"));
@@ -152,6 +155,11 @@ void MainWindow::buildPages()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *openStore = file->addAction(tr("&Open store…"));
+    openStore->setObjectName(QStringLiteral("openStore"));
+    openStore->setShortcut(QKeySequence::Open);
+    connect(openStore, &QAction::triggered, this, &MainWindow::openStoreRequested);
+    file->addSeparator();
     QAction *exportSelected = file->addAction(tr("Export &selected jobs…"));
     exportSelected->setObjectName(QStringLiteral("exportSelected"));
     connect(exportSelected, &QAction::triggered, this, [this] { exportJobs(true); });
@@ -317,12 +325,17 @@ void MainWindow::updateUptime()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveLayout()
+{
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/page"), int(currentPage()));
-    QMainWindow::closeEvent(event);
 }
 
 bool MainWindow::saveScreenshots(const QString &dir)

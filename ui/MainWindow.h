@@ -63,6 +63,12 @@ public:
     void copySelectedKeys();
     // Renders every view to DIR/<view>.png (--screenshot); false when a file cannot be written.
     bool saveScreenshots(const QString &dir);
+    // Geometry, splitter and the current view to QSettings (on close, and before a switch).
+    void saveLayout();
+
+signals:
+    // File ▸ Open store…: the console shell shows the connection dialog.
+    void openStoreRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

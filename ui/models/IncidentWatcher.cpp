@@ -19,6 +19,16 @@ IncidentWatcher::IncidentWatcher(BackgroundReader &reader, Engine *engine, QObje
     check();
 }
 
+void IncidentWatcher::pollEvery(int ms)
+{
+    auto *poll = new QTimer(this);
+    connect(poll, &QTimer::timeout, this, [this] {
+        if (!m_timer->isActive())
+            m_timer->start();
+    });
+    poll->start(ms);
+}
+
 void IncidentWatcher::check()
 {
     if (m_reading) {

@@ -20,6 +20,10 @@ public:
     // The incidents open at start have been read (later ones are announced).
     bool hasBaseline() const { return m_lastSeenId >= 0; }
 
+    // Also checks every `ms` (a shared store: other nodes' incidents do not follow this
+    // engine's commits).
+    void pollEvery(int ms);
+
 public slots:
     void check(); // now
 

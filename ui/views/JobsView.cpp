@@ -3,9 +3,11 @@
 #include "ActionMessage.h"
 #include "FilterBar.h"
 #include "JobDetailPanel.h"
+#include "ViewRefresher.h"
 #include "engine/Engine.h"
 #include "models/JobPageLoader.h"
 #include "models/JobTableModel.h"
+#include "store/SqlDialect.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -143,6 +145,13 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &JobsView::refresh);
     if (engine) // queued: the engine signals on its own thread
         connect(engine, &Engine::batchCommitted, this, &JobsView::scheduleRefresh);
+    // On PostgreSQL other nodes change jobs too, and their commits never reach this engine's
+    // signal: while shown, the view looks again every ui/refreshMs (coalesced like a commit).
+    if (SqlDialect::isPostgresUrl(reader.options().path))
+        m_poll = new ViewRefresher(this, [this] {
+            scheduleRefresh();
+            m_poll->done();
+        });
 
     auto *f5 = new QShortcut(QKeySequence::Refresh, this);
     connect(f5, &QShortcut::activated, this, &JobsView::refresh);

@@ -14,10 +14,12 @@ class QLabel;
 class QTableView;
 class QTimer;
 class StoreReader;
+class ViewRefresher;
 
 // The jobs table with its filter bar and actions. Follows the engine live: each commit
 // schedules one refresh, at most every kRefreshMs, that keeps the selection and the rows in
-// view. Double-click opens a job in its own detail window.
+// view; on PostgreSQL also every ui/refreshMs while shown (other nodes' jobs). Double-click opens a
+// job in its own detail window.
 class JobsView : public QWidget
 {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     QAction *action(JobActions::Kind kind) const { return m_controller->action(kind); }
     void setConfirm(Confirm confirm) { m_controller->setConfirm(std::move(confirm)); }
     QString actionMessage() const; // the last action's outcome, as shown above the table
+    // True on a shared (PostgreSQL) store: the view also re-reads periodically while shown.
+    bool followsOtherNodes() const { return m_poll != nullptr; }
 
 public slots:
     void trigger(JobActions::Kind kind); // on the selected jobs, after confirmation
@@ -66,6 +70,7 @@ private:
     FilterBar *m_filters = nullptr;
     QTableView *m_table = nullptr;
     QTimer *m_refreshTimer = nullptr;
+    ViewRefresher *m_poll = nullptr; // PostgreSQL only
     ActionController *m_controller = nullptr;
     ActionMessage *m_message = nullptr;
     QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
