@@ -118,6 +118,7 @@ int runConsole(QCoreApplication &app, ConsoleShell::Options options, bool mayAsk
         options.server.dbPath = chosen;
     }
     const QString db = options.server.dbPath;
+    options.saveLayout = screenshotDir.isEmpty();
     ConsoleShell shell(std::move(options));
     QString error;
     if (!shell.open(db, &error)) {

@@ -119,7 +119,8 @@ void ConsoleShell::showWindow()
 void ConsoleShell::close()
 {
     if (m_window) {
-        m_window->saveLayout();
+        if (m_options.saveLayout)
+            m_window->saveLayout();
         // The window goes before the server: its readers and threads end first.
         const bool quitOnClose = QApplication::quitOnLastWindowClosed();
         QApplication::setQuitOnLastWindowClosed(false);

@@ -21,10 +21,11 @@ class ConsoleShell : public QObject
 public:
     struct Options
     {
-        ServerSettings server; // the first store is server.dbPath
-        QByteArray apiKey;     // --api-key / JOBDECK_API_KEY
-        QString nodeId;        // --node-id when given: used on every store
-        bool readOnly = false; // --read-only
+        ServerSettings server;  // the first store is server.dbPath
+        QByteArray apiKey;      // --api-key / JOBDECK_API_KEY
+        QString nodeId;         // --node-id when given: used on every store
+        bool readOnly = false;  // --read-only
+        bool saveLayout = true; // window geometry and view kept on close (not for --screenshot)
     };
 
     explicit ConsoleShell(Options options, QObject *parent = nullptr);
