@@ -12,12 +12,16 @@
 #include "dialogs/StoreDialog.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
+#include "stores/PasswordVault.h"
 #include "stores/RecentStores.h"
 #include "stores/StoreLocation.h"
 #include "views/JobsView.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -29,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimer>
 #include <QUrl>
 #include <QtTest>
 
@@ -46,6 +51,7 @@ private slots:
     void initTestCase();
     void testConnectionReachesPostgres();
     void openKeepsNoPassword();
+    void rememberedPasswordIsInTheKeyring();
     void consoleSeesAndActsOnAnotherNode();
     void cleanupTestCase();
 
@@ -53,6 +59,7 @@ private:
     QByteArray settingsText() const;
     void fillDialog(StoreDialog &dialog) const;
     bool startNode();
+    QString keyringPassword(const QString &entry);
     void adminExec(const QString &sql, bool maintenance = true);
 
     QString m_adminUrl; // the test database, as the cluster's superuser
@@ -67,7 +74,10 @@ void tst_ui_cluster::initTestCase()
     if (!TestStore::usePostgres())
         QSKIP("needs PostgreSQL (JOBDECK_TEST_PG or JOBDECK_TEST_PG_FILE)");
     QStandardPaths::setTestModeEnabled(true);
-    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/jobdeck-test-bus");
+    // No keyring unless asked for (JOBDECK_TEST_KEYRING=1 under a session bus with a Secret
+    // Service, e.g. dbus-run-session + gnome-keyring-daemon --unlock): never the user's own.
+    if (qEnvironmentVariableIsEmpty("JOBDECK_TEST_KEYRING"))
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/jobdeck-test-bus");
     QSettings().clear();
     m_adminUrl = TestStore::createDatabase();
     // A role of this test's own whose password appears nowhere else (not in a user or a
@@ -175,6 +185,52 @@ void tst_ui_cluster::openKeepsNoPassword()
     const QByteArray text = settingsText();
     QVERIFY(text.contains(QUrl(m_url).path().mid(1).toUtf8())); // the database is kept
     QVERIFY2(!text.contains(password.toUtf8()), text.constData());
+}
+
+void tst_ui_cluster::rememberedPasswordIsInTheKeyring()
+{
+    if (qEnvironmentVariableIsEmpty("JOBDECK_TEST_KEYRING"))
+        QSKIP("needs a Secret Service (JOBDECK_TEST_KEYRING=1, see initTestCase)");
+    const QString password = StoreLocation::passwordOf(m_url);
+    const QString entry = Database::displayName(m_url);
+    StoreDialog dialog(StoreLocation{});
+    fillDialog(dialog);
+    QTRY_VERIFY(dialog.keyringChecked());
+    QVERIFY2(dialog.keyringAvailable(), qPrintable(dialog.keyringNote()->text()));
+    dialog.rememberPassword()->setChecked(true);
+    QSignalSpy accepted(&dialog, &QDialog::accepted);
+    dialog.accept();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, 30'000);
+    QVERIFY(RecentStores::load().value(0).rememberPassword);
+    QVERIFY(!settingsText().contains(password.toUtf8()));
+    // In the keyring, under the URL without password.
+    QTRY_COMPARE_WITH_TIMEOUT(keyringPassword(entry), password, 10'000);
+    // Chosen again from the recent stores: the field is filled from the keyring.
+    StoreDialog again(StoreLocation{});
+    QTRY_VERIFY(again.keyringChecked());
+    emit again.recent()->activated(1);
+    QTRY_COMPARE(again.passwordField()->text(), password);
+    QVERIFY(again.rememberPassword()->isChecked());
+    // Unticked and opened: taken out of the keyring.
+    again.rememberPassword()->setChecked(false);
+    QSignalSpy acceptedAgain(&again, &QDialog::accepted);
+    again.accept();
+    QTRY_COMPARE_WITH_TIMEOUT(acceptedAgain.size(), 1, 30'000);
+    QTRY_COMPARE_WITH_TIMEOUT(keyringPassword(entry), QString(), 10'000);
+}
+
+// The keyring's answer for `entry` (empty when there is none), waited for in an event loop.
+QString tst_ui_cluster::keyringPassword(const QString &entry)
+{
+    QString stored;
+    QEventLoop loop;
+    PasswordVault::read(entry, &loop, [&](const QString &password, const QString &) {
+        stored = password;
+        loop.quit();
+    });
+    QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return stored;
 }
 
 bool tst_ui_cluster::startNode()
