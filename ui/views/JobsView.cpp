@@ -143,14 +143,21 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &JobsView::refresh);
-    if (engine) // queued: the engine signals on its own thread
-        connect(engine, &Engine::batchCommitted, this, &JobsView::scheduleRefresh);
     // On PostgreSQL other nodes change jobs too, and their commits never reach this engine's
     // signal: while shown, the view looks again every ui/refreshMs (coalesced like a commit).
-    if (SqlDialect::isPostgresUrl(reader.options().path))
+    const bool shared = SqlDialect::isPostgresUrl(reader.options().path);
+    if (shared)
         m_poll = new ViewRefresher(this, [this] {
             scheduleRefresh();
             m_poll->done();
+        });
+    // Queued: the engine signals on its own thread. On PostgreSQL the engine also commits a
+    // housekeeping batch (no command) every cluster tick (0.5 s): those are left to the poll, or
+    // an idle cluster would re-read the view twice a second.
+    if (engine)
+        connect(engine, &Engine::batchCommitted, this, [this, shared](int operations) {
+            if (operations > 0 || !shared)
+                scheduleRefresh();
         });
 
     auto *f5 = new QShortcut(QKeySequence::Refresh, this);
