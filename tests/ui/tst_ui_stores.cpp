@@ -14,6 +14,7 @@
 #include "stores/StoreLocation.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -50,6 +51,7 @@ private slots:
     void closedPortGivesReadableError();
     void openTestsFirstAndStaysOnFailure();
     void shellSwitchesStoresCleanly();
+    void askAtStartReturnsTheChoice();
 
 private:
     QByteArray settingsText() const;
@@ -359,6 +361,28 @@ void tst_ui_stores::shellSwitchesStoresCleanly()
     QVERIFY(!shell.server());
     shell.close();
     QTRY_COMPARE(QSqlDatabase::connectionNames(), QStringList());
+}
+
+void tst_ui_stores::askAtStartReturnsTheChoice()
+{
+    // The start-up dialog (no window yet): what the user opens is what the console starts on;
+    // Cancel starts nothing.
+    const QString file = m_dir.filePath(QStringLiteral("chosen.db"));
+    QTimer::singleShot(0, this, [file] {
+        auto *dialog = qobject_cast<StoreDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->kinds()->setCurrentIndex(0);
+        dialog->file()->setText(file);
+        dialog->accept();
+    });
+    QCOMPARE(ConsoleShell::askForStore(QStringLiteral("/tmp/current.db")), file);
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = qobject_cast<StoreDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->file()->text(), QStringLiteral("/tmp/current.db"));
+        dialog->reject();
+    });
+    QVERIFY(ConsoleShell::askForStore(QStringLiteral("/tmp/current.db")).isEmpty());
 }
 
 QTEST_MAIN(tst_ui_stores)
