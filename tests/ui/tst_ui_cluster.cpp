@@ -271,12 +271,20 @@ void tst_ui_cluster::consoleSeesAndActsOnAnotherNode()
 
     // The console, as `jobdeck --db <url with password>` starts it.
     ConsoleShell::Options options;
-    options.server.port = 0;
+    // n1's port, as when both run on one host with the default port: the console's API takes
+    // a free one instead, and the console works.
+    options.server.port = m_nodePort;
     options.server.synchronousFull = false;
     ConsoleShell shell(options);
     QString error;
     QVERIFY2(shell.open(m_url, &error), qPrintable(error));
     MainWindow *window = shell.window();
+    QVERIFY(shell.server()->port() != 0 && shell.server()->port() != m_nodePort);
+    QVERIFY(window->findChild<QLabel *>(QStringLiteral("addressLabel"))
+                ->text()
+                .endsWith(QStringLiteral(":%1").arg(shell.server()->port())));
+    ApiClient console(shell.server()->port(), kKey);
+    QCOMPARE(console.get(QStringLiteral("/api/v1/health")).status, 200);
     QVERIFY(window->jobsView()->followsOtherNodes());
     // A node of its own beside n1, and the store shown without its password.
     QVERIFY2(shell.server()->settings().nodeId.startsWith(QLatin1String("console-")),
