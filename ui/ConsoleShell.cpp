@@ -9,6 +9,7 @@
 #include "stores/StoreLocation.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QHostInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -50,6 +51,8 @@ QString ConsoleShell::nodeIdFor(const QString &db) const
 
 bool ConsoleShell::open(const QString &db, QString *error)
 {
+    QElapsedTimer clock;
+    clock.start();
     close();
     try {
         startServer(db);
@@ -67,6 +70,8 @@ bool ConsoleShell::open(const QString &db, QString *error)
             entry.rememberPassword = known.rememberPassword;
     RecentStores::add(entry);
     showWindow();
+    qCInfo(lcShell, "console on %s (node %s) in %lld ms", qPrintable(Database::displayName(db)),
+           qPrintable(m_server->settings().nodeId), clock.elapsed());
     emit storeOpened(Database::displayName(db));
     return true;
 }
