@@ -126,11 +126,9 @@ void ConsoleShell::close()
     if (m_window) {
         if (m_options.saveLayout)
             m_window->saveLayout();
-        // The window goes before the server: its readers and threads end first.
-        const bool quitOnClose = QApplication::quitOnLastWindowClosed();
-        QApplication::setQuitOnLastWindowClosed(false);
+        // The window goes before the server: its readers and threads end first. (Destroying it,
+        // unlike closing it, does not make the application quit: tested.)
         m_window.reset();
-        QApplication::setQuitOnLastWindowClosed(quitOnClose);
     }
     m_server.reset(); // stops the API and the engine, joins their threads, closes the store
     m_db.clear();

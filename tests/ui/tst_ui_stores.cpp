@@ -354,6 +354,17 @@ void tst_ui_stores::shellSwitchesStoresCleanly()
     QCOMPARE(RecentStores::load().value(0).location.file, a);
     QCOMPARE(RecentStores::load().value(1).location.file, b);
 
+    // Replacing the only window did not ask the application to quit: the event loop runs until
+    // it is told to.
+    bool quitByUs = false;
+    QTimer::singleShot(100, this, [&quitByUs] {
+        quitByUs = true;
+        QCoreApplication::exit(0); // quit() would also close the windows
+    });
+    QCoreApplication::exec();
+    QVERIFY(quitByUs);
+    QVERIFY(shell.window()->isVisible());
+
     // A store that cannot be opened: nothing runs, and the reason is given.
     QVERIFY(!shell.open(QStringLiteral("/nonexistent-dir-jobdeck/x/jobs.db"), &error));
     QVERIFY(!error.isEmpty());
