@@ -78,6 +78,12 @@ void submit(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
     f->engine()->submit(std::move(op), request.deferred());
 }
 
+// The same for an operation on the job named in the path, which the engine may read ahead.
+void submitOnJob(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
+{
+    f->engine()->submit(std::move(op), request.deferred(), request.argument(0));
+}
+
 // The Idempotency-Key header: empty when absent; nullopt (after a 400) when malformed.
 std::optional<QString> idempotencyKey(ApiRequest &request)
 {
@@ -203,11 +209,11 @@ void completeRoute(HttpFrontend *f, ApiRequest &request)
                 {QStringLiteral("validation_errors"),
                  QJsonArray{QJsonObject{{QStringLiteral("field"), QStringLiteral("variables")},
                                         {QStringLiteral("error"), problem}}}}}});
-    submit(f, request,
-           [caller = request.caller(), key = request.argument(0), variables, worker,
-            receivedAt = request.receivedAt()](Txn &txn) {
-               return JobCommands::complete(txn, caller, key, variables, receivedAt, worker);
-           });
+    submitOnJob(f, request,
+                [caller = request.caller(), key = request.argument(0), variables, worker,
+                 receivedAt = request.receivedAt()](Txn &txn) {
+                    return JobCommands::complete(txn, caller, key, variables, receivedAt, worker);
+                });
 }
 
 void failRoute(HttpFrontend *f, ApiRequest &request)
@@ -234,7 +240,7 @@ void failRoute(HttpFrontend *f, ApiRequest &request)
     spec.variables = in.object(QStringLiteral("variables"));
     if (!in.ok())
         return request.fail(in.toError());
-    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+    submitOnJob(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
         return JobCommands::fail(txn, caller, key, spec);
     });
 }
@@ -259,7 +265,7 @@ void throwErrorRoute(HttpFrontend *f, ApiRequest &request)
     spec.variables = in.object(QStringLiteral("variables"));
     if (!in.ok())
         return request.fail(in.toError());
-    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+    submitOnJob(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
         return JobCommands::throwError(txn, caller, key, spec);
     });
 }
@@ -273,14 +279,15 @@ void cancelRoute(HttpFrontend *f, ApiRequest &request)
     const QString reason = in.text(QStringLiteral("reason"), 1000);
     if (!in.ok())
         return request.fail(in.toError());
-    submit(f, request, [caller = request.caller(), key = request.argument(0), reason](Txn &txn) {
-        return JobCommands::cancel(txn, caller, key, reason);
-    });
+    submitOnJob(f, request,
+                [caller = request.caller(), key = request.argument(0), reason](Txn &txn) {
+                    return JobCommands::cancel(txn, caller, key, reason);
+                });
 }
 
 void deleteRoute(HttpFrontend *f, ApiRequest &request)
 {
-    submit(f, request, [caller = request.caller(), key = request.argument(0)](Txn &txn) {
+    submitOnJob(f, request, [caller = request.caller(), key = request.argument(0)](Txn &txn) {
         return JobCommands::remove(txn, caller, key);
     });
 }
@@ -304,7 +311,7 @@ void progressRoute(HttpFrontend *f, ApiRequest &request)
         in.error(QStringLiteral("processed"), QStringLiteral("Must not exceed total"));
     if (!in.ok())
         return request.fail(in.toError());
-    submit(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
+    submitOnJob(f, request, [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
         return JobCommands::progress(txn, caller, key, spec);
     });
 }

@@ -25,7 +25,8 @@ std::atomic<int> s_engineCount{0};
 
 struct Engine::Pending
 {
-    // Wake: jobs of the type `jobKey` became activatable on another node.
+    // Operation: the job it changes, if known. Wake: jobs of the type `jobKey` became
+    // activatable on another node.
     enum class Kind { Operation, Activation, Await, CancelWaiter, Wake } kind = Kind::Operation;
     Operation op;
     ActivationSpec activation;
@@ -70,6 +71,7 @@ void Engine::open()
         m_highWaterKey = kHighWaterKey + QStringLiteral("/slot/%1").arg(slot);
         Database::exec(db, QStringLiteral("SET jobdeck.shard = '%1'").arg(slot));
         m_store->setLockingReads(true);
+        m_store->setWriteBehind(true);
         connect(m_cluster.get(), &ClusterNode::jobsAvailable, this, &Engine::onJobsAvailable);
         m_nextClusterTick = Clock::nowMs() + m_config.clusterTickMs;
     }
@@ -83,11 +85,12 @@ void Engine::open()
     qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 
-void Engine::submit(Operation op, ReplyTo reply)
+void Engine::submit(Operation op, ReplyTo reply, const QString &jobKey)
 {
     Pending p;
     p.op = std::move(op);
     p.reply = std::move(reply);
+    p.jobKey = jobKey;
     enqueue(std::move(p));
 }
 
@@ -197,6 +200,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             if (more)
                 txn.wakeAt(now); // the rest goes in the next transaction
         }
+        readAhead(batch);
         for (Pending &p : batch) {
             switch (p.kind) {
             case Pending::Kind::Operation:
@@ -243,8 +247,10 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             notifyOtherNodes(left);
         if (m_keys->highWaterMark() != highWaterBefore)
             m_store->setMeta(m_highWaterKey, QString::number(m_keys->highWaterMark()));
+        m_store->flush();
         if (!db.commit())
             throw StoreError(db.lastError().text());
+        m_store->endTransaction();
         m_retryAt = 0;
         for (auto &[waiter, result] : handed)
             out.emplace_back(std::move(waiter.reply), std::move(result));
@@ -277,6 +283,15 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
     emit batchCommitted(int(batch.size()), micros);
     if (lcBatches().isDebugEnabled())
         traceBatch(int(batch.size()), micros);
+}
+
+void Engine::readAhead(const std::vector<Pending> &batch)
+{
+    QStringList keys;
+    for (const Pending &p : batch)
+        if (p.kind == Pending::Kind::Operation && !p.jobKey.isEmpty())
+            keys.append(p.jobKey);
+    m_store->readAhead(keys);
 }
 
 void Engine::traceBatch(int operations, qint64 micros)
@@ -326,13 +341,8 @@ void Engine::notifyOtherNodes(const QSet<QString> &types)
 {
     // Delivered at COMMIT (and not at all on a rollback): long polls held by other nodes get
     // their chance at what this transaction made available.
-    for (const QString &type : types) {
-        QSqlQuery q(m_store->database());
-        q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
-        q.addBindValue(QLatin1String(ClusterNode::kChannel));
-        q.addBindValue(m_cluster->payload(type));
-        Database::exec(q);
-    }
+    for (const QString &type : types)
+        m_store->notify(QLatin1String(ClusterNode::kChannel), m_cluster->payload(type));
 }
 
 void Engine::onJobsAvailable(const QString &type)
@@ -367,6 +377,7 @@ void Engine::storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo,
 {
     // Nothing of the transaction happened: every request of the batch is told so (none gets a
     // 2xx), long polls that were to get one of its jobs wait on, and timed work waits a moment.
+    m_store->endTransaction();
     QSqlDatabase &db = m_store->database();
     db.rollback(); // fails harmlessly when SQLite has already rolled back a failed COMMIT
     qCWarning(lcEngine) << "transaction rolled back:" << error.what();

@@ -45,8 +45,10 @@ public:
     explicit Engine(EngineConfig config, QObject *parent = nullptr);
     ~Engine() override;
 
-    // Thread-safe. The reply runs on reply.context's thread after the commit.
-    void submit(Operation op, ReplyTo reply);
+    // Thread-safe. The reply runs on reply.context's thread after the commit. `jobKey`: the job
+    // the operation changes, when known; on PostgreSQL a batch reads (and locks) all such jobs
+    // in one statement before applying its operations.
+    void submit(Operation op, ReplyTo reply, const QString &jobKey = {});
     // Thread-safe. Returns an id for cancelWaiter() when the client leaves.
     quint64 activate(ActivationSpec spec, ReplyTo reply);
     quint64 await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs, ReplyTo reply);
@@ -91,6 +93,7 @@ private:
     void onTimer();
     void armTimer();
     void refreshNextWake();
+    void readAhead(const std::vector<Pending> &batch);
     void traceBatch(int operations, qint64 micros);
     void publishWaiters();
 

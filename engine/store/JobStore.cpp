@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
 
@@ -205,6 +207,8 @@ QList<JobRecord> JobStore::readJobs(QSqlQuery &query)
 
 void JobStore::insertJob(const JobRecord &job)
 {
+    if (m_writeBehind)
+        return m_pending.insert(job);
     QSqlQuery &q = prepared("INSERT INTO jobs (" JOB_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
                             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                             "?, ?)");
@@ -214,6 +218,10 @@ void JobStore::insertJob(const JobRecord &job)
 
 void JobStore::updateJob(const JobRecord &j)
 {
+    if (m_writeBehind) {
+        m_readAhead.remove(j.id); // the pending write is the job now
+        return m_pending.update(j);
+    }
     // Only the columns a job's life can change: SQLite maintains an index on UPDATE when one of
     // its columns is assigned, so leaving out job_key, type and tenant keeps those untouched.
     QSqlQuery &q = prepared(
@@ -251,6 +259,8 @@ void JobStore::updateJob(const JobRecord &j)
 
 void JobStore::deleteJob(qint64 id)
 {
+    flush();
+    m_readAhead.remove(id);
     for (const char *sql :
          {"DELETE FROM job_events WHERE job_id = ?", "DELETE FROM incidents WHERE job_id = ?",
           "DELETE FROM jobs WHERE id = ?"}) {
@@ -262,6 +272,10 @@ void JobStore::deleteJob(qint64 id)
 
 std::optional<JobRecord> JobStore::findJob(qint64 id)
 {
+    if (const JobRecord *pending = m_pending.find(id))
+        return *pending;
+    if (const JobRecord *read = readAheadJob(id))
+        return *read;
     QSqlQuery &q =
         prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ? FOR UPDATE"
                                 : "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?");
@@ -272,6 +286,11 @@ std::optional<JobRecord> JobStore::findJob(qint64 id)
 
 std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
 {
+    if (const JobRecord *pending = m_pending.findByKey(key))
+        return *pending;
+    if (const auto it = m_readAheadKeys.constFind(key); it != m_readAheadKeys.constEnd())
+        if (const JobRecord *read = readAheadJob(*it))
+            return *read;
     QSqlQuery &q =
         prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ? FOR UPDATE"
                                 : "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ?");
@@ -282,6 +301,7 @@ std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
 
 QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &tenants, int limit)
 {
+    flush();
     if (tenants.isEmpty()) {
         QSqlQuery &q =
             prepared(m_dialect.pick(ACTIVATABLE "ORDER BY priority DESC, id LIMIT ?", ACTIVATABLE
@@ -311,6 +331,7 @@ QList<JobRecord> JobStore::activatable(const QString &type, const QStringList &t
 
 QList<JobRecord> JobStore::expiredLocks(qint64 now, int limit)
 {
+    flush();
     QSqlQuery &q = prepared(m_dialect.pick(EXPIRED "ORDER BY deadline LIMIT ?",
                                            EXPIRED "ORDER BY deadline LIMIT ? FOR UPDATE SKIP "
                                                    "LOCKED"));
@@ -321,6 +342,7 @@ QList<JobRecord> JobStore::expiredLocks(qint64 now, int limit)
 
 QList<JobRecord> JobStore::dueWaiting(qint64 now, int limit)
 {
+    flush();
     QSqlQuery &q = prepared(m_dialect.pick(DUE "ORDER BY due_at LIMIT ?",
                                            DUE "ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED"));
     q.bindValue(0, now);
@@ -330,16 +352,19 @@ QList<JobRecord> JobStore::dueWaiting(qint64 now, int limit)
 
 std::optional<qint64> JobStore::earliestDeadline()
 {
+    flush();
     return firstValue(prepared("SELECT MIN(deadline) FROM jobs WHERE state = 3"));
 }
 
 std::optional<qint64> JobStore::earliestDue()
 {
+    flush();
     return firstValue(prepared("SELECT MIN(due_at) FROM jobs WHERE state IN (1, 2)"));
 }
 
 int JobStore::activeJobsOfWorker(const QString &worker)
 {
+    flush();
     QSqlQuery &q = prepared("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = 3");
     q.bindValue(0, worker);
     return int(firstValue(q).value_or(0));
@@ -347,6 +372,8 @@ int JobStore::activeJobsOfWorker(const QString &worker)
 
 void JobStore::appendEvent(qint64 jobId, const JobEvent &e)
 {
+    if (m_writeBehind)
+        return m_pending.appendEvent(jobId, e);
     QSqlQuery &q = prepared("INSERT INTO job_events (job_id, at, action, worker, attempt, error, "
                             "details) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q.bindValue(0, jobId);
@@ -361,6 +388,7 @@ void JobStore::appendEvent(qint64 jobId, const JobEvent &e)
 
 QList<JobEvent> JobStore::events(qint64 jobId)
 {
+    flush();
     QSqlQuery &q = prepared("SELECT at, action, worker, attempt, error, details FROM job_events "
                             "WHERE job_id = ? ORDER BY id");
     q.bindValue(0, jobId);
@@ -438,4 +466,81 @@ void JobStore::setMeta(const QString &key, const QString &value)
     q.bindValue(0, key);
     q.bindValue(1, value);
     Database::exec(q);
+}
+
+void JobStore::flush()
+{
+    if (m_pending.isEmpty())
+        return;
+    const QList<PendingJobWrites::Round> rounds = m_pending.takeRounds();
+    const PendingJobWrites::Rows events = m_pending.takeEvents();
+    for (const PendingJobWrites::Round &round : rounds) {
+        flushRows("INSERT INTO jobs (" JOB_COLUMNS ") SELECT " JOB_COLUMNS
+                  " FROM json_populate_recordset(NULL::jobs, ?::json)",
+                  round.inserts, false);
+        flushRows("UPDATE jobs AS j SET state = v.state, priority = v.priority, "
+                  "retries = v.retries, timeout_ms = v.timeout_ms, variables = v.variables, "
+                  "result_variables = v.result_variables, progress = v.progress, "
+                  "worker = v.worker, max_jobs_for_worker = v.max_jobs_for_worker, "
+                  "attempt = v.attempt, updated_at = v.updated_at, "
+                  "activated_at = v.activated_at, deadline = v.deadline, due_at = v.due_at, "
+                  "finished_at = v.finished_at, error_message = v.error_message, "
+                  "error_code = v.error_code, incident_key = v.incident_key, "
+                  "cancel_reason = v.cancel_reason, finished_by = v.finished_by "
+                  "FROM json_populate_recordset(NULL::jobs, ?::json) AS v WHERE j.id = v.id",
+                  round.updates, true);
+    }
+    // In the order they were recorded: the identity ids order a job's history.
+    flushRows("INSERT INTO job_events (job_id, at, action, worker, attempt, error, details) "
+              "SELECT job_id, at, action, worker, attempt, error, details FROM "
+              "json_populate_recordset(NULL::job_events, ?::json) WITH ORDINALITY AS e "
+              "ORDER BY e.ordinality",
+              events, false);
+}
+
+void JobStore::flushRows(const char *sql, const PendingJobWrites::Rows &rows, bool countRows)
+{
+    if (!rows.count)
+        return;
+    QSqlQuery &q = prepared(sql);
+    q.bindValue(0, QString::fromUtf8(rows.json));
+    Database::exec(q);
+    if (countRows && q.numRowsAffected() != rows.count)
+        throw StoreError(QStringLiteral("%1 of %2 jobs vanished during an update")
+                             .arg(rows.count - q.numRowsAffected())
+                             .arg(rows.count));
+}
+
+void JobStore::readAhead(const QStringList &keys)
+{
+    if (!m_writeBehind || keys.isEmpty())
+        return;
+    // In id order, as every node locks them: two nodes reading ahead the same jobs wait for
+    // each other instead of deadlocking.
+    QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE job_key IN "
+                            "(SELECT json_array_elements_text(?::json)) ORDER BY id FOR UPDATE");
+    q.bindValue(
+        0, QString::fromUtf8(
+               QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+    for (JobRecord &job : readJobs(q)) {
+        if (m_pending.find(job.id))
+            continue;
+        m_readAheadKeys.insert(job.key, job.id);
+        m_readAhead.insert(job.id, std::move(job));
+    }
+}
+
+const JobRecord *JobStore::readAheadJob(qint64 id) const
+{
+    const auto it = m_readAhead.constFind(id);
+    return it == m_readAhead.constEnd() ? nullptr : &*it;
+}
+
+void JobStore::notify(const QString &channel, const QString &payload)
+{
+    QSqlQuery &q = prepared("SELECT pg_notify(?, ?)");
+    q.bindValue(0, channel);
+    q.bindValue(1, payload);
+    Database::exec(q);
+    q.finish();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobRecord.h"
+#include "PendingJobWrites.h"
 #include "SqlDialect.h"
 
 #include <QHash>
@@ -18,11 +19,32 @@ class JobStore
 public:
     explicit JobStore(QSqlDatabase db);
 
-    QSqlDatabase &database() { return m_db; }
+    // The connection, with every held-back write sent: whoever runs statements of their own on
+    // it sees the transaction as it is.
+    QSqlDatabase &database()
+    {
+        flush();
+        forgetReadAhead(); // statements of others may change what was read
+        return m_db;
+    }
     SqlDialect dialect() const { return m_dialect; }
     // The engine's store: on PostgreSQL, the jobs it reads by id or key to change them are
     // locked until its transaction ends (another node may want to change them too).
     void setLockingReads(bool locking) { m_lockingReads = locking && m_dialect.isPostgres(); }
+    // The engine's store on PostgreSQL: job and history writes are held back and sent as a few
+    // multi-row statements when a read needs them or before COMMIT (flush()). Whoever turns
+    // this on must flush() before committing and discardPending() after a rollback.
+    void setWriteBehind(bool on) { m_writeBehind = on && m_dialect.isPostgres(); }
+    void flush();
+    // With write-behind: reads the jobs of these keys, locked, in one statement; findJob and
+    // findJobByKey then answer them without a round trip until the transaction ends.
+    void readAhead(const QStringList &keys);
+    // After COMMIT or ROLLBACK: nothing held back, nothing read ahead.
+    void endTransaction()
+    {
+        m_pending.clear();
+        forgetReadAhead();
+    }
 
     // Jobs
     void insertJob(const JobRecord &job);
@@ -54,6 +76,9 @@ public:
     // Workers seen in activations
     void touchWorker(const QString &name, const QString &type, qint64 now);
 
+    // PostgreSQL: a notification to listening connections, sent at COMMIT.
+    void notify(const QString &channel, const QString &payload);
+
     // Engine state
     std::optional<QString> meta(const QString &key);
     void setMeta(const QString &key, const QString &value);
@@ -61,9 +86,20 @@ public:
 private:
     QSqlQuery &prepared(const char *sql);
     QList<JobRecord> readJobs(QSqlQuery &query);
+    void forgetReadAhead()
+    {
+        m_readAhead.clear();
+        m_readAheadKeys.clear();
+    }
+    const JobRecord *readAheadJob(qint64 id) const;
+    void flushRows(const char *sql, const PendingJobWrites::Rows &rows, bool countRows);
 
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     bool m_lockingReads = false;
+    bool m_writeBehind = false;
+    PendingJobWrites m_pending;
+    QHash<qint64, JobRecord> m_readAhead;
+    QHash<QString, qint64> m_readAheadKeys;
     QHash<const char *, QSqlQuery> m_statements;
 };

@@ -1,0 +1,222 @@
+#include "PendingJobWrites.h"
+
+namespace {
+
+// One JSON object of column values, written straight into UTF-8: a batch holds hundreds of
+// rows, and a QJsonObject per row would cost more than the statement saves.
+class RowWriter
+{
+public:
+    explicit RowWriter(QByteArray &out) : m_out(out) { m_out += '{'; }
+    ~RowWriter() { m_out += '}'; }
+
+    void number(const char *column, qint64 value)
+    {
+        name(column);
+        m_out += QByteArray::number(value);
+    }
+    // NULL for "not set" (0), as the one-row statements bind it.
+    void numberOrNull(const char *column, qint64 value)
+    {
+        if (value)
+            number(column, value);
+        else
+            null(column);
+    }
+    void text(const char *column, const QString &value) { utf8(column, value.toUtf8()); }
+    void textOrNull(const char *column, const QString &value)
+    {
+        if (value.isEmpty())
+            null(column);
+        else
+            text(column, value);
+    }
+    void utf8(const char *column, const QByteArray &value)
+    {
+        name(column);
+        quoted(value);
+    }
+    void utf8OrNull(const char *column, const QByteArray &value)
+    {
+        if (value.isEmpty())
+            null(column);
+        else
+            utf8(column, value);
+    }
+
+private:
+    void name(const char *column)
+    {
+        if (!m_first)
+            m_out += ',';
+        m_first = false;
+        m_out += '"';
+        m_out += column;
+        m_out += "\":";
+    }
+    void null(const char *column)
+    {
+        name(column);
+        m_out += "null";
+    }
+    void quoted(const QByteArray &value)
+    {
+        static const char hex[] = "0123456789abcdef";
+        m_out += '"';
+        for (const char c : value) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                m_out += '\\';
+                m_out += c;
+            } else if (u < 0x20) {
+                m_out += "\\u00";
+                m_out += hex[u >> 4];
+                m_out += hex[u & 15];
+            } else {
+                m_out += c;
+            }
+        }
+        m_out += '"';
+    }
+
+    QByteArray &m_out;
+    bool m_first = true;
+};
+
+// The columns a job's life can change (the one-row UPDATE's SET list) and its id.
+void writeChangeable(RowWriter &w, const JobRecord &j)
+{
+    w.number("id", j.id);
+    w.number("state", int(j.state));
+    w.number("priority", j.priority);
+    w.number("retries", j.retries);
+    w.number("timeout_ms", j.timeoutMs);
+    w.utf8("variables", j.variables);
+    w.utf8OrNull("result_variables", j.resultVariables);
+    w.utf8OrNull("progress", j.progress);
+    w.textOrNull("worker", j.worker);
+    w.number("max_jobs_for_worker", j.maxJobsForWorker);
+    w.number("attempt", j.attempt);
+    w.number("updated_at", j.updatedAt);
+    w.numberOrNull("activated_at", j.activatedAt);
+    w.numberOrNull("deadline", j.deadline);
+    w.numberOrNull("due_at", j.dueAt);
+    w.numberOrNull("finished_at", j.finishedAt);
+    w.textOrNull("error_message", j.errorMessage);
+    w.textOrNull("error_code", j.errorCode);
+    w.textOrNull("incident_key", j.incidentKey);
+    w.textOrNull("cancel_reason", j.cancelReason);
+    w.textOrNull("finished_by", j.finishedBy);
+}
+
+void writeInsert(QByteArray &out, const JobRecord &j)
+{
+    RowWriter w(out);
+    writeChangeable(w, j);
+    w.text("job_key", j.key);
+    w.text("type", j.type);
+    w.text("tenant_id", j.tenantId);
+    w.number("original_retries", j.originalRetries);
+    w.number("max_retry_delay_ms", j.maxRetryDelayMs);
+    w.utf8("custom_headers", j.customHeaders);
+    w.utf8OrNull("process_context", j.processContext);
+    w.utf8OrNull("next_jobs", j.nextJobs);
+    w.utf8OrNull("error_handlers", j.errorHandlers);
+    w.number("created_at", j.createdAt);
+    w.numberOrNull("run_at", j.runAt);
+    w.textOrNull("parent_key", j.parentKey);
+}
+
+void writeUpdate(QByteArray &out, const JobRecord &j)
+{
+    RowWriter w(out);
+    writeChangeable(w, j);
+}
+
+void append(PendingJobWrites::Rows &rows, const JobRecord &job, bool insert)
+{
+    rows.json += rows.count ? ',' : '[';
+    insert ? writeInsert(rows.json, job) : writeUpdate(rows.json, job);
+    rows.count += 1;
+}
+
+void close(PendingJobWrites::Rows &rows)
+{
+    if (rows.count)
+        rows.json += ']';
+}
+
+} // namespace
+
+void PendingJobWrites::add(const JobRecord &job, bool insert)
+{
+    const int round = m_writesOfJob.value(job.id);
+    m_writesOfJob.insert(job.id, round + 1);
+    if (size_t(round) == m_rounds.size())
+        m_rounds.emplace_back();
+    m_rounds[size_t(round)].push_back({insert, job});
+    m_latest.insert(job.id, job);
+    m_idOfKey.insert(job.key, job.id);
+}
+
+void PendingJobWrites::appendEvent(qint64 jobId, const JobEvent &e)
+{
+    QByteArray row;
+    {
+        RowWriter w(row);
+        w.number("job_id", jobId);
+        w.number("at", e.at);
+        w.text("action", e.action);
+        w.textOrNull("worker", e.worker);
+        w.numberOrNull("attempt", e.attempt);
+        w.textOrNull("error", e.error);
+        w.utf8OrNull("details", e.details);
+    }
+    m_events.append(row);
+}
+
+const JobRecord *PendingJobWrites::find(qint64 id) const
+{
+    const auto it = m_latest.constFind(id);
+    return it == m_latest.constEnd() ? nullptr : &*it;
+}
+
+const JobRecord *PendingJobWrites::findByKey(const QString &key) const
+{
+    const auto it = m_idOfKey.constFind(key);
+    return it == m_idOfKey.constEnd() ? nullptr : find(*it);
+}
+
+QList<PendingJobWrites::Round> PendingJobWrites::takeRounds()
+{
+    QList<Round> out;
+    for (const std::vector<Write> &writes : m_rounds) {
+        Round round;
+        for (const Write &write : writes)
+            append(write.insert ? round.inserts : round.updates, write.job, write.insert);
+        close(round.inserts);
+        close(round.updates);
+        out.append(round);
+    }
+    m_rounds.clear();
+    m_writesOfJob.clear();
+    m_latest.clear();
+    m_idOfKey.clear();
+    return out;
+}
+
+PendingJobWrites::Rows PendingJobWrites::takeEvents()
+{
+    Rows rows;
+    rows.count = int(m_events.size());
+    if (rows.count)
+        rows.json = '[' + m_events.join(',') + ']';
+    m_events.clear();
+    return rows;
+}
+
+void PendingJobWrites::clear()
+{
+    takeRounds();
+    m_events.clear();
+}
