@@ -309,10 +309,181 @@ const char *const kMigrationList[] = {
     "CREATE INDEX jobs_sort_updated ON jobs(updated_at)",
 };
 
+// Migration 4: the bookkeeping of migrations 2 and 3 (counts, rollup, worker stats, search) by
+// statement-level triggers with transition tables instead of per-row plpgsql triggers, so that
+// a statement writing N jobs pays one trigger call and one upsert per touched counter row, not
+// N of each. The values written are those of the row triggers (the counters are not rebuilt).
+// PostgreSQL allows one event per trigger with transition tables, and neither a column list nor
+// a WHEN clause: every UPDATE of jobs runs jobs_book_update, which picks the rows that changed.
+// A job appears at most once in a statement (jobs.id is never updated).
+
+// The rollup of finished jobs in ROWS (a relation with the columns of jobs): one upsert per
+// (minute, tenant, type, worker, outcome, bucket) cell.
+#define ROLLUP_UPSERT(ROWS)                                                                        \
+    "INSERT INTO job_rollup AS r (minute, tenant_id, type, worker, state, bucket, shard, jobs, "   \
+    "timed_jobs, processing_ms_sum, queue_ms_sum) "                                                \
+    "SELECT coalesce(finished_at, updated_at) / 60000, tenant_id, type, coalesce(worker, ''), "    \
+    "state, jobdeck_bucket(activated_at, finished_at), jobdeck_shard(), count(*), "                \
+    "count(*) FILTER (WHERE activated_at IS NOT NULL AND finished_at IS NOT NULL), "               \
+    "coalesce(sum(finished_at - activated_at), 0), coalesce(sum(activated_at - created_at), 0) "   \
+    "FROM " ROWS " GROUP BY 1, 2, 3, 4, 5, 6 "                                                     \
+    "ON CONFLICT (minute, tenant_id, type, worker, state, bucket, shard) DO UPDATE SET "           \
+    "jobs = r.jobs + excluded.jobs, timed_jobs = r.timed_jobs + excluded.timed_jobs, "             \
+    "processing_ms_sum = r.processing_ms_sum + excluded.processing_ms_sum, "                       \
+    "queue_ms_sum = r.queue_ms_sum + excluded.queue_ms_sum"
+
+// The count cells of ROWS (columns tenant_id, type, state, n = jobs added or removed, d = their
+// duration_ms), one upsert per cell that changes.
+#define COUNT_UPSERT(ROWS)                                                                         \
+    "INSERT INTO job_count_shards AS c (tenant_id, type, state, shard, count, duration_ms_sum) "   \
+    "SELECT tenant_id, type, state, jobdeck_shard(), sum(n), sum(d) FROM " ROWS " "                \
+    "GROUP BY tenant_id, type, state HAVING sum(n) <> 0 OR sum(d) <> 0 "                           \
+    "ON CONFLICT (tenant_id, type, state, shard) DO UPDATE SET count = c.count + excluded.count, " \
+    "duration_ms_sum = c.duration_ms_sum + excluded.duration_ms_sum"
+
+// The search document of the jobs in ROWS (columns of jobs), written over the job's old one.
+#define SEARCH_UPSERT(ROWS)                                                                        \
+    "INSERT INTO jobs_search AS s (id, doc) SELECT id, jobdeck_job_doc(job_key, type, CASE WHEN "  \
+    "state >= 4 THEN worker END, error_message, variables, result_variables) FROM " ROWS " "       \
+    "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc"
+
+// The updated jobs of a statement: each new row with old_<column> for the old values compared.
+// A FULL join (every id is on both sides) can only be a hash or merge join: plpgsql plans a
+// statement once per session, and a nested loop planned for one row is quadratic for many.
+// OFFSET 0 keeps the WHERE clauses of the users from turning it into an inner join.
+#define PAIRS                                                                                      \
+    "(SELECT n.*, o.type AS old_type, o.state AS old_state, o.tenant_id AS old_tenant_id, "        \
+    "o.worker AS old_worker, o.error_message AS old_error_message, o.variables AS old_variables, " \
+    "o.result_variables AS old_result_variables, o.activated_at AS old_activated_at, "             \
+    "o.finished_at AS old_finished_at FROM old_jobs AS o FULL JOIN new_jobs AS n ON n.id = o.id "  \
+    "OFFSET 0) AS p"
+// A job leaves its (tenant, type, state) cell.
+#define CELL_CHANGED "(old_state <> state OR old_type <> type OR old_tenant_id <> tenant_id)"
+// A job reaches a terminal state (the rollup).
+#define FINISHED "(state >= 4 AND state <> old_state)"
+// An activation, or the end of one (worker_stats).
+#define WORKER_COUNTED                                                                             \
+    "(worker IS NOT NULL AND state <> old_state AND (state = 3 OR old_state = 3))"
+// The indexed text changes (never on activation).
+#define TEXT_CHANGED                                                                               \
+    "(old_variables IS DISTINCT FROM variables OR old_error_message IS DISTINCT FROM "             \
+    "error_message OR old_result_variables IS DISTINCT FROM result_variables OR (old_state >= 4) " \
+    "<> (state >= 4) OR (state >= 4 AND old_worker IS DISTINCT FROM worker))"
+
+// Activations, completions and failures (retryable, final, error thrown) per worker of ROWS.
+#define WORKER_STATS_UPSERT(ROWS)                                                                  \
+    "INSERT INTO worker_stats AS w (worker, tenant_id, shard, activated, completed, failed) "      \
+    "SELECT worker, tenant_id, jobdeck_shard(), count(*) FILTER (WHERE state = 3), "               \
+    "count(*) FILTER (WHERE state = 4), count(*) FILTER (WHERE state IN (2, 5, 6)) "               \
+    "FROM " ROWS " GROUP BY worker, tenant_id "                                                    \
+    "ON CONFLICT (worker, tenant_id, shard) DO UPDATE SET "                                        \
+    "activated = w.activated + excluded.activated, completed = w.completed + excluded.completed, " \
+    "failed = w.failed + excluded.failed"
+
+// Not clang-formatted: it cannot lay out string literals joined with macros readably.
+// clang-format off
+const char *const kMigrationStatementTriggers[] = {
+    "DROP TRIGGER jobs_count_insert ON jobs",
+    "DROP TRIGGER jobs_count_delete ON jobs",
+    "DROP TRIGGER jobs_count_update ON jobs",
+    "DROP TRIGGER jobs_rollup_insert ON jobs",
+    "DROP TRIGGER jobs_rollup_update ON jobs",
+    "DROP TRIGGER jobs_search_insert ON jobs",
+    "DROP TRIGGER jobs_search_delete ON jobs",
+    "DROP TRIGGER jobs_search_update ON jobs",
+    "DROP TRIGGER jobs_worker_stats ON jobs",
+    "DROP FUNCTION jobs_count()",
+    "DROP FUNCTION jobs_rollup()",
+    "DROP FUNCTION jobs_search_sync()",
+    "DROP FUNCTION jobs_worker_stats()",
+
+    // The same bucket as before (the number of bounds <= the processing time) by a binary
+    // search over a constant array instead of a subquery.
+    R"(CREATE OR REPLACE FUNCTION jobdeck_bucket(activated_at bigint, finished_at bigint)
+        RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT CASE WHEN activated_at IS NULL OR finished_at IS NULL THEN -1
+            ELSE width_bucket(finished_at - activated_at, ARRAY[1, 2, 5, 10, 20, 50, 100, 200,
+                500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 200000, 500000, 1000000,
+                2000000, 5000000]::bigint[]) END $$)",
+    // The search document from the indexed columns (worker: only that of a finished job).
+    R"(CREATE FUNCTION jobdeck_job_doc(job_key text, type text, worker text,
+        error_message text, variables text, result_variables text) RETURNS tsvector
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+        SELECT to_tsvector('simple', jobdeck_words(concat_ws(' ', job_key, type, worker,
+            error_message, variables, result_variables))) $$)",
+    R"(CREATE OR REPLACE FUNCTION jobdeck_search_doc(j jobs) RETURNS tsvector LANGUAGE sql
+        IMMUTABLE AS $$ SELECT jobdeck_job_doc(j.job_key, j.type,
+            CASE WHEN j.state >= 4 THEN j.worker END, j.error_message, j.variables,
+            j.result_variables) $$)",
+
+    "CREATE FUNCTION jobs_book_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        COUNT_UPSERT("(SELECT tenant_id, type, state, 1 AS n, "
+                     "jobdeck_duration(state, activated_at, finished_at) AS d "
+                     "FROM new_jobs) AS added") "; "
+        "IF EXISTS (SELECT FROM new_jobs WHERE state >= 4) THEN "
+            ROLLUP_UPSERT("new_jobs WHERE state >= 4") "; "
+        "END IF; "
+        SEARCH_UPSERT("new_jobs") "; "
+        "RETURN NULL; "
+    "END $$",
+
+    "CREATE FUNCTION jobs_book_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        COUNT_UPSERT("(SELECT tenant_id, type, state, -1 AS n, "
+                     "-jobdeck_duration(state, activated_at, finished_at) AS d "
+                     "FROM old_jobs) AS removed") "; "
+        "DELETE FROM jobs_search AS s USING old_jobs AS o WHERE s.id = o.id; "
+        "RETURN NULL; "
+    "END $$",
+
+    // Which kinds of bookkeeping the statement needs is asked first: a statement that changes
+    // nothing counted (progress, a lock extension) runs none of the four upserts, an activation
+    // two of them.
+    "CREATE FUNCTION jobs_book_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE cells boolean; finished boolean; workers boolean; texts boolean; "
+    "BEGIN "
+        "SELECT bool_or(" CELL_CHANGED "), bool_or(" FINISHED "), "
+            "bool_or(" WORKER_COUNTED "), bool_or(" TEXT_CHANGED ") "
+            "INTO cells, finished, workers, texts FROM " PAIRS "; "
+        "IF cells THEN "
+            COUNT_UPSERT("(SELECT old_tenant_id, old_type, old_state, -1, "
+                         "-jobdeck_duration(old_state, old_activated_at, old_finished_at) "
+                         "FROM " PAIRS " WHERE " CELL_CHANGED " "
+                         "UNION ALL SELECT tenant_id, type, state, 1, "
+                         "jobdeck_duration(state, activated_at, finished_at) "
+                         "FROM " PAIRS " WHERE " CELL_CHANGED ") "
+                         "AS moved (tenant_id, type, state, n, d)") "; "
+        "END IF; "
+        "IF finished THEN " ROLLUP_UPSERT(PAIRS " WHERE " FINISHED) "; END IF; "
+        "IF workers THEN " WORKER_STATS_UPSERT(PAIRS " WHERE " WORKER_COUNTED) "; END IF; "
+        "IF texts THEN " SEARCH_UPSERT(PAIRS " WHERE " TEXT_CHANGED) "; END IF; "
+        "RETURN NULL; "
+    "END $$",
+
+    "CREATE TRIGGER jobs_book_insert AFTER INSERT ON jobs REFERENCING NEW TABLE AS new_jobs "
+    "FOR EACH STATEMENT EXECUTE FUNCTION jobs_book_insert()",
+    "CREATE TRIGGER jobs_book_update AFTER UPDATE ON jobs "
+    "REFERENCING OLD TABLE AS old_jobs NEW TABLE AS new_jobs "
+    "FOR EACH STATEMENT EXECUTE FUNCTION jobs_book_update()",
+    "CREATE TRIGGER jobs_book_delete AFTER DELETE ON jobs REFERENCING OLD TABLE AS old_jobs "
+    "FOR EACH STATEMENT EXECUTE FUNCTION jobs_book_delete()",
+};
+// clang-format on
+
+#undef ROLLUP_UPSERT
+#undef COUNT_UPSERT
+#undef SEARCH_UPSERT
+#undef WORKER_STATS_UPSERT
+#undef PAIRS
+#undef CELL_CHANGED
+#undef FINISHED
+#undef WORKER_COUNTED
+#undef TEXT_CHANGED
+
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigrationOperator, std::size(kMigrationOperator)},
     {kMigrationList, std::size(kMigrationList)},
+    {kMigrationStatementTriggers, std::size(kMigrationStatementTriggers)},
 };
 
 } // namespace
