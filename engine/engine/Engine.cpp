@@ -203,9 +203,11 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         readAhead(batch);
         for (Pending &p : batch) {
             switch (p.kind) {
-            case Pending::Kind::Operation:
-                out.emplace_back(std::move(p.reply), p.op(txn));
+            case Pending::Kind::Operation: {
+                ApiResult result = p.op(txn); // may throw: the reply stays with p until it returns
+                out.emplace_back(std::exchange(p.reply, {}), std::move(result));
                 break;
+            }
             case Pending::Kind::Activation: {
                 ApiResult result = JobCommands::activate(txn, p.activation);
                 const bool empty =
@@ -213,23 +215,24 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                 if (empty && p.activation.requestTimeoutMs > 0 &&
                     m_waiters.activationCount() < m_config.maxLongPolls) {
                     const qint64 expiresAt = now + p.activation.requestTimeoutMs;
-                    m_waiters.addActivation(
-                        {p.waiterId, std::move(p.activation), expiresAt, std::move(p.reply)});
+                    m_waiters.addActivation({p.waiterId, std::move(p.activation), expiresAt,
+                                             std::exchange(p.reply, {})});
                 } else {
-                    out.emplace_back(std::move(p.reply), std::move(result));
+                    out.emplace_back(std::exchange(p.reply, {}), std::move(result));
                 }
                 break;
             }
             case Pending::Kind::Await: {
                 std::optional<JobRecord> job = m_store->findJobByKey(p.jobKey);
                 if (!job || !p.caller.seesTenant(job->tenantId))
-                    out.emplace_back(std::move(p.reply),
+                    out.emplace_back(std::exchange(p.reply, {}),
                                      ApiResult::fail(ApiError::jobNotFound(p.jobKey)));
                 else if (JobStates::isTerminal(job->state) || p.timeoutMs <= 0)
-                    out.emplace_back(std::move(p.reply), ApiResult::ok(JobView::status(*job)));
+                    out.emplace_back(std::exchange(p.reply, {}),
+                                     ApiResult::ok(JobView::status(*job)));
                 else
-                    m_waiters.addAwait(
-                        {p.waiterId, job->id, now + p.timeoutMs, std::move(p.reply), job->key});
+                    m_waiters.addAwait({p.waiterId, job->id, now + p.timeoutMs,
+                                        std::exchange(p.reply, {}), job->key});
                 break;
             }
             case Pending::Kind::CancelWaiter:
@@ -263,7 +266,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             m_keyGeneration.fetch_add(1); // before any answer leaves: a deleted key is gone
         m_metrics.addJobEvents(txn.takeEventCounts());
     } catch (const StoreError &error) {
-        storeFailed(error, out, handed);
+        storeFailed(error, batch, out, handed);
     }
     const qint64 micros = clock.nsecsElapsed() / 1000;
     for (const auto &[reply, result] : out)
@@ -372,8 +375,8 @@ void Engine::onClusterTick(qint64 now)
     answerAwaits(finished);
 }
 
-void Engine::storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
-                         HandedOver &handed)
+void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch,
+                         std::vector<std::pair<ReplyTo, ApiResult>> &out, HandedOver &handed)
 {
     // Nothing of the transaction happened: every request of the batch is told so (none gets a
     // 2xx), long polls that were to get one of its jobs wait on, and timed work waits a moment.
@@ -381,6 +384,10 @@ void Engine::storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo,
     QSqlDatabase &db = m_store->database();
     db.rollback(); // fails harmlessly when SQLite has already rolled back a failed COMMIT
     qCWarning(lcEngine) << "transaction rolled back:" << error.what();
+    // Requests the failure cut off before they ran are answered too: none may hang.
+    for (Pending &p : batch)
+        if (p.reply.callback)
+            out.emplace_back(std::exchange(p.reply, {}), ApiResult{});
     for (auto &[reply, result] : out)
         result = ApiResult::fail(ApiError::unavailable(
             QStringLiteral("The job store is not writable right now; nothing was changed")));

@@ -84,8 +84,8 @@ private:
     using HandedOver = std::vector<std::pair<Waiters::Activation, ApiResult>>;
     // `left`: the types of which jobs may be left that no held long poll here took.
     HandedOver handOver(Txn &txn, QSet<QString> &left);
-    void storeFailed(const StoreError &error, std::vector<std::pair<ReplyTo, ApiResult>> &out,
-                     HandedOver &handed);
+    void storeFailed(const StoreError &error, std::vector<Pending> &batch,
+                     std::vector<std::pair<ReplyTo, ApiResult>> &out, HandedOver &handed);
     void answerAwaits(const QSet<qint64> &jobIds);
     void notifyOtherNodes(const QSet<QString> &types);
     void onClusterTick(qint64 now);

@@ -2,6 +2,7 @@
 
 #include "SqlDialect.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 #include <QUrlQuery>
@@ -78,8 +79,30 @@ void close(const QString &connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
+namespace {
+
+// PostgreSQL text cannot hold U+0000, and QPSQL cuts a bound value there, which breaks the
+// statement (and with it the whole transaction of every request in the batch). Such characters
+// are stored as U+FFFD instead.
+void replaceNulsForPostgres(QSqlQuery &query)
+{
+    if (!query.driver() || query.driver()->dbmsType() != QSqlDriver::PostgreSQL)
+        return;
+    const QVariantList values = query.boundValues();
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        if (values[i].typeId() != QMetaType::QString)
+            continue;
+        QString text = values[i].toString();
+        if (text.contains(QChar(0)))
+            query.bindValue(int(i), text.replace(QChar(0), QChar(0xFFFD)));
+    }
+}
+
+} // namespace
+
 void exec(QSqlQuery &query)
 {
+    replaceNulsForPostgres(query);
     if (!query.exec())
         throw StoreError(query.lastError().text());
 }

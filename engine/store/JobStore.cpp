@@ -515,13 +515,19 @@ void JobStore::readAhead(const QStringList &keys)
 {
     if (!m_writeBehind || keys.isEmpty())
         return;
+    QStringList readable;
+    for (const QString &key : keys)
+        if (!key.contains(QChar(0))) // not valid in PostgreSQL text; found one by one, not at all
+            readable.append(key);
+    if (readable.isEmpty())
+        return;
     // In id order, as every node locks them: two nodes reading ahead the same jobs wait for
     // each other instead of deadlocking.
     QSqlQuery &q = prepared("SELECT " JOB_COLUMNS " FROM jobs WHERE job_key IN "
                             "(SELECT json_array_elements_text(?::json)) ORDER BY id FOR UPDATE");
     q.bindValue(
         0, QString::fromUtf8(
-               QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+               QJsonDocument(QJsonArray::fromStringList(readable)).toJson(QJsonDocument::Compact)));
     for (JobRecord &job : readJobs(q)) {
         if (m_pending.find(job.id))
             continue;

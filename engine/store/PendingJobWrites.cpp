@@ -68,6 +68,8 @@ private:
             if (c == '"' || c == '\\') {
                 m_out += '\\';
                 m_out += c;
+            } else if (u == 0) {
+                m_out += "\\ufffd"; // PostgreSQL text cannot hold U+0000 (see Database::exec)
             } else if (u < 0x20) {
                 m_out += "\\u00";
                 m_out += hex[u >> 4];

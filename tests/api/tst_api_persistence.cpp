@@ -18,10 +18,91 @@ QJsonObject stableDetails(ApiClient &api, const QString &key)
 }
 } // namespace
 
+// Holds the store's write lock from a connection of its own: SQLite's RESERVED lock
+// (BEGIN IMMEDIATE), or on PostgreSQL an exclusive lock on the jobs table.
+class StoreWriteLock
+{
+public:
+    explicit StoreWriteLock(const QString &path) : m_name(nextConnectionName("lock"))
+    {
+        QSqlDatabase db;
+        if (SqlDialect::isPostgresUrl(path)) {
+            StoreOptions options;
+            options.path = path;
+            db = Database::open(m_name, options);
+        } else {
+            db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+            db.setDatabaseName(path);
+            if (!db.open())
+                return;
+        }
+        QSqlQuery q(db);
+        m_held = SqlDialect::isPostgresUrl(path)
+                     ? q.exec(u"BEGIN"_s) && q.exec(u"LOCK TABLE jobs IN ACCESS EXCLUSIVE MODE"_s)
+                     : q.exec(u"BEGIN IMMEDIATE"_s);
+    }
+    ~StoreWriteLock()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    bool isHeld() const { return m_held; }
+
+private:
+    QString m_name;
+    bool m_held = false;
+};
+
 class TestApiPersistence : public QObject
 {
     Q_OBJECT
 private slots:
+    // A store that cannot be written (another connection holds its write lock) answers every
+    // request of the batch with 503, also the one whose statement failed: none hangs.
+    void lockedStoreAnswers503()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const QString key = jobIn(api, u"ACTIVE"_s, u"locked"_s);
+        QVERIFY(!key.isEmpty());
+        {
+            StoreWriteLock lock(server.dbPath());
+            QVERIFY(lock.isHeld());
+            // The server waits its busy/lock timeout (5 s), then gives up.
+            const ApiClient::Response r = api.put(jobPath(key, u"/complete"_s), {}, 30'000);
+            QCOMPARE(r.status, 503);
+            QCOMPARE(r.errorCode(), u"UNAVAILABLE"_s);
+        }
+        QCOMPARE(api.get(jobPath(key)).data().value(u"status"_s).toString(), u"ACTIVE"_s);
+        QCOMPARE(api.put(jobPath(key, u"/complete"_s), {}).status, 200);
+        QCOMPARE(api.get(jobPath(key)).data().value(u"status"_s).toString(), u"COMPLETED"_s);
+    }
+
+    // U+0000 in a text field: PostgreSQL text cannot hold it (it is stored as U+FFFD there); on
+    // either store the request succeeds and the text around it is kept.
+    void nulCharacterInTextIsStored()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const QString key = jobIn(api, u"ACTIVE"_s, u"nul"_s);
+        const QString message = u"bad"_s + QChar(0) + u"thing"_s;
+        const ApiClient::Response r =
+            api.put(jobPath(key, u"/fail"_s), {{u"retries"_s, 0}, {u"error_message"_s, message}});
+        QCOMPARE(r.status, 200);
+        const QJsonObject job = api.get(jobPath(key)).data();
+        QCOMPARE(job.value(u"status"_s).toString(), u"FAILED"_s);
+        const QString stored =
+            api.get(jobPath(key, u"/status"_s)).data().value(u"error_message"_s).toString();
+        QCOMPARE(stored.size(), message.size());
+        QVERIFY(stored.startsWith(u"bad"_s) && stored.endsWith(u"thing"_s));
+        // A job key with U+0000 in the path is simply not found.
+        QCOMPARE(api.put(jobPath(key + QChar(0), u"/complete"_s), {}).status, 404);
+    }
+
     void jobsStatesAndHistorySurvive()
     {
         TestServer server;
