@@ -252,13 +252,14 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<int>("backoffMs");
         QTest::addColumn<QString>("duration");
-        QTest::addRow("fixed") << QJsonObject{} << QJsonObject{{u"backoff_duration"_s, u"PT0.2S"_s}}
-                               << u"FIXED"_s << 200 << u"PT0.2S"_s;
+        // Backoffs of 1 s: shorter ones ran out under load before the "not yet" activation.
+        QTest::addRow("fixed") << QJsonObject{} << QJsonObject{{u"backoff_duration"_s, u"PT1S"_s}}
+                               << u"FIXED"_s << 1000 << u"PT1S"_s;
         QTest::addRow("exponential")
             << QJsonObject{} << QJsonObject{} << u"EXPONENTIAL"_s << 2000 << u"PT2S"_s;
         QTest::addRow("exponential, capped")
-            << QJsonObject{{u"max_retry_delay_ms"_s, 300}} << QJsonObject{} << u"EXPONENTIAL"_s
-            << 300 << u"PT0.3S"_s;
+            << QJsonObject{{u"max_retry_delay_ms"_s, 1000}} << QJsonObject{} << u"EXPONENTIAL"_s
+            << 1000 << u"PT1S"_s;
     }
     void failRetryable()
     {
