@@ -58,13 +58,12 @@ void listRoute(HttpFrontend *f, ApiRequest &request)
     if (hasNext)
         rows.resize(p.page.limit);
     QJsonArray jobs;
-    for (const JobQuery::Row &row : rows) {
-        const std::optional<JobRecord> job = store.findJob(row.id);
-        if (!job)
-            continue;
-        jobs.append(JobListView::entry(*job, JobListView::needsEvents(*job) ? store.events(job->id)
-                                                                            : QList<JobEvent>()));
-    }
+    QList<qint64> ids;
+    for (const JobQuery::Row &row : std::as_const(rows))
+        ids.append(row.id);
+    for (const JobRecord &job : store.findJobs(ids)) // one round trip for the page
+        jobs.append(JobListView::entry(job, JobListView::needsEvents(job) ? store.events(job.id)
+                                                                          : QList<JobEvent>()));
     const auto [total, exact] = totalCount(query, p.filter, cells);
 
     const QJsonObject pagination{

@@ -550,3 +550,31 @@ void JobStore::notify(const QString &channel, const QString &payload)
     Database::exec(q);
     q.finish();
 }
+
+QList<JobRecord> JobStore::findJobs(const QList<qint64> &ids)
+{
+    if (ids.isEmpty())
+        return {};
+    flush();
+    QByteArray list = "[";
+    for (qint64 id : ids) {
+        if (list.size() > 1)
+            list += ',';
+        list += QByteArray::number(id);
+    }
+    list += ']';
+    QSqlQuery &q = prepared(m_dialect.pick(
+        "SELECT " JOB_COLUMNS " FROM jobs WHERE id IN (SELECT value FROM json_each(?))",
+        "SELECT " JOB_COLUMNS " FROM jobs WHERE id IN "
+        "(SELECT json_array_elements_text(?::json)::bigint)"));
+    q.bindValue(0, QString::fromLatin1(list));
+    QHash<qint64, JobRecord> found;
+    for (JobRecord &job : readJobs(q))
+        found.insert(job.id, std::move(job));
+    QList<JobRecord> out;
+    out.reserve(found.size());
+    for (qint64 id : ids)
+        if (auto it = found.find(id); it != found.end())
+            out.append(std::move(*it));
+    return out;
+}

@@ -52,6 +52,9 @@ public:
     void deleteJob(qint64 id); // with its events and incidents
     std::optional<JobRecord> findJob(qint64 id);
     std::optional<JobRecord> findJobByKey(const QString &key);
+    // The jobs of these ids in one statement (a page of a list), in the order given; ids of
+    // jobs that are gone are left out. Not a locking read.
+    QList<JobRecord> findJobs(const QList<qint64> &ids);
     // Activatable (CREATED) jobs of a type, by priority then age. An empty tenant list means
     // every tenant. On PostgreSQL the rows are claimed (FOR UPDATE SKIP LOCKED): rows another
     // node is handing out are passed over; the same holds for expiredLocks and dueWaiting.

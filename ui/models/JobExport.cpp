@@ -180,14 +180,14 @@ qint64 JobExportTask::exportQuery(JobStore &store, JobExportWriter &writer)
         const bool more = rows.size() > page.limit;
         if (more)
             rows.resize(page.limit);
-        for (const JobQuery::Row &row : std::as_const(rows)) {
+        QList<qint64> ids;
+        for (const JobQuery::Row &row : std::as_const(rows))
+            ids.append(row.id);
+        for (const JobRecord &job : store.findJobs(ids)) { // one round trip per page
             if (m_cancel.load())
                 break;
-            const std::optional<JobRecord> job = store.findJob(row.id);
-            if (!job)
-                continue;
-            writer.add(*job,
-                       JobListView::needsEvents(*job) ? store.events(job->id) : QList<JobEvent>());
+            writer.add(job,
+                       JobListView::needsEvents(job) ? store.events(job.id) : QList<JobEvent>());
             ++written;
         }
         emit progress(written);

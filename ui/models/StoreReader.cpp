@@ -44,14 +44,16 @@ StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &
     out.hasMore = rows.size() > request.limit;
     if (out.hasMore)
         rows.resize(request.limit);
-    out.jobs.reserve(rows.size());
+    QList<qint64> ids;
+    QHash<qint64, qint64> sortValues;
     for (const JobQuery::Row &row : std::as_const(rows)) {
-        std::optional<JobRecord> job = m_store->findJob(row.id);
-        if (!job)
-            continue;
-        out.jobs.append(std::move(*job));
-        out.positions.append(SortPosition{row.sortValue, row.id});
+        ids.append(row.id);
+        sortValues.insert(row.id, row.sortValue);
     }
+    out.jobs = m_store->findJobs(ids); // one round trip for the page, not one per row
+    out.positions.reserve(out.jobs.size());
+    for (const JobRecord &job : std::as_const(out.jobs))
+        out.positions.append(SortPosition{sortValues.value(job.id), job.id});
     out.micros = timer.nsecsElapsed() / 1000;
     return out;
 }
