@@ -200,10 +200,7 @@ QList<PendingJobWrites::Round> PendingJobWrites::takeRounds()
         close(round.updates);
         out.append(round);
     }
-    m_rounds.clear();
-    m_writesOfJob.clear();
-    m_latest.clear();
-    m_idOfKey.clear();
+    forgetJobWrites();
     return out;
 }
 
@@ -219,6 +216,14 @@ PendingJobWrites::Rows PendingJobWrites::takeEvents()
 
 void PendingJobWrites::clear()
 {
-    takeRounds();
+    forgetJobWrites(); // no JSON built for writes that will never be sent
     m_events.clear();
+}
+
+void PendingJobWrites::forgetJobWrites()
+{
+    m_rounds.clear();
+    m_writesOfJob.clear();
+    m_latest.clear();
+    m_idOfKey.clear();
 }

@@ -54,6 +54,7 @@ private:
         JobRecord job;
     };
     void add(const JobRecord &job, bool insert);
+    void forgetJobWrites();
 
     std::vector<std::vector<Write>> m_rounds; // m_rounds[k]: the (k+1)-th write of each job
     QHash<qint64, int> m_writesOfJob;
