@@ -313,6 +313,9 @@ Report runLifecyclePhase(const Options &opts)
     if (run.mon.serverOk() && run.completedInWindow > 0)
         rep.value("server_cpu_us_per_job", "server CPU per completed job",
                   run.mon.serverCpuSeconds() * 1e6 / double(run.completedInWindow), "us", 1);
+    if (run.mon.machineOk() && run.completedInWindow > 0)
+        rep.value("machine_cpu_us_per_job", "machine CPU per completed job",
+                  run.mon.machineCpuSeconds() * 1e6 / double(run.completedInWindow), "us", 1);
     rep.count("connects", "TCP connects made", run.loop.connectsMade());
     rep.errors(run.errors, run.loop.anomalies());
     return rep;

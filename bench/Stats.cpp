@@ -173,11 +173,42 @@ double selfCpuSeconds()
     return sec(ru.ru_utime) + sec(ru.ru_stime);
 }
 
+MachineSample sampleMachine()
+{
+    MachineSample m;
+    std::ifstream stat("/proc/stat");
+    std::string line;
+    unsigned long long total = 0, idle = 0;
+    while (std::getline(stat, line)) {
+        if (line.rfind("cpu", 0) != 0)
+            break;
+        std::istringstream fields(line);
+        std::string name;
+        fields >> name;
+        if (name != "cpu") { // cpu0, cpu1, ...: only counted
+            ++m.cpus;
+            continue;
+        }
+        // user nice system idle iowait irq softirq steal (guest time is already in user)
+        unsigned long long v = 0;
+        for (int i = 0; i < 8 && (fields >> v); ++i) {
+            total += v;
+            if (i == 3 || i == 4)
+                idle += v;
+        }
+        m.ok = true;
+    }
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    m.busySeconds = double(total - idle) / double(ticks > 0 ? ticks : 100);
+    return m;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void ResourceMonitor::begin()
 {
     m_t0 = std::chrono::steady_clock::now();
+    m_machineStart = sampleMachine();
     m_selfStart = selfCpuSeconds();
     m_start = sampleProcess(m_pid);
     m_peakRssKb = m_start.rssKb;
@@ -200,6 +231,7 @@ void ResourceMonitor::end()
     m_running = false;
     m_stop = sampleProcess(m_pid);
     m_selfStop = selfCpuSeconds();
+    m_machineStop = sampleMachine();
     m_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_t0).count();
     if (m_stop.ok)
         m_peakRssKb = std::max(m_peakRssKb, m_stop.rssKb);
@@ -270,6 +302,12 @@ void Report::resources(const ResourceMonitor &mon)
         line = "server pid " + std::to_string(mon.pid()) + " not readable;  " + line;
     }
     m_lines.push_back(padLabel("resources (measured window)") + line);
+    if (mon.machineOk()) {
+        m_lines.push_back(padLabel("machine CPU (all processes)") + fmt(mon.machineCores(), 2) +
+                          " of " + std::to_string(mon.machineCpus()) + " cores busy");
+        o.insert(QStringLiteral("machine_cpu_cores"), round3(mon.machineCores()));
+        o.insert(QStringLiteral("machine_cpus"), mon.machineCpus());
+    }
     m_json.insert(QStringLiteral("resources"), o);
 }
 

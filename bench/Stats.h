@@ -66,6 +66,16 @@ ProcSample sampleProcess(int pid);
 // CPU seconds (user + system) this process has used so far.
 double selfCpuSeconds();
 
+// The whole machine's CPU time so far from /proc/stat, in seconds summed over all CPUs: busy is
+// everything but idle and iowait. ok = false where /proc/stat cannot be read.
+struct MachineSample
+{
+    bool ok = false;
+    double busySeconds = 0;
+    int cpus = 0;
+};
+MachineSample sampleMachine();
+
 // Server and bench resource use over one phase: call begin() at the start of the measured window,
 // poll() now and then (for peak RSS), end() at the end of the window.
 class ResourceMonitor
@@ -85,10 +95,19 @@ public:
     long rssEndKb() const { return m_stop.rssKb; }
     long rssPeakKb() const { return m_peakRssKb; }
     double selfCores() const { return m_wall > 0 ? (m_selfStop - m_selfStart) / m_wall : 0; }
+    // Every process on the machine (server, bench, the database, anything else running).
+    bool machineOk() const { return m_machineStart.ok && m_machineStop.ok; }
+    double machineCpuSeconds() const
+    {
+        return m_machineStop.busySeconds - m_machineStart.busySeconds;
+    }
+    double machineCores() const { return m_wall > 0 ? machineCpuSeconds() / m_wall : 0; }
+    int machineCpus() const { return m_machineStop.cpus; }
 
 private:
     int m_pid;
     ProcSample m_start, m_stop;
+    MachineSample m_machineStart, m_machineStop;
     long m_peakRssKb = 0;
     bool m_running = false;
     double m_selfStart = 0, m_selfStop = 0;
