@@ -38,6 +38,11 @@ QSqlDatabase openPostgres(const QString &connectionName, const StoreOptions &opt
     exec(db, QStringLiteral("SET lock_timeout = %1").arg(options.busyTimeoutMs));
     if (!options.synchronousFull)
         exec(db, QStringLiteral("SET synchronous_commit = off"));
+    // Each statement is planned for its own parameters and the tables as they are now. A generic
+    // plan is cached once per session, often while jobs is still nearly empty, and then keeps a
+    // sequential scan of jobs (a batch hash-joined against the whole table) for every later
+    // batch however large the table has grown, until the next ANALYZE.
+    exec(db, QStringLiteral("SET plan_cache_mode = force_custom_plan"));
     // Messages of the server stay out of the log (NOTICE: relation exists...).
     exec(db, QStringLiteral("SET client_min_messages = warning"));
     return db;
