@@ -250,9 +250,13 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             notifyOtherNodes(left);
         if (m_keys->highWaterMark() != highWaterBefore)
             m_store->setMeta(m_highWaterKey, QString::number(m_keys->highWaterMark()));
+        const qint64 flushStart = clock.nsecsElapsed();
         m_store->flush();
+        const qint64 commitStart = clock.nsecsElapsed();
         if (!db.commit())
             throw StoreError(db.lastError().text());
+        m_trace.flushMicros += (commitStart - flushStart) / 1000;
+        m_trace.commitMicros += (clock.nsecsElapsed() - commitStart) / 1000;
         m_store->endTransaction();
         m_retryAt = 0;
         for (auto &[waiter, result] : handed)
@@ -308,10 +312,14 @@ void Engine::traceBatch(int operations, qint64 micros)
     qCDebug(lcBatches).nospace() << m_trace.batches << " transactions, " << m_trace.operations
                                  << " operations, "
                                  << m_trace.micros / qMax<qint64>(1, m_trace.batches)
-                                 << " us per transaction, busy "
+                                 << " us per transaction (held-back writes "
+                                 << m_trace.flushMicros / qMax<qint64>(1, m_trace.batches)
+                                 << ", COMMIT "
+                                 << m_trace.commitMicros / qMax<qint64>(1, m_trace.batches)
+                                 << "), busy "
                                  << m_trace.micros / 10 / qMax<qint64>(1, now - m_trace.since)
                                  << "%";
-    m_trace = Trace{0, 0, 0, now};
+    m_trace = Trace{0, 0, 0, 0, 0, now};
 }
 
 Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)

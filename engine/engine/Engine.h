@@ -111,7 +111,8 @@ private:
     bool m_closed = false;
     struct Trace
     {
-        qint64 batches = 0, operations = 0, micros = 0, since = 0;
+        qint64 batches = 0, operations = 0, micros = 0, flushMicros = 0, commitMicros = 0,
+               since = 0;
     } m_trace;
 
     QMutex m_mutex;
