@@ -201,6 +201,9 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                 txn.wakeAt(now); // the rest goes in the next transaction
         }
         readAhead(batch);
+        // Activations go after the batch's other requests, so that they see the jobs those
+        // created or released, and consecutive ones for the same jobs share one claim.
+        std::vector<Pending *> activations;
         for (Pending &p : batch) {
             switch (p.kind) {
             case Pending::Kind::Operation: {
@@ -208,20 +211,9 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                 out.emplace_back(std::exchange(p.reply, {}), std::move(result));
                 break;
             }
-            case Pending::Kind::Activation: {
-                ApiResult result = JobCommands::activate(txn, p.activation);
-                const bool empty =
-                    result.data.value(QStringLiteral("activated_count")).toInt() == 0;
-                if (empty && p.activation.requestTimeoutMs > 0 &&
-                    m_waiters.activationCount() < m_config.maxLongPolls) {
-                    const qint64 expiresAt = now + p.activation.requestTimeoutMs;
-                    m_waiters.addActivation({p.waiterId, std::move(p.activation), expiresAt,
-                                             std::exchange(p.reply, {})});
-                } else {
-                    out.emplace_back(std::exchange(p.reply, {}), std::move(result));
-                }
+            case Pending::Kind::Activation:
+                activations.push_back(&p);
                 break;
-            }
             case Pending::Kind::Await: {
                 std::optional<JobRecord> job = m_store->findJobByKey(p.jobKey);
                 if (!job || !p.caller.seesTenant(job->tenantId))
@@ -243,6 +235,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
                 break;
             }
         }
+        activate(txn, activations, now, out);
         QSet<QString> left;
         handed = handOver(txn, left);
         txn.flushWorkerTouches();
@@ -292,6 +285,41 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         traceBatch(int(batch.size()), micros);
 }
 
+namespace {
+bool sameQueue(const ActivationSpec &a, const ActivationSpec &b)
+{
+    return a.type == b.type && a.tenants == b.tenants;
+}
+} // namespace
+
+void Engine::activate(Txn &txn, const std::vector<Pending *> &requests, qint64 now, Answers &out)
+{
+    for (std::size_t run = 0; run < requests.size();) {
+        std::size_t end = run + 1;
+        while (end < requests.size() &&
+               sameQueue(requests[end]->activation, requests[run]->activation))
+            ++end;
+        std::vector<const ActivationSpec *> specs;
+        for (std::size_t i = run; i < end; ++i)
+            specs.push_back(&requests[i]->activation);
+        std::vector<ApiResult> results = JobCommands::activateInTurn(txn, specs);
+        for (std::size_t i = run; i < end; ++i) {
+            Pending &p = *requests[i];
+            ApiResult &result = results[i - run];
+            const bool empty = result.data.value(QStringLiteral("activated_count")).toInt() == 0;
+            if (empty && p.activation.requestTimeoutMs > 0 &&
+                m_waiters.activationCount() < m_config.maxLongPolls) {
+                const qint64 expiresAt = now + p.activation.requestTimeoutMs;
+                m_waiters.addActivation(
+                    {p.waiterId, std::move(p.activation), expiresAt, std::exchange(p.reply, {})});
+            } else {
+                out.emplace_back(std::exchange(p.reply, {}), std::move(result));
+            }
+        }
+        run = end;
+    }
+}
+
 void Engine::readAhead(const std::vector<Pending> &batch)
 {
     QStringList keys;
@@ -330,17 +358,30 @@ Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
     HandedOver handed;
     for (const QString &type : txn.takeActivatableTypes()) {
         bool exhausted = false;
-        for (quint64 id : m_waiters.activationIdsFor(type)) {
-            const Waiters::Activation *waiter = m_waiters.findActivation(id);
-            ApiResult result = JobCommands::activate(txn, waiter->spec);
-            if (result.data.value(QStringLiteral("activated_count")).toInt() > 0) {
-                handed.emplace_back(m_waiters.takeActivation(id), std::move(result));
-                continue;
+        const QList<quint64> ids = m_waiters.activationIdsFor(type);
+        for (qsizetype run = 0; run < ids.size() && !exhausted;) {
+            // Consecutive waiters for the same tenants share one claim. Their specs are copied:
+            // taking a waiter out moves the others.
+            std::vector<ActivationSpec> specs{m_waiters.findActivation(ids[run])->spec};
+            qsizetype end = run + 1;
+            for (; end < ids.size(); ++end) {
+                const ActivationSpec &spec = m_waiters.findActivation(ids[end])->spec;
+                if (!sameQueue(spec, specs.front()))
+                    break;
+                specs.push_back(spec);
             }
-            if (waiter->spec.tenants.isEmpty()) {
-                exhausted = true;
-                break; // nothing left that anyone could take
+            std::vector<const ActivationSpec *> inTurn;
+            for (const ActivationSpec &spec : specs)
+                inTurn.push_back(&spec);
+            std::vector<ApiResult> results = JobCommands::activateInTurn(txn, inTurn);
+            for (qsizetype i = run; i < end; ++i) {
+                ApiResult &result = results[std::size_t(i - run)];
+                if (result.data.value(QStringLiteral("activated_count")).toInt() > 0)
+                    handed.emplace_back(m_waiters.takeActivation(ids[i]), std::move(result));
+                else if (specs.front().tenants.isEmpty())
+                    exhausted = true; // nothing left that anyone could take
             }
+            run = end;
         }
         if (!exhausted)
             left.insert(type);

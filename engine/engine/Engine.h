@@ -82,6 +82,9 @@ private:
     bool drainOnce(); // applies one batch; true when more is queued
     void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
     using HandedOver = std::vector<std::pair<Waiters::Activation, ApiResult>>;
+    using Answers = std::vector<std::pair<ReplyTo, ApiResult>>;
+    // The batch's activation requests, in order; empty ones may become long polls.
+    void activate(Txn &txn, const std::vector<Pending *> &requests, qint64 now, Answers &out);
     // `left`: the types of which jobs may be left that no held long poll here took.
     HandedOver handOver(Txn &txn, QSet<QString> &left);
     void storeFailed(const StoreError &error, std::vector<Pending> &batch,

@@ -247,13 +247,12 @@ ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs)
         201);
 }
 
-ApiResult activate(Txn &txn, const ActivationSpec &spec)
+namespace {
+
+// Hands `jobs` (claimed for it) to one activation.
+ApiResult claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
 {
     static const QByteArray activated = compact(message(QStringLiteral("Job activated by worker")));
-    // A paused type hands nothing out: the request answers empty or waits as a long poll.
-    QList<JobRecord> jobs = txn.isPaused(spec.type)
-                                ? QList<JobRecord>()
-                                : txn.store().activatable(spec.type, spec.tenants, spec.maxJobs);
     for (JobRecord &job : jobs) {
         JobStates::moveTo(job, JobState::Active, txn.now());
         job.worker = spec.worker;
@@ -268,6 +267,36 @@ ApiResult activate(Txn &txn, const ActivationSpec &spec)
     }
     txn.touchWorker(spec.worker, spec.type);
     return activationAnswer(spec, jobs);
+}
+
+} // namespace
+
+ApiResult activate(Txn &txn, const ActivationSpec &spec)
+{
+    return activateInTurn(txn, {&spec}).front();
+}
+
+std::vector<ApiResult> activateInTurn(Txn &txn, const std::vector<const ActivationSpec *> &specs)
+{
+    const ActivationSpec &first = *specs.front();
+    int wanted = 0;
+    for (const ActivationSpec *spec : specs) {
+        Q_ASSERT(spec->type == first.type && spec->tenants == first.tenants);
+        wanted += spec->maxJobs;
+    }
+    // A paused type hands nothing out: the requests answer empty or wait as long polls.
+    const QList<JobRecord> jobs = txn.isPaused(first.type)
+                                      ? QList<JobRecord>()
+                                      : txn.store().activatable(first.type, first.tenants, wanted);
+    std::vector<ApiResult> results;
+    results.reserve(specs.size());
+    qsizetype next = 0;
+    for (const ActivationSpec *spec : specs) {
+        const qsizetype taken = qMin<qsizetype>(spec->maxJobs, jobs.size() - next);
+        results.push_back(claim(txn, *spec, jobs.mid(next, taken)));
+        next += taken;
+    }
+    return results;
 }
 
 ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs)

@@ -100,6 +100,43 @@ private slots:
                  u"second"_s);
     }
 
+    // Held polls served from one transaction's new jobs share them in the order they came, each
+    // up to its max_jobs: what each would get asking alone after the ones before it.
+    void heldPollsShareNewJobsInTurn()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const int maxJobs[] = {3, 2, 4, 1};
+        std::vector<std::unique_ptr<HttpCall>> polls;
+        for (int i = 0; i < 4; ++i) {
+            polls.push_back(holdActivation(server.port(), u"turns"_s, u"w%1"_s.arg(i), 5000,
+                                           {{u"max_jobs"_s, maxJobs[i]}}));
+            QTRY_COMPARE(heldLongPolls(api), i + 1);
+        }
+        QJsonArray jobs;
+        for (int i = 0; i < 6; ++i)
+            jobs.append(jobBody(u"turns"_s, {{u"i"_s, i}}));
+        const ApiClient::Response created = api.post(u"/api/v1/jobs/batch"_s, {{u"jobs"_s, jobs}});
+        QCOMPARE(created.status, 201);
+        QStringList keys;
+        for (const QJsonValue &job : created.data().value(u"jobs"_s).toArray())
+            keys.append(job.toObject().value(u"job_key"_s).toString());
+        QCOMPARE(keys.size(), 6);
+        QTRY_VERIFY_WITH_TIMEOUT(polls[0]->isDone() && polls[1]->isDone() && polls[2]->isDone(),
+                                 4000);
+        const auto received = [](const HttpCall &poll) {
+            QStringList out;
+            for (const QJsonValue &job : poll.data().value(u"jobs"_s).toArray())
+                out.append(job.toObject().value(u"key"_s).toString());
+            return out;
+        };
+        QCOMPARE(received(*polls[0]), keys.mid(0, 3));
+        QCOMPARE(received(*polls[1]), keys.mid(3, 2));
+        QCOMPARE(received(*polls[2]), keys.mid(5, 1));
+        QVERIFY(!polls[3]->isDone()); // nothing left for it: it keeps waiting
+        QCOMPARE(heldLongPolls(api), 1);
+    }
+
     void expiry_data()
     {
         QTest::addColumn<int>("requestTimeout");
