@@ -285,38 +285,24 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         traceBatch(int(batch.size()), micros);
 }
 
-namespace {
-bool sameQueue(const ActivationSpec &a, const ActivationSpec &b)
-{
-    return a.type == b.type && a.tenants == b.tenants;
-}
-} // namespace
-
 void Engine::activate(Txn &txn, const std::vector<Pending *> &requests, qint64 now, Answers &out)
 {
-    for (std::size_t run = 0; run < requests.size();) {
-        std::size_t end = run + 1;
-        while (end < requests.size() &&
-               sameQueue(requests[end]->activation, requests[run]->activation))
-            ++end;
-        std::vector<const ActivationSpec *> specs;
-        for (std::size_t i = run; i < end; ++i)
-            specs.push_back(&requests[i]->activation);
-        std::vector<ApiResult> results = JobCommands::activateInTurn(txn, specs);
-        for (std::size_t i = run; i < end; ++i) {
-            Pending &p = *requests[i];
-            ApiResult &result = results[i - run];
-            const bool empty = result.data.value(QStringLiteral("activated_count")).toInt() == 0;
-            if (empty && p.activation.requestTimeoutMs > 0 &&
-                m_waiters.activationCount() < m_config.maxLongPolls) {
-                const qint64 expiresAt = now + p.activation.requestTimeoutMs;
-                m_waiters.addActivation(
-                    {p.waiterId, std::move(p.activation), expiresAt, std::exchange(p.reply, {})});
-            } else {
-                out.emplace_back(std::exchange(p.reply, {}), std::move(result));
-            }
+    std::vector<const ActivationSpec *> specs;
+    for (const Pending *p : requests)
+        specs.push_back(&p->activation);
+    std::vector<ApiResult> results = JobCommands::activateInTurn(txn, specs);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        Pending &p = *requests[i];
+        txn.touchWorker(p.activation.worker, p.activation.type);
+        const bool empty = results[i].data.value(QStringLiteral("activated_count")).toInt() == 0;
+        if (empty && p.activation.requestTimeoutMs > 0 &&
+            m_waiters.activationCount() < m_config.maxLongPolls) {
+            const qint64 expiresAt = now + p.activation.requestTimeoutMs;
+            m_waiters.addActivation(
+                {p.waiterId, std::move(p.activation), expiresAt, std::exchange(p.reply, {})});
+        } else {
+            out.emplace_back(std::exchange(p.reply, {}), std::move(results[i]));
         }
-        run = end;
     }
 }
 
@@ -357,31 +343,25 @@ Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
     // only once the transaction has committed.
     HandedOver handed;
     for (const QString &type : txn.takeActivatableTypes()) {
-        bool exhausted = false;
+        // The waiters' specs are copied: taking a waiter out moves the others.
         const QList<quint64> ids = m_waiters.activationIdsFor(type);
-        for (qsizetype run = 0; run < ids.size() && !exhausted;) {
-            // Consecutive waiters for the same tenants share one claim. Their specs are copied:
-            // taking a waiter out moves the others.
-            std::vector<ActivationSpec> specs{m_waiters.findActivation(ids[run])->spec};
-            qsizetype end = run + 1;
-            for (; end < ids.size(); ++end) {
-                const ActivationSpec &spec = m_waiters.findActivation(ids[end])->spec;
-                if (!sameQueue(spec, specs.front()))
-                    break;
-                specs.push_back(spec);
+        std::vector<ActivationSpec> specs;
+        for (quint64 id : ids)
+            specs.push_back(m_waiters.findActivation(id)->spec);
+        std::vector<const ActivationSpec *> inTurn;
+        for (const ActivationSpec &spec : specs)
+            inTurn.push_back(&spec);
+        std::vector<ApiResult> results = JobCommands::activateInTurn(txn, inTurn);
+        bool exhausted = false; // nothing left that anyone could take
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const ActivationSpec &spec = specs[std::size_t(i)];
+            if (results[std::size_t(i)].data.value(QStringLiteral("activated_count")).toInt() > 0) {
+                txn.touchWorker(spec.worker, spec.type);
+                handed.emplace_back(m_waiters.takeActivation(ids[i]),
+                                    std::move(results[std::size_t(i)]));
+            } else if (spec.tenants.isEmpty()) {
+                exhausted = true;
             }
-            std::vector<const ActivationSpec *> inTurn;
-            for (const ActivationSpec &spec : specs)
-                inTurn.push_back(&spec);
-            std::vector<ApiResult> results = JobCommands::activateInTurn(txn, inTurn);
-            for (qsizetype i = run; i < end; ++i) {
-                ApiResult &result = results[std::size_t(i - run)];
-                if (result.data.value(QStringLiteral("activated_count")).toInt() > 0)
-                    handed.emplace_back(m_waiters.takeActivation(ids[i]), std::move(result));
-                else if (specs.front().tenants.isEmpty())
-                    exhausted = true; // nothing left that anyone could take
-            }
-            run = end;
         }
         if (!exhausted)
             left.insert(type);

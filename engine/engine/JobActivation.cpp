@@ -5,13 +5,15 @@
 #include "JobView.h"
 #include "core/JsonText.h"
 
+#include <QSet>
+
 using JsonText::compact;
 
 namespace JobCommands {
 
 namespace {
 
-// Hands `jobs` (claimed for it) to one activation.
+// Hands `jobs` (claimed for it) to one activation. The caller records that the worker was seen.
 ApiResult claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
 {
     static const QByteArray activated = compact(
@@ -28,36 +30,37 @@ ApiResult claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
         txn.record(job, QStringLiteral("JOB_ACTIVATED"), spec.worker, job.attempt, {}, activated);
         txn.wakeAt(job.deadline);
     }
-    txn.touchWorker(spec.worker, spec.type);
     return activationAnswer(spec, jobs);
 }
 
 } // namespace
 
-ApiResult activate(Txn &txn, const ActivationSpec &spec)
-{
-    return activateInTurn(txn, {&spec}).front();
-}
-
 std::vector<ApiResult> activateInTurn(Txn &txn, const std::vector<const ActivationSpec *> &specs)
 {
-    const ActivationSpec &first = *specs.front();
-    int wanted = 0;
-    for (const ActivationSpec *spec : specs) {
-        Q_ASSERT(spec->type == first.type && spec->tenants == first.tenants);
-        wanted += spec->maxJobs;
-    }
-    // A paused type hands nothing out: the requests answer empty or wait as long polls.
-    const QList<JobRecord> jobs = txn.isPaused(first.type)
-                                      ? QList<JobRecord>()
-                                      : txn.store().activatable(first.type, first.tenants, wanted);
     std::vector<ApiResult> results;
     results.reserve(specs.size());
-    qsizetype next = 0;
-    for (const ActivationSpec *spec : specs) {
-        const qsizetype taken = qMin<qsizetype>(spec->maxJobs, jobs.size() - next);
-        results.push_back(claim(txn, *spec, jobs.mid(next, taken)));
-        next += taken;
+    QSet<QString> exhausted; // types of which a claim for every tenant got less than it asked
+    for (std::size_t run = 0; run < specs.size();) {
+        // A run: consecutive requests for the same type and tenants, served by one claim.
+        const ActivationSpec &first = *specs[run];
+        std::size_t end = run + 1;
+        int wanted = first.maxJobs;
+        while (end < specs.size() && specs[end]->type == first.type &&
+               specs[end]->tenants == first.tenants)
+            wanted += specs[end++]->maxJobs;
+        // A paused type hands nothing out: the requests answer empty or wait as long polls.
+        const bool none = txn.isPaused(first.type) || exhausted.contains(first.type);
+        const QList<JobRecord> jobs =
+            none ? QList<JobRecord>() : txn.store().activatable(first.type, first.tenants, wanted);
+        if (!none && first.tenants.isEmpty() && jobs.size() < wanted)
+            exhausted.insert(first.type);
+        qsizetype next = 0;
+        for (std::size_t i = run; i < end; ++i) {
+            const qsizetype taken = qMin<qsizetype>(specs[i]->maxJobs, jobs.size() - next);
+            results.push_back(claim(txn, *specs[i], jobs.mid(next, taken)));
+            next += taken;
+        }
+        run = end;
     }
     return results;
 }

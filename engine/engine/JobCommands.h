@@ -77,10 +77,11 @@ namespace JobCommands {
 
 ApiResult create(Txn &txn, const CreateSpec &spec);
 ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs);
-ApiResult activate(Txn &txn, const ActivationSpec &spec);
-// Activations of one type and tenant list, in the order they came, served by one claim of the
-// jobs they may take together (the sum of their max_jobs): each gets what it would have got
-// asking alone after the ones before it, for one read of the store instead of one each.
+// Activations in the order they came, each answered with what it would get asking alone after
+// the ones before it. Consecutive requests for the same type and tenants share one claim of the
+// jobs they may take together (the sum of their max_jobs): one read of the store, not one each.
+// Once a claim for every tenant comes up short, later requests of that type get nothing without
+// asking the store. Workers are not touched (Txn::touchWorker): the caller knows which to.
 std::vector<ApiResult> activateInTurn(Txn &txn, const std::vector<const ActivationSpec *> &specs);
 // The answer to an activation that got `jobs` (possibly none).
 ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs);
