@@ -1,5 +1,6 @@
 #include "ActivationApi.h"
 
+#include "JobAnswers.h"
 #include "Validation.h"
 #include "engine/Engine.h"
 #include "http/HttpFrontend.h"
@@ -44,14 +45,6 @@ std::optional<ActivationSpec> parse(FieldReader &in, const ApiKey &caller, const
     return spec;
 }
 
-QStringList activatedKeys(const ApiResult &result)
-{
-    QStringList keys;
-    for (const QJsonValue &job : result.body().value(QStringLiteral("jobs")).toArray())
-        keys.append(job.toObject().value(QStringLiteral("key")).toString());
-    return keys;
-}
-
 } // namespace
 
 void registerRoutes(HttpFrontend &frontend)
@@ -73,18 +66,22 @@ void registerRoutes(HttpFrontend &frontend)
             // Jobs activated for a client that left before the answer reached it go back to
             // the queue at once instead of waiting for their lock to expire.
             const quint64 waiterId = engine->activate(
-                *spec, request.deferred(
-                           [engine, worker, onDisconnect](const ApiResult &result, bool delivered) {
+                *spec, JobAnswers::later<JobsActivated>(
+                           request, [](const JobsActivated &a) { return JobAnswers::render(a); },
+                           [engine, worker, onDisconnect](const Outcome<JobsActivated> &outcome,
+                                                          bool delivered) {
                                QObject::disconnect(*onDisconnect);
-                               const QStringList keys = activatedKeys(result);
-                               if (delivered || keys.isEmpty())
+                               if (delivered || !outcome.ok() || outcome.value().jobs.isEmpty())
                                    return;
+                               QStringList keys;
+                               for (const JobRecord &job : outcome.value().jobs)
+                                   keys.append(job.key);
                                engine->submit(
-                                   [keys, worker](Txn &txn) {
+                                   [keys, worker](Txn &txn) -> Outcome<Done> {
                                        JobCommands::releaseUndelivered(txn, keys, worker);
-                                       return ApiResult::ok({});
+                                       return Done{};
                                    },
-                                   ReplyTo{});
+                                   Reply<Done>{});
                            }));
             if (QTcpSocket *socket = request.socket())
                 *onDisconnect =

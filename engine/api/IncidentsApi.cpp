@@ -1,9 +1,10 @@
 #include "IncidentsApi.h"
 
+#include "JobAnswers.h"
+#include "JobView.h"
 #include "Validation.h"
 #include "core/JsonText.h"
 #include "engine/Engine.h"
-#include "engine/JobView.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
 #include "store/OperatorStore.h"
@@ -107,7 +108,7 @@ void getRoute(HttpFrontend *f, ApiRequest &request)
     const std::optional<OperatorStore::IncidentRow> row =
         OperatorStore(f->reader().database()).incident(key);
     if (!row || !request.caller().seesTenant(row->incident.tenantId))
-        return request.fail(OperatorCommands::incidentNotFound(key));
+        return request.fail(JobErrors::toApi(JobError::of(JobError::Kind::IncidentNotFound, key)));
     request.reply(ApiResult::ok(incidentView(*row)));
 }
 
@@ -126,7 +127,7 @@ void resolveRoute(HttpFrontend *f, ApiRequest &request)
         [caller = request.caller(), key = request.argument(0), retries](Txn &txn) {
             return OperatorCommands::resolveIncident(txn, caller, key, retries);
         },
-        request.deferred());
+        JobAnswers::later<IncidentResolved>(request));
 }
 
 } // namespace

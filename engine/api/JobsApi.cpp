@@ -1,10 +1,11 @@
 #include "JobsApi.h"
 
+#include "JobAnswers.h"
+#include "JobView.h"
 #include "Validation.h"
 #include "core/Clock.h"
 #include "core/JsonText.h"
 #include "engine/Engine.h"
-#include "engine/JobView.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
 
@@ -72,16 +73,12 @@ std::optional<CreateSpec> parseCreate(FieldReader &in, const ApiKey &caller,
     return spec;
 }
 
-// Submits an engine operation and answers the request with its result after the commit.
-void submit(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
+// Submits a rule on the job named in the path (which the engine may read ahead) and answers the
+// request with its rendered outcome after the commit.
+template <typename Rule> void submitOnJob(HttpFrontend *f, ApiRequest &request, Rule rule)
 {
-    f->engine()->submit(std::move(op), request.deferred());
-}
-
-// The same for an operation on the job named in the path, which the engine may read ahead.
-void submitOnJob(HttpFrontend *f, ApiRequest &request, Engine::Operation op)
-{
-    f->engine()->submit(std::move(op), request.deferred(), request.argument(0));
+    using T = typename std::invoke_result_t<Rule, Txn &>::value_type;
+    f->engine()->submit(std::move(rule), JobAnswers::later<T>(request), request.argument(0));
 }
 
 // The Idempotency-Key header: empty when absent; nullopt (after a 400) when malformed.
@@ -105,16 +102,22 @@ void submitCreate(HttpFrontend *f, ApiRequest &request, const QString &idempoten
                   QList<CreateSpec> specs, bool batch)
 {
     constexpr qint64 kIdempotencyTtlMs = 24LL * 3600 * 1000;
+    Reply<JobsCreated> reply =
+        JobAnswers::later<JobsCreated>(request, [batch](const JobsCreated &created) {
+            return JobAnswers::render(created, batch);
+        });
     if (idempotency.isEmpty() && batch)
-        return submit(f, request,
-                      [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); });
+        return f->engine()->submit(
+            [specs](Txn &txn) { return JobCommands::createBatch(txn, specs); }, reply);
     if (idempotency.isEmpty())
-        return submit(f, request,
-                      [spec = specs.first()](Txn &txn) { return JobCommands::create(txn, spec); });
-    submit(f, request, [caller = request.caller(), idempotency, specs, batch](Txn &txn) {
-        return OperatorCommands::createIdempotent(txn, caller, idempotency, specs, batch,
-                                                  kIdempotencyTtlMs);
-    });
+        return f->engine()->submit(
+            [spec = specs.first()](Txn &txn) { return JobCommands::create(txn, spec); }, reply);
+    f->engine()->submit(
+        [caller = request.caller(), idempotency, specs, batch](Txn &txn) {
+            return OperatorCommands::createIdempotent(txn, caller, idempotency, specs, batch,
+                                                      kIdempotencyTtlMs);
+        },
+        reply);
 }
 
 void createRoute(HttpFrontend *f, ApiRequest &request)
@@ -316,15 +319,49 @@ void progressRoute(HttpFrontend *f, ApiRequest &request)
     });
 }
 
+// POST /jobs/:key/replay {"variables", "custom_headers", "priority", "retries"} (all optional):
+// the finished job runs again as a new job linked to it.
+void replayRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const std::optional<QJsonObject> body = request.jsonBody();
+    if (!body)
+        return;
+    FieldReader in(*body);
+    ReplaySpec spec;
+    if (in.has(QStringLiteral("variables")))
+        spec.variables = in.object(QStringLiteral("variables"));
+    if (in.has(QStringLiteral("custom_headers"))) {
+        spec.customHeaders = in.object(QStringLiteral("custom_headers"));
+        for (auto it = spec.customHeaders->begin(); it != spec.customHeaders->end(); ++it)
+            if (!it.value().isString())
+                in.error(QStringLiteral("custom_headers"),
+                         QStringLiteral("Header values must be strings"));
+    }
+    if (in.has(QStringLiteral("priority")))
+        spec.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
+                                       QStringLiteral("Priority must be between -100 and 100")));
+    if (in.has(QStringLiteral("retries")))
+        spec.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
+                                      QStringLiteral("Retries must be between 0 and 100")));
+    if (!in.ok())
+        return request.fail(in.toError());
+    submitOnJob(f, request,
+                [caller = request.caller(), key = request.argument(0), spec,
+                 max = f->limits().maxVariablesBytes](Txn &txn) {
+                    return JobCommands::replay(txn, caller, key, spec, max);
+                });
+}
+
 // Reads run on the front end's own read connection: they never wait for the engine.
 std::optional<JobRecord> readVisibleJob(HttpFrontend *f, ApiRequest &request)
 {
-    std::optional<JobRecord> job = f->reader().findJobByKey(request.argument(0));
-    if (!job || !request.caller().seesTenant(job->tenantId)) {
-        request.fail(ApiError::jobNotFound(request.argument(0)));
+    Outcome<JobRecord> job =
+        JobCommands::status(f->reader(), request.caller(), request.argument(0));
+    if (!job.ok()) {
+        request.reply(JobAnswers::answer(job));
         return std::nullopt;
     }
-    return job;
+    return job.value();
 }
 
 void detailsRoute(HttpFrontend *f, ApiRequest &request)
@@ -343,7 +380,7 @@ void detailsRoute(HttpFrontend *f, ApiRequest &request)
 void statusRoute(HttpFrontend *f, ApiRequest &request)
 {
     if (const std::optional<JobRecord> job = readVisibleJob(f, request))
-        request.reply(ApiResult::ok(JobView::status(*job)));
+        request.reply(JobAnswers::render(*job));
 }
 
 void awaitRoute(HttpFrontend *f, ApiRequest &request)
@@ -360,9 +397,11 @@ void awaitRoute(HttpFrontend *f, ApiRequest &request)
     auto onDisconnect = std::make_shared<QMetaObject::Connection>();
     const quint64 waiterId =
         engine->await(request.argument(0), request.caller(), timeout,
-                      request.deferred([onDisconnect](const ApiResult &, bool) {
-                          QObject::disconnect(*onDisconnect);
-                      }));
+                      JobAnswers::later<JobRecord>(
+                          request, [](const JobRecord &job) { return JobAnswers::render(job); },
+                          [onDisconnect](const Outcome<JobRecord> &, bool) {
+                              QObject::disconnect(*onDisconnect);
+                          }));
     if (QTcpSocket *socket = request.socket())
         *onDisconnect = QObject::connect(socket, &QTcpSocket::disconnected, f,
                                          [engine = QPointer<Engine>(engine), waiterId] {
@@ -387,6 +426,7 @@ void registerRoutes(HttpFrontend &frontend)
     frontend.route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
     frontend.route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
     frontend.route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute);
+    frontend.route(Method::Post, "/api/v1/jobs/:key/replay", Access::Job, replayRoute);
 }
 
 } // namespace JobsApi

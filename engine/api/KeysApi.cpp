@@ -1,5 +1,6 @@
 #include "KeysApi.h"
 
+#include "JobAnswers.h"
 #include "Validation.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
@@ -55,7 +56,7 @@ void createRoute(HttpFrontend *f, ApiRequest &request)
             QStringLiteral("A key cannot give access to tenants it does not see itself")));
     f->engine()->submit([key, clear = ApiKey::generateClearKey()](
                             Txn &txn) { return OperatorCommands::createApiKey(txn, key, clear); },
-                        request.deferred());
+                        JobAnswers::later<KeyCreated>(request));
 }
 
 void listRoute(HttpFrontend *f, ApiRequest &request)
@@ -76,7 +77,7 @@ void deleteRoute(HttpFrontend *f, ApiRequest &request)
 {
     f->engine()->submit([name = request.argument(0)](
                             Txn &txn) { return OperatorCommands::deleteApiKey(txn, name); },
-                        request.deferred());
+                        JobAnswers::later<KeyDeleted>(request));
 }
 
 } // namespace

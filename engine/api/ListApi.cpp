@@ -1,8 +1,8 @@
 #include "ListApi.h"
 
 #include "ListParams.h"
+#include "api/JobListView.h"
 #include "core/Clock.h"
-#include "engine/JobListView.h"
 #include "http/HttpFrontend.h"
 #include "store/JobCounters.h"
 #include "store/JobQuery.h"

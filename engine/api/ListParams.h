@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/ApiKey.h"
-#include "core/ApiError.h"
+#include "http/ApiError.h"
 #include "store/JobFilter.h"
 
 #include <QJsonObject>

@@ -63,6 +63,8 @@ constexpr Operation kOperations[] = {
     {"PUT", "/api/v1/jobs/:key/cancel", "jobs", Access::Job, "Cancel a job", true},
     {"POST", "/api/v1/jobs/:key/cancel", "jobs", Access::Job, "Cancel a job", true},
     {"PUT", "/api/v1/jobs/:key/progress", "workers", Access::Job, "Report progress", true},
+    {"POST", "/api/v1/jobs/:key/replay", "jobs", Access::Job,
+     "Run a finished job again as a new job linked to it (201)", true},
     {"GET", "/api/v1/incidents", "incidents", Access::Read,
      "Incidents by status, type and job type, paged", false, "status type job_type page page_size"},
     {"GET", "/api/v1/incidents/:id", "incidents", Access::Read, "One incident", false},

@@ -2,6 +2,7 @@
 
 #include "SystemApi.h"
 
+#include "JobAnswers.h"
 #include "Validation.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
@@ -62,7 +63,7 @@ void patchRoute(HttpFrontend *f, ApiRequest &request)
         [caller = request.caller(), key = request.argument(0), spec](Txn &txn) {
             return OperatorCommands::patchJob(txn, caller, key, spec);
         },
-        request.deferred());
+        JobAnswers::later<JobPatched>(request), request.argument(0));
 }
 
 struct BulkDelete
@@ -72,7 +73,7 @@ struct BulkDelete
     QJsonObject applied;
     qint64 deleted = 0;
     int steps = 0;
-    ReplyTo answer;
+    std::function<bool(const ApiResult &)> answer;
 };
 
 // One step in the engine; the next is queued when it answers, until the store is covered.
@@ -83,24 +84,23 @@ void bulkStep(std::shared_ptr<BulkDelete> job, qint64 afterId)
         [filter = job->filter, afterId](Txn &txn) {
             return OperatorCommands::bulkDeleteStep(txn, filter, afterId, kBulkScan, kBulkDelete);
         },
-        ReplyTo{f, [job](const ApiResult &step) {
-                    if (!step.isOk()) {
-                        ApiError error = *step.error;
-                        error.details.insert(QStringLiteral("deleted_count"), job->deleted);
-                        return job->answer.send(ApiResult::fail(error));
-                    }
-                    job->deleted += step.data.value(QStringLiteral("deleted")).toInteger();
-                    job->steps += 1;
-                    if (!step.data.value(QStringLiteral("done")).toBool())
-                        return bulkStep(
-                            job,
-                            step.data.value(QStringLiteral("last_id")).toString().toLongLong());
-                    job->answer.send(ApiResult::ok(QJsonObject{
-                        {QStringLiteral("deleted_count"), job->deleted},
-                        {QStringLiteral("filters_applied"), job->applied},
-                        {QStringLiteral("transactions"), job->steps},
-                    }));
-                }});
+        Reply<BulkStep>{f, [job](const Outcome<BulkStep> &step) {
+                            if (!step.ok()) {
+                                ApiError error = JobErrors::toApi(step.error());
+                                error.details.insert(QStringLiteral("deleted_count"), job->deleted);
+                                job->answer(ApiResult::fail(error));
+                                return;
+                            }
+                            job->deleted += step.value().deleted;
+                            job->steps += 1;
+                            if (!step.value().done)
+                                return bulkStep(job, step.value().lastId);
+                            job->answer(ApiResult::ok(QJsonObject{
+                                {QStringLiteral("deleted_count"), job->deleted},
+                                {QStringLiteral("filters_applied"), job->applied},
+                                {QStringLiteral("transactions"), job->steps},
+                            }));
+                        }});
 }
 
 // DELETE /api/v1/jobs?state=completed,cancelled&type=&tenant_id=&created_before=&created_after=
@@ -167,7 +167,7 @@ void bulkDeleteRoute(HttpFrontend *f, ApiRequest &request)
     } else {
         job->filter.tenants = tenantsOf(request.caller());
     }
-    job->answer = request.deferred();
+    job->answer = request.sender();
     bulkStep(job, 0);
 }
 
@@ -252,7 +252,7 @@ void pauseOrResume(HttpFrontend *f, ApiRequest &request, bool pause)
             return pause ? OperatorCommands::pauseType(txn, caller, type, reason)
                          : OperatorCommands::resumeType(txn, caller, type);
         },
-        request.deferred());
+        JobAnswers::later<TypePause>(request));
 }
 
 void pauseRoute(HttpFrontend *f, ApiRequest &request)

@@ -2,8 +2,8 @@
 
 #include "ListParams.h"
 #include "Validation.h"
+#include "api/JobListView.h"
 #include "core/Clock.h"
-#include "engine/JobListView.h"
 #include "http/HttpFrontend.h"
 #include "store/Database.h"
 #include "store/JobCounters.h"

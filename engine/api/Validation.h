@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ApiError.h"
+#include "http/ApiError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,6 @@
 #include "Engine.h"
 
 #include "ClusterNode.h"
-#include "JobView.h"
 #include "core/Clock.h"
 #include "store/OperatorStore.h"
 #include "store/Schema.h"
@@ -22,20 +21,6 @@ const QString kHighWaterKey = QStringLiteral("key_high_water_mark");
 constexpr qint64 kRetryAfterFailureMs = 1000;
 std::atomic<int> s_engineCount{0};
 } // namespace
-
-struct Engine::Pending
-{
-    // Operation: the job it changes, if known. Wake: jobs of the type `jobKey` became
-    // activatable on another node.
-    enum class Kind { Operation, Activation, Await, CancelWaiter, Wake } kind = Kind::Operation;
-    Operation op;
-    ActivationSpec activation;
-    QString jobKey;
-    ApiKey caller;
-    qint64 timeoutMs = 0;
-    quint64 waiterId = 0;
-    ReplyTo reply;
-};
 
 Engine::Engine(EngineConfig config, QObject *parent)
     : QObject(parent), m_config(std::move(config)),
@@ -85,48 +70,25 @@ void Engine::open()
     qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 
-void Engine::submit(Operation op, ReplyTo reply, const QString &jobKey)
+quint64 Engine::activate(ActivationSpec spec, Reply<JobsActivated> reply)
 {
-    Pending p;
-    p.op = std::move(op);
-    p.reply = std::move(reply);
-    p.jobKey = jobKey;
-    enqueue(std::move(p));
-}
-
-quint64 Engine::activate(ActivationSpec spec, ReplyTo reply)
-{
-    Pending p;
-    p.kind = Pending::Kind::Activation;
-    p.activation = std::move(spec);
-    p.waiterId = m_nextWaiterId.fetch_add(1);
-    p.reply = std::move(reply);
-    const quint64 id = p.waiterId;
-    enqueue(std::move(p));
+    const quint64 id = m_nextWaiterId.fetch_add(1);
+    enqueue(ActivationRequest{std::move(spec), id, std::move(reply)});
     return id;
 }
 
-quint64 Engine::await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs, ReplyTo reply)
+quint64 Engine::await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs,
+                      Reply<JobRecord> reply)
 {
-    Pending p;
-    p.kind = Pending::Kind::Await;
-    p.jobKey = jobKey;
-    p.caller = caller;
-    p.timeoutMs = timeoutMs;
-    p.waiterId = m_nextWaiterId.fetch_add(1);
-    p.reply = std::move(reply);
-    const quint64 id = p.waiterId;
-    enqueue(std::move(p));
+    const quint64 id = m_nextWaiterId.fetch_add(1);
+    enqueue(AwaitRequest{jobKey, caller, timeoutMs, id, std::move(reply)});
     return id;
 }
 
 void Engine::cancelWaiter(quint64 waiterId)
 {
     // Through the queue, so that a cancel never overtakes the request it cancels.
-    Pending p;
-    p.kind = Pending::Kind::CancelWaiter;
-    p.waiterId = waiterId;
-    enqueue(std::move(p));
+    enqueue(CancelWaiter{waiterId});
 }
 
 void Engine::enqueue(Pending &&pending)
@@ -173,15 +135,11 @@ bool Engine::drainOnce()
 
 void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping)
 {
-    if (m_closed) {
-        for (Pending &p : batch)
-            p.reply.send(
-                ApiResult::fail(ApiError::unavailable(QStringLiteral("Server is shutting down"))));
-        return;
-    }
+    if (m_closed)
+        return refuseAll(batch, JobError::of(JobError::Kind::ShuttingDown));
     QElapsedTimer clock;
     clock.start();
-    std::vector<std::pair<ReplyTo, ApiResult>> out;
+    Answers out;
     out.reserve(batch.size());
     QSet<qint64> finished;
     HandedOver handed;
@@ -203,38 +161,9 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         readAhead(batch);
         // Activations go after the batch's other requests, so that they see the jobs those
         // created or released, and consecutive ones for the same jobs share one claim.
-        std::vector<Pending *> activations;
-        for (Pending &p : batch) {
-            switch (p.kind) {
-            case Pending::Kind::Operation: {
-                ApiResult result = p.op(txn); // may throw: the reply stays with p until it returns
-                out.emplace_back(std::exchange(p.reply, {}), std::move(result));
-                break;
-            }
-            case Pending::Kind::Activation:
-                activations.push_back(&p);
-                break;
-            case Pending::Kind::Await: {
-                std::optional<JobRecord> job = m_store->findJobByKey(p.jobKey);
-                if (!job || !p.caller.seesTenant(job->tenantId))
-                    out.emplace_back(std::exchange(p.reply, {}),
-                                     ApiResult::fail(ApiError::jobNotFound(p.jobKey)));
-                else if (JobStates::isTerminal(job->state) || p.timeoutMs <= 0)
-                    out.emplace_back(std::exchange(p.reply, {}),
-                                     ApiResult::ok(JobView::status(*job)));
-                else
-                    m_waiters.addAwait({p.waiterId, job->id, now + p.timeoutMs,
-                                        std::exchange(p.reply, {}), job->key});
-                break;
-            }
-            case Pending::Kind::CancelWaiter:
-                m_waiters.cancel(p.waiterId);
-                break;
-            case Pending::Kind::Wake:
-                txn.activatable(p.jobKey);
-                break;
-            }
-        }
+        std::vector<ActivationRequest *> activations;
+        for (Pending &p : batch)
+            apply(txn, p, activations, out); // may throw: an unanswered request keeps its reply
         activate(txn, activations, now, out);
         QSet<QString> left;
         handed = handOver(txn, left);
@@ -252,8 +181,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_trace.commitMicros += (clock.nsecsElapsed() - commitStart) / 1000;
         m_store->endTransaction();
         m_retryAt = 0;
-        for (auto &[waiter, result] : handed)
-            out.emplace_back(std::move(waiter.reply), std::move(result));
+        for (auto &[waiter, activated] : handed)
+            out.push_back(answer<JobsActivated>(waiter.reply, std::move(activated)));
         finished = txn.takeFinishedJobs();
         const QHash<QString, bool> pauses = txn.takePauseChanges();
         for (auto it = pauses.begin(); it != pauses.end(); ++it)
@@ -266,8 +195,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         storeFailed(error, batch, out, handed);
     }
     const qint64 micros = clock.nsecsElapsed() / 1000;
-    for (const auto &[reply, result] : out)
-        reply.send(result);
+    for (const Answer &a : out)
+        a.send();
     answerAwaits(finished);
     if (txn.wakeAt())
         m_nextWake = m_nextWake ? qMin(m_nextWake, txn.wakeAt()) : txn.wakeAt();
@@ -285,23 +214,45 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         traceBatch(int(batch.size()), micros);
 }
 
-void Engine::activate(Txn &txn, const std::vector<Pending *> &requests, qint64 now, Answers &out)
+void Engine::apply(Txn &txn, Pending &pending, std::vector<ActivationRequest *> &activations,
+                   Answers &out)
+{
+    if (auto *op = std::get_if<Operation>(&pending)) {
+        out.push_back(op->run(txn));
+        op->refuse = nullptr;
+    } else if (auto *activation = std::get_if<ActivationRequest>(&pending)) {
+        activations.push_back(activation);
+    } else if (auto *await = std::get_if<AwaitRequest>(&pending)) {
+        const Outcome<JobRecord> job = JobCommands::status(*m_store, await->caller, await->jobKey);
+        if (!job.ok() || JobStates::isTerminal(job.value().state) || await->timeoutMs <= 0)
+            out.push_back(answer<JobRecord>(std::exchange(await->reply, {}), job));
+        else
+            m_waiters.addAwait({await->waiterId, job.value().id, txn.now() + await->timeoutMs,
+                                std::exchange(await->reply, {}), job.value().key});
+    } else if (const auto *cancel = std::get_if<CancelWaiter>(&pending)) {
+        m_waiters.cancel(cancel->waiterId);
+    } else if (const auto *wake = std::get_if<Wake>(&pending)) {
+        txn.activatable(wake->type);
+    }
+}
+
+void Engine::activate(Txn &txn, const std::vector<ActivationRequest *> &requests, qint64 now,
+                      Answers &out)
 {
     std::vector<const ActivationSpec *> specs;
-    for (const Pending *p : requests)
-        specs.push_back(&p->activation);
-    std::vector<ApiResult> results = JobCommands::activateInTurn(txn, specs);
+    for (const ActivationRequest *r : requests)
+        specs.push_back(&r->spec);
+    std::vector<JobsActivated> results = JobCommands::activateInTurn(txn, specs);
     for (std::size_t i = 0; i < requests.size(); ++i) {
-        Pending &p = *requests[i];
-        txn.touchWorker(p.activation.worker, p.activation.type);
-        const bool empty = results[i].data.value(QStringLiteral("activated_count")).toInt() == 0;
-        if (empty && p.activation.requestTimeoutMs > 0 &&
+        ActivationRequest &r = *requests[i];
+        txn.touchWorker(r.spec.worker, r.spec.type);
+        if (results[i].jobs.isEmpty() && r.spec.requestTimeoutMs > 0 &&
             m_waiters.activationCount() < m_config.maxLongPolls) {
-            const qint64 expiresAt = now + p.activation.requestTimeoutMs;
+            const qint64 expiresAt = now + r.spec.requestTimeoutMs;
             m_waiters.addActivation(
-                {p.waiterId, std::move(p.activation), expiresAt, std::exchange(p.reply, {})});
+                {r.waiterId, std::move(r.spec), expiresAt, std::exchange(r.reply, {})});
         } else {
-            out.emplace_back(std::exchange(p.reply, {}), std::move(results[i]));
+            out.push_back(answer<JobsActivated>(std::exchange(r.reply, {}), std::move(results[i])));
         }
     }
 }
@@ -310,8 +261,8 @@ void Engine::readAhead(const std::vector<Pending> &batch)
 {
     QStringList keys;
     for (const Pending &p : batch)
-        if (p.kind == Pending::Kind::Operation && !p.jobKey.isEmpty())
-            keys.append(p.jobKey);
+        if (const auto *op = std::get_if<Operation>(&p); op && !op->jobKey.isEmpty())
+            keys.append(op->jobKey);
     m_store->readAhead(keys);
 }
 
@@ -351,11 +302,11 @@ Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
         std::vector<const ActivationSpec *> inTurn;
         for (const ActivationSpec &spec : specs)
             inTurn.push_back(&spec);
-        std::vector<ApiResult> results = JobCommands::activateInTurn(txn, inTurn);
+        std::vector<JobsActivated> results = JobCommands::activateInTurn(txn, inTurn);
         bool exhausted = false; // nothing left that anyone could take
         for (qsizetype i = 0; i < ids.size(); ++i) {
             const ActivationSpec &spec = specs[std::size_t(i)];
-            if (results[std::size_t(i)].data.value(QStringLiteral("activated_count")).toInt() > 0) {
+            if (!results[std::size_t(i)].jobs.isEmpty()) {
                 txn.touchWorker(spec.worker, spec.type);
                 handed.emplace_back(m_waiters.takeActivation(ids[i]),
                                     std::move(results[std::size_t(i)]));
@@ -381,10 +332,7 @@ void Engine::onJobsAvailable(const QString &type)
 {
     if (m_closed || !m_waiters.hasActivationsFor(type))
         return;
-    Pending p;
-    p.kind = Pending::Kind::Wake;
-    p.jobKey = type;
-    enqueue(std::move(p));
+    enqueue(Wake{type});
 }
 
 void Engine::onClusterTick(qint64 now)
@@ -404,8 +352,8 @@ void Engine::onClusterTick(qint64 now)
     answerAwaits(finished);
 }
 
-void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch,
-                         std::vector<std::pair<ReplyTo, ApiResult>> &out, HandedOver &handed)
+void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch, Answers &out,
+                         HandedOver &handed)
 {
     // Nothing of the transaction happened: every request of the batch is told so (none gets a
     // 2xx), long polls that were to get one of its jobs wait on, and timed work waits a moment.
@@ -413,13 +361,11 @@ void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch,
     QSqlDatabase &db = m_store->database();
     db.rollback(); // fails harmlessly when SQLite has already rolled back a failed COMMIT
     qCWarning(lcEngine) << "transaction rolled back:" << error.what();
+    const JobError unavailable = JobError::of(JobError::Kind::StoreUnavailable);
+    for (Answer &a : out)
+        a.send = [refuse = a.refuse, unavailable] { refuse(unavailable); };
     // Requests the failure cut off before they ran are answered too: none may hang.
-    for (Pending &p : batch)
-        if (p.reply.callback)
-            out.emplace_back(std::exchange(p.reply, {}), ApiResult{});
-    for (auto &[reply, result] : out)
-        result = ApiResult::fail(ApiError::unavailable(
-            QStringLiteral("The job store is not writable right now; nothing was changed")));
+    refuseAll(batch, unavailable);
     for (auto &[waiter, result] : handed)
         m_waiters.putBack(std::move(waiter));
     handed.clear();
@@ -427,21 +373,36 @@ void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch,
     refreshNextWake();
 }
 
+void Engine::refuseAll(std::vector<Pending> &batch, const JobError &error)
+{
+    for (Pending &p : batch) {
+        if (auto *op = std::get_if<Operation>(&p); op && op->refuse)
+            std::exchange(op->refuse, nullptr)(error);
+        else if (auto *activation = std::get_if<ActivationRequest>(&p))
+            std::exchange(activation->reply, {}).send(error);
+        else if (auto *await = std::get_if<AwaitRequest>(&p))
+            std::exchange(await->reply, {}).send(error);
+    }
+}
+
 void Engine::answerAwaits(const QSet<qint64> &jobIds)
 {
-    for (qint64 jobId : jobIds) {
-        const QList<Waiters::Await> awaits = m_waiters.takeAwaitsFor(jobId);
-        if (awaits.isEmpty())
-            continue;
-        std::optional<JobRecord> job;
-        try {
-            job = m_store->findJob(jobId);
-        } catch (const StoreError &) {
-        }
-        for (const Waiters::Await &a : awaits)
-            a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                             : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
+    for (qint64 jobId : jobIds)
+        for (const Waiters::Await &a : m_waiters.takeAwaitsFor(jobId))
+            answerAwait(a);
+}
+
+void Engine::answerAwait(const Waiters::Await &await)
+{
+    std::optional<JobRecord> job;
+    try {
+        job = m_store->findJob(await.jobId);
+    } catch (const StoreError &) {
     }
+    if (job)
+        await.reply.send(std::move(*job));
+    else
+        await.reply.send(JobError::jobNotFound(await.jobKey));
 }
 
 void Engine::publishWaiters()
@@ -468,16 +429,9 @@ void Engine::onTimer()
 {
     const qint64 now = Clock::nowMs();
     for (const Waiters::Activation &a : m_waiters.takeExpiredActivations(now))
-        a.reply.send(JobCommands::activationAnswer(a.spec, {}));
-    for (const Waiters::Await &a : m_waiters.takeExpiredAwaits(now)) {
-        std::optional<JobRecord> job;
-        try {
-            job = m_store->findJob(a.jobId);
-        } catch (const StoreError &) {
-        }
-        a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                         : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
-    }
+        a.reply.send(JobsActivated{a.spec, {}});
+    for (const Waiters::Await &a : m_waiters.takeExpiredAwaits(now))
+        answerAwait(a);
     publishWaiters();
     if (m_cluster && now >= m_nextClusterTick) {
         onClusterTick(now);
@@ -528,12 +482,9 @@ void Engine::shutdown()
     if (m_closed)
         return;
     for (const Waiters::Activation &a : m_waiters.takeAllActivations())
-        a.reply.send(JobCommands::activationAnswer(a.spec, {}));
-    for (const Waiters::Await &a : m_waiters.takeAllAwaits()) {
-        std::optional<JobRecord> job = m_store->findJob(a.jobId);
-        a.reply.send(job ? ApiResult::ok(JobView::status(*job))
-                         : ApiResult::fail(ApiError::jobNotFound(a.jobKey)));
-    }
+        a.reply.send(JobsActivated{a.spec, {}});
+    for (const Waiters::Await &a : m_waiters.takeAllAwaits())
+        answerAwait(a);
     while (drainOnce()) {
     }
     m_closed = true;

@@ -13,6 +13,8 @@
 
 #include <atomic>
 #include <memory>
+#include <type_traits>
+#include <variant>
 #include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
@@ -40,18 +42,32 @@ class Engine : public QObject
 {
     Q_OBJECT
 public:
-    using Operation = std::function<ApiResult(Txn &)>;
-
     explicit Engine(EngineConfig config, QObject *parent = nullptr);
     ~Engine() override;
 
-    // Thread-safe. The reply runs on reply.context's thread after the commit. `jobKey`: the job
-    // the operation changes, when known; on PostgreSQL a batch reads (and locks) all such jobs
-    // in one statement before applying its operations.
-    void submit(Operation op, ReplyTo reply, const QString &jobKey = {});
+    // Thread-safe. `rule` (a callable Txn & -> Outcome<T>, e.g. a JobCommands function bound to
+    // its request) runs in the engine's next transaction; its outcome goes to `reply` after the
+    // commit, or a StoreUnavailable refusal if the transaction rolls back. `jobKey`: the job the
+    // rule changes, when known; on PostgreSQL a batch reads (and locks) all such jobs in one
+    // statement before applying its rules.
+    template <typename Rule>
+    void submit(Rule rule, Reply<typename std::invoke_result_t<Rule, Txn &>::value_type> reply,
+                const QString &jobKey = {})
+    {
+        using T = typename std::invoke_result_t<Rule, Txn &>::value_type;
+        Operation op;
+        op.jobKey = jobKey;
+        op.refuse = [reply](const JobError &error) { reply.send(error); };
+        op.run = [rule = std::move(rule), reply = std::move(reply)](Txn &txn) {
+            return answer<T>(reply, rule(txn));
+        };
+        enqueue(std::move(op));
+    }
     // Thread-safe. Returns an id for cancelWaiter() when the client leaves.
-    quint64 activate(ActivationSpec spec, ReplyTo reply);
-    quint64 await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs, ReplyTo reply);
+    quint64 activate(ActivationSpec spec, Reply<JobsActivated> reply);
+    // Thread-safe. Answers the job's light status once it is terminal or `timeoutMs` passed.
+    quint64 await(const QString &jobKey, const ApiKey &caller, qint64 timeoutMs,
+                  Reply<JobRecord> reply);
     void cancelWaiter(quint64 waiterId);
 
     int heldLongPolls() const { return m_heldLongPolls.load(std::memory_order_relaxed); }
@@ -76,20 +92,67 @@ signals:
     void batchCommitted(int operations, qint64 commitMicros);
 
 private:
-    struct Pending;
+    // An answer ready to leave once its transaction commits, or to be refused instead.
+    struct Answer
+    {
+        std::function<void()> send;
+        std::function<void(const JobError &)> refuse;
+    };
+    template <typename T> static Answer answer(const Reply<T> &reply, Outcome<T> outcome)
+    {
+        return {[reply, outcome = std::move(outcome)] { reply.send(outcome); },
+                [reply](const JobError &error) { reply.send(error); }};
+    }
+    // The kinds of request the engine queues; `refuse`/`reply` are emptied once answered.
+    struct Operation
+    {
+        std::function<Answer(Txn &)> run;
+        std::function<void(const JobError &)> refuse;
+        QString jobKey;
+    };
+    struct ActivationRequest
+    {
+        ActivationSpec spec;
+        quint64 waiterId = 0;
+        Reply<JobsActivated> reply;
+    };
+    struct AwaitRequest
+    {
+        QString jobKey;
+        ApiKey caller;
+        qint64 timeoutMs = 0;
+        quint64 waiterId = 0;
+        Reply<JobRecord> reply;
+    };
+    struct CancelWaiter
+    {
+        quint64 waiterId = 0;
+    };
+    struct Wake // jobs of `type` became activatable on another node
+    {
+        QString type;
+    };
+    using Pending = std::variant<Operation, ActivationRequest, AwaitRequest, CancelWaiter, Wake>;
+
     void enqueue(Pending &&pending);
     void drain();
     bool drainOnce(); // applies one batch; true when more is queued
     void runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping);
-    using HandedOver = std::vector<std::pair<Waiters::Activation, ApiResult>>;
-    using Answers = std::vector<std::pair<ReplyTo, ApiResult>>;
+    using HandedOver = std::vector<std::pair<Waiters::Activation, JobsActivated>>;
+    using Answers = std::vector<Answer>;
+    void apply(Txn &txn, Pending &pending, std::vector<ActivationRequest *> &activations,
+               Answers &out);
     // The batch's activation requests, in order; empty ones may become long polls.
-    void activate(Txn &txn, const std::vector<Pending *> &requests, qint64 now, Answers &out);
+    void activate(Txn &txn, const std::vector<ActivationRequest *> &requests, qint64 now,
+                  Answers &out);
     // `left`: the types of which jobs may be left that no held long poll here took.
     HandedOver handOver(Txn &txn, QSet<QString> &left);
-    void storeFailed(const StoreError &error, std::vector<Pending> &batch,
-                     std::vector<std::pair<ReplyTo, ApiResult>> &out, HandedOver &handed);
+    void storeFailed(const StoreError &error, std::vector<Pending> &batch, Answers &out,
+                     HandedOver &handed);
     void answerAwaits(const QSet<qint64> &jobIds);
+    // The one answer of an await: the job's light status, or not found once it is gone.
+    void answerAwait(const Waiters::Await &await);
+    void refuseAll(std::vector<Pending> &batch, const JobError &error);
     void notifyOtherNodes(const QSet<QString> &types);
     void onClusterTick(qint64 now);
     void onJobsAvailable(const QString &type);

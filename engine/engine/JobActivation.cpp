@@ -1,8 +1,7 @@
-// Activation: claiming activatable jobs for workers, one request or several in turn, and the
-// answer they get. Part of JobCommands (see JobCommands.h).
+// Activation: claiming activatable jobs for workers, one request or several in turn. Part of
+// JobCommands (see JobCommands.h).
 #include "JobCommands.h"
 
-#include "JobView.h"
 #include "core/JsonText.h"
 
 #include <QSet>
@@ -14,7 +13,7 @@ namespace JobCommands {
 namespace {
 
 // Hands `jobs` (claimed for it) to one activation. The caller records that the worker was seen.
-ApiResult claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
+JobsActivated claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
 {
     static const QByteArray activated = compact(
         QJsonObject{{QStringLiteral("message"), QStringLiteral("Job activated by worker")}});
@@ -30,14 +29,15 @@ ApiResult claim(Txn &txn, const ActivationSpec &spec, QList<JobRecord> jobs)
         txn.record(job, QStringLiteral("JOB_ACTIVATED"), spec.worker, job.attempt, {}, activated);
         txn.wakeAt(job.deadline);
     }
-    return activationAnswer(spec, jobs);
+    return JobsActivated{spec, std::move(jobs)};
 }
 
 } // namespace
 
-std::vector<ApiResult> activateInTurn(Txn &txn, const std::vector<const ActivationSpec *> &specs)
+std::vector<JobsActivated> activateInTurn(Txn &txn,
+                                          const std::vector<const ActivationSpec *> &specs)
 {
-    std::vector<ApiResult> results;
+    std::vector<JobsActivated> results;
     results.reserve(specs.size());
     QSet<QString> exhausted; // types of which a claim for every tenant got less than it asked
     for (std::size_t run = 0; run < specs.size();) {
@@ -63,22 +63,6 @@ std::vector<ApiResult> activateInTurn(Txn &txn, const std::vector<const Activati
         run = end;
     }
     return results;
-}
-
-ApiResult activationAnswer(const ActivationSpec &spec, const QList<JobRecord> &jobs)
-{
-    // data carries the count for the engine; the answer itself is built on the HTTP thread.
-    ApiResult result = ApiResult::later([spec, jobs] {
-        QJsonArray out;
-        for (const JobRecord &job : jobs)
-            out.append(JobView::activated(job, spec.fetchVariables));
-        return QJsonObject{{QStringLiteral("jobs"), out},
-                           {QStringLiteral("worker"), spec.worker},
-                           {QStringLiteral("activated_count"), out.size()},
-                           {QStringLiteral("timeout"), spec.timeoutMs.value_or(300'000)}};
-    });
-    result.data.insert(QStringLiteral("activated_count"), jobs.size());
-    return result;
 }
 
 } // namespace JobCommands

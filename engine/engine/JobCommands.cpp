@@ -1,10 +1,10 @@
 #include "JobCommands.h"
 
-#include "JobView.h"
 #include "core/Backoff.h"
 #include "core/Clock.h"
 #include "core/IsoDuration.h"
 #include "core/JsonText.h"
+#include "core/Progress.h"
 
 using JsonText::compact;
 
@@ -25,63 +25,37 @@ std::optional<JobRecord> visibleJob(Txn &txn, const ApiKey &caller, const QStrin
     return job;
 }
 
-// Why a job that is not ACTIVE cannot take a worker's answer.
-QString whyNotActive(Txn &txn, const JobRecord &job)
+// A refusal for the job's state. A CREATED job says whether its lock had expired (the worker's
+// answer came too late), which only its history knows.
+JobError wrongState(Txn &txn, const JobRecord &job, JobError::Action action)
 {
-    switch (job.state) {
-    case JobState::Cancelled:
-        return QStringLiteral("Job was cancelled before completion");
-    case JobState::Completed:
-        return QStringLiteral("Job is already completed");
-    case JobState::Failed:
-        return QStringLiteral("Job has already failed and has an open incident");
-    case JobState::ErrorThrown:
-        return QStringLiteral("An error was already thrown for this job");
-    case JobState::FailedRetryable:
-        return QStringLiteral("Job already failed and waits for its retry");
-    case JobState::Scheduled:
-        return QStringLiteral("Job is scheduled and has not been activated yet");
-    case JobState::Created: {
+    JobError e;
+    e.kind = JobError::Kind::WrongState;
+    e.action = action;
+    e.subject = job.key;
+    e.state = job.state;
+    e.worker = job.worker;
+    if (job.state == JobState::Created) {
         const QList<JobEvent> events = txn.store().events(job.id);
-        if (!events.isEmpty() && events.last().action == QLatin1String("JOB_TIMED_OUT"))
-            return QStringLiteral("The job's deadline passed and it went back to the queue");
-        return QStringLiteral("Job is waiting for a worker and is not activated");
+        e.timedOut = !events.isEmpty() && events.last().action == QLatin1String("JOB_TIMED_OUT");
     }
-    case JobState::Active:
-        break;
-    }
-    return {};
-}
-
-ApiError notActive(Txn &txn, const JobRecord &job, const QString &code, const QString &verb)
-{
-    return ApiError::conflict(
-        code, QStringLiteral("Job cannot be %1 in current state").arg(verb),
-        QJsonObject{{QStringLiteral("job_key"), job.key},
-                    {QStringLiteral("current_status"), JobStates::name(job.state)},
-                    {QStringLiteral("worker_id"),
-                     job.worker.isEmpty() ? QJsonValue() : QJsonValue(job.worker)},
-                    {QStringLiteral("reason"), whyNotActive(txn, job)}});
+    return e;
 }
 
 // A worker's answer (complete, fail, throw) is taken only while the job is ACTIVE, and, when the
 // worker names itself, only from the worker that holds the lock now: a worker whose lock
 // expired cannot answer for the one that holds the job since.
-std::optional<ApiError> checkHolder(Txn &txn, const JobRecord &job, const QString &code,
-                                    const QString &verb, const QString &expectedWorker)
+std::optional<JobError> checkHolder(Txn &txn, const JobRecord &job, JobError::Action action,
+                                    const QString &expectedWorker)
 {
     if (job.state != JobState::Active)
-        return notActive(txn, job, code, verb);
-    if (!expectedWorker.isEmpty() && expectedWorker != job.worker)
-        return ApiError::conflict(
-            code, QStringLiteral("Job cannot be %1 by this worker").arg(verb),
-            QJsonObject{{QStringLiteral("job_key"), job.key},
-                        {QStringLiteral("current_status"), JobStates::name(job.state)},
-                        {QStringLiteral("worker_id"), job.worker},
-                        {QStringLiteral("reason"),
-                         QStringLiteral("The job's lock passed to worker %1 after %2's "
-                                        "deadline")
-                             .arg(job.worker, expectedWorker)}});
+        return wrongState(txn, job, action);
+    if (!expectedWorker.isEmpty() && expectedWorker != job.worker) {
+        JobError e = wrongState(txn, job, action);
+        e.kind = JobError::Kind::LockHeldByOther;
+        e.expectedWorker = expectedWorker;
+        return e;
+    }
     return std::nullopt;
 }
 
@@ -135,10 +109,10 @@ JobRecord insertNew(Txn &txn, const CreateSpec &spec)
 }
 
 // Follow-up jobs of a finished job: same tenant and process context, the given variables.
-QJsonArray createFollowUps(Txn &txn, const JobRecord &parent, const QJsonArray &specs,
-                           const QJsonObject &variables)
+QList<JobRecord> createFollowUps(Txn &txn, const JobRecord &parent, const QJsonArray &specs,
+                                 const QJsonObject &variables)
 {
-    QJsonArray created;
+    QList<JobRecord> created;
     for (const QJsonValue &value : specs) {
         const QJsonObject s = value.toObject();
         CreateSpec spec;
@@ -155,19 +129,16 @@ QJsonArray createFollowUps(Txn &txn, const JobRecord &parent, const QJsonArray &
         spec.tenantId = parent.tenantId;
         spec.processContext = JsonText::object(parent.processContext);
         spec.parentKey = parent.key;
-        const JobRecord child = insertNew(txn, spec);
-        created.append(QJsonObject{{QStringLiteral("job_key"), child.key},
-                                   {QStringLiteral("type"), child.type},
-                                   {QStringLiteral("status"), JobStates::name(child.state)}});
+        created.append(insertNew(txn, spec));
     }
     return created;
 }
 
-QJsonArray keysOf(const QJsonArray &created)
+QJsonArray keysOf(const QList<JobRecord> &jobs)
 {
     QJsonArray keys;
-    for (const QJsonValue &v : created)
-        keys.append(v.toObject().value(QStringLiteral("job_key")));
+    for (const JobRecord &job : jobs)
+        keys.append(job.key);
     return keys;
 }
 
@@ -193,14 +164,6 @@ IncidentRecord openIncident(Txn &txn, JobRecord &job, const QString &type)
     return incident;
 }
 
-QJsonObject incidentCreated(const IncidentRecord &incident)
-{
-    return QJsonObject{{QStringLiteral("incident_id"), incident.key},
-                       {QStringLiteral("type"), incident.type},
-                       {QStringLiteral("status"), incident.status},
-                       {QStringLiteral("created_at"), Clock::toIso(incident.createdAt)}};
-}
-
 QJsonObject mergeVariables(const QByteArray &stored, const QJsonObject &update)
 {
     QJsonObject merged = JsonText::object(stored);
@@ -213,61 +176,43 @@ QJsonObject mergeVariables(const QByteArray &stored, const QJsonObject &update)
     return merged;
 }
 
-QJsonObject continuation(const JobRecord &job, const QJsonArray &nextActivities)
-{
-    const QJsonObject context = JsonText::object(job.processContext);
-    return QJsonObject{{QStringLiteral("process_instance_id"),
-                        context.value(QStringLiteral("process_instance_id"))},
-                       {QStringLiteral("element_id"), context.value(QStringLiteral("element_id"))},
-                       {QStringLiteral("token_id"), context.value(QStringLiteral("token_id"))},
-                       {QStringLiteral("next_activities"), nextActivities}};
-}
-
 } // namespace
 
-ApiResult create(Txn &txn, const CreateSpec &spec)
+Outcome<JobsCreated> create(Txn &txn, const CreateSpec &spec)
 {
-    return ApiResult::later([job = insertNew(txn, spec)] { return JobView::created(job); }, 201);
+    return JobsCreated{{insertNew(txn, spec)}};
 }
 
-ApiResult createBatch(Txn &txn, const QList<CreateSpec> &specs)
+Outcome<JobsCreated> createBatch(Txn &txn, const QList<CreateSpec> &specs)
 {
-    QList<JobRecord> jobs;
-    jobs.reserve(specs.size());
+    JobsCreated created;
+    created.jobs.reserve(specs.size());
     for (const CreateSpec &spec : specs)
-        jobs.append(insertNew(txn, spec));
-    return ApiResult::later(
-        [jobs] {
-            QJsonArray out;
-            for (const JobRecord &job : jobs)
-                out.append(JobView::created(job));
-            return QJsonObject{{QStringLiteral("jobs"), out},
-                               {QStringLiteral("created_count"), out.size()}};
-        },
-        201);
+        created.jobs.append(insertNew(txn, spec));
+    return created;
 }
 
-ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJsonObject &variables,
-                   qint64 receivedAt, const QString &expectedWorker)
+Outcome<JobCompleted> complete(Txn &txn, const ApiKey &caller, const QString &key,
+                               const QJsonObject &variables, qint64 receivedAt,
+                               const QString &expectedWorker)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
+        return JobError::jobNotFound(key);
     JobRecord &job = *found;
-    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_COMPLETABLE"),
-                                         QStringLiteral("completed"), expectedWorker))
-        return ApiResult::fail(*refused);
+    if (auto refused = checkHolder(txn, job, JobError::Action::Complete, expectedWorker))
+        return *refused;
 
+    JobCompleted done;
     const QJsonObject before = JsonText::object(job.variables);
-    QJsonArray added, modified, removed;
     for (auto it = variables.begin(); it != variables.end(); ++it) {
         if (it.value().isNull()) {
             if (before.contains(it.key()))
-                removed.append(it.key());
+                done.removed.append(it.key());
         } else if (!before.contains(it.key())) {
-            added.append(it.key());
+            done.added.append(it.key());
         } else if (before.value(it.key()) != it.value()) {
-            modified.append(it.key());
+            done.modified.append(it.key());
         }
     }
     const QJsonObject merged = mergeVariables(job.variables, variables);
@@ -276,130 +221,99 @@ ApiResult complete(Txn &txn, const ApiKey &caller, const QString &key, const QJs
     job.resultVariables = compact(variables);
     job.finishedAt = txn.now();
     job.finishedBy = job.worker;
-    const qint64 total = job.finishedAt - job.activatedAt;
-    const qint64 processing = qBound<qint64>(0, receivedAt - job.activatedAt, total);
+    done.totalMs = job.finishedAt - job.activatedAt;
+    done.processingMs = qBound<qint64>(0, receivedAt - job.activatedAt, done.totalMs);
+    done.resultVariables = variables;
 
-    const QJsonArray followUps = createFollowUps(txn, job, JsonText::array(job.nextJobs), merged);
+    done.followUps = createFollowUps(txn, job, JsonText::array(job.nextJobs), merged);
     txn.store().updateJob(job);
     txn.record(job, QStringLiteral("JOB_COMPLETED"), job.worker, job.attempt, {},
                compact(QJsonObject{
                    {QStringLiteral("message"), QStringLiteral("Job completed successfully")},
                    {QStringLiteral("result_summary"),
-                    QJsonObject{{QStringLiteral("variables_added"), added.size()},
-                                {QStringLiteral("variables_modified"), modified.size()},
-                                {QStringLiteral("processing_time_ms"), processing}}},
-                   {QStringLiteral("follow_up_jobs"), keysOf(followUps)}}));
+                    QJsonObject{{QStringLiteral("variables_added"), done.added.size()},
+                                {QStringLiteral("variables_modified"), done.modified.size()},
+                                {QStringLiteral("processing_time_ms"), done.processingMs}}},
+                   {QStringLiteral("follow_up_jobs"), keysOf(done.followUps)}}));
     txn.finished(job.id);
-
-    return ApiResult::later(
-        [job, total, processing, added, modified, removed, variables, followUps] {
-            QJsonObject data{
-                {QStringLiteral("job_key"), job.key},
-                {QStringLiteral("status"), JobStates::name(job.state)},
-                {QStringLiteral("completed_at"), Clock::toIso(job.finishedAt)},
-                {QStringLiteral("completed_by"), job.finishedBy},
-                {QStringLiteral("execution_summary"),
-                 QJsonObject{{QStringLiteral("started_at"), Clock::toIso(job.activatedAt)},
-                             {QStringLiteral("total_duration_ms"), total},
-                             {QStringLiteral("processing_time_ms"), processing},
-                             {QStringLiteral("system_overhead_ms"), total - processing},
-                             {QStringLiteral("retries_used"), job.originalRetries - job.retries}}},
-                {QStringLiteral("variables_updated"),
-                 QJsonObject{{QStringLiteral("added"), added},
-                             {QStringLiteral("modified"), modified},
-                             {QStringLiteral("removed"), removed}}},
-                {QStringLiteral("result_variables"), variables},
-            };
-            if (!job.processContext.isEmpty() || !followUps.isEmpty())
-                data.insert(QStringLiteral("process_continuation"), continuation(job, followUps));
-            return data;
-        });
+    done.job = std::move(job);
+    return done;
 }
 
-ApiResult fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpec &spec)
+Outcome<JobFailed> fail(Txn &txn, const ApiKey &caller, const QString &key, const FailSpec &spec)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
+        return JobError::jobNotFound(key);
     JobRecord &job = *found;
-    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_FAILABLE"),
-                                         QStringLiteral("failed"), spec.worker))
-        return ApiResult::fail(*refused);
-    if (spec.retries < 0 || spec.retries > job.retries)
-        return ApiResult::fail(ApiError{
-            400, QStringLiteral("INVALID_RETRY_COUNT"),
-            QStringLiteral("retries must be between 0 and the job's current retries"),
-            QJsonObject{{QStringLiteral("provided_retries"), spec.retries},
-                        {QStringLiteral("valid_range"), QStringLiteral("0-%1").arg(job.retries)},
-                        {QStringLiteral("current_retries"), job.retries}}});
+    if (auto refused = checkHolder(txn, job, JobError::Action::Fail, spec.worker))
+        return *refused;
+    if (spec.retries < 0 || spec.retries > job.retries) {
+        JobError e = JobError::of(JobError::Kind::InvalidRetryCount, job.key);
+        e.requested = spec.retries;
+        e.currentRetries = job.retries;
+        return e;
+    }
 
+    JobFailed failed;
+    failed.worker = job.worker;
+    failed.failedAt = txn.now();
     job.retries = spec.retries;
     job.errorMessage =
         spec.errorMessage.isEmpty() ? QStringLiteral("Job failed") : spec.errorMessage;
     if (!spec.variables.isEmpty())
         job.variables = compact(mergeVariables(job.variables, spec.variables));
-    const QString worker = job.worker;
-    QJsonObject data{{QStringLiteral("job_key"), job.key},
-                     {QStringLiteral("retries"), job.retries},
-                     {QStringLiteral("attempt_number"), job.attempt},
-                     {QStringLiteral("error_message"), job.errorMessage},
-                     {QStringLiteral("failed_at"), Clock::toIso(txn.now())},
-                     {QStringLiteral("worker_id"), worker}};
 
     if (spec.retries > 0) {
-        const qint64 backoff =
+        failed.backoffMs =
             spec.backoffMs.value_or(Backoff::exponentialMs(job.attempt, job.maxRetryDelayMs));
-        const QString backoffType =
-            spec.backoffMs ? QStringLiteral("FIXED") : QStringLiteral("EXPONENTIAL");
+        failed.fixedBackoff = spec.backoffMs.has_value();
         JobStates::moveTo(job, JobState::FailedRetryable, txn.now());
-        job.dueAt = txn.now() + backoff;
+        job.dueAt = txn.now() + failed.backoffMs;
         job.deadline = 0;
         txn.store().updateJob(job);
-        txn.record(job, QStringLiteral("JOB_FAILED_RETRY"), worker, job.attempt, job.errorMessage,
-                   compact(QJsonObject{{QStringLiteral("backoff_ms"), backoff},
-                                       {QStringLiteral("backoff_type"), backoffType},
+        txn.record(job, QStringLiteral("JOB_FAILED_RETRY"), failed.worker, job.attempt,
+                   job.errorMessage,
+                   compact(QJsonObject{{QStringLiteral("backoff_ms"), failed.backoffMs},
+                                       {QStringLiteral("backoff_type"),
+                                        failed.fixedBackoff ? QStringLiteral("FIXED")
+                                                            : QStringLiteral("EXPONENTIAL")},
                                        {QStringLiteral("next_retry_at"), Clock::toIso(job.dueAt)},
                                        {QStringLiteral("retries_left"), job.retries}}));
         txn.wakeAt(job.dueAt);
-        data.insert(QStringLiteral("retry_strategy"),
-                    QJsonObject{{QStringLiteral("backoff_duration"), IsoDuration::fromMs(backoff)},
-                                {QStringLiteral("backoff_ms"), backoff},
-                                {QStringLiteral("backoff_type"), backoffType},
-                                {QStringLiteral("next_retry_at"), Clock::toIso(job.dueAt)}});
     } else {
         JobStates::moveTo(job, JobState::Failed, txn.now());
         job.finishedAt = txn.now();
         job.deadline = 0;
-        txn.record(job, QStringLiteral("JOB_FAILED_FINAL"), worker, job.attempt, job.errorMessage,
-                   compact(message(QStringLiteral("No retries left"))));
-        const IncidentRecord incident = openIncident(txn, job, QStringLiteral("JOB_FAILURE"));
+        txn.record(job, QStringLiteral("JOB_FAILED_FINAL"), failed.worker, job.attempt,
+                   job.errorMessage, compact(message(QStringLiteral("No retries left"))));
+        failed.incident = openIncident(txn, job, QStringLiteral("JOB_FAILURE"));
         txn.store().updateJob(job);
         txn.finished(job.id);
-        data.insert(QStringLiteral("incident_created"), incidentCreated(incident));
     }
-    const QList<JobEvent> events = txn.store().events(job.id);
-    const QJsonArray history = JobView::failureHistory(events);
-    data.insert(QStringLiteral("status"), JobStates::name(job.state));
-    data.insert(QStringLiteral("failure_history"), history);
-    if (job.state == JobState::Failed)
-        data.insert(QStringLiteral("total_attempts"), history.size());
-    return ApiResult::ok(data);
+    failed.events = txn.store().events(job.id);
+    failed.job = std::move(job);
+    return failed;
 }
 
-ApiResult throwError(Txn &txn, const ApiKey &caller, const QString &key, const ThrowSpec &spec)
+Outcome<JobErrorThrown> throwError(Txn &txn, const ApiKey &caller, const QString &key,
+                                   const ThrowSpec &spec)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
+        return JobError::jobNotFound(key);
     JobRecord &job = *found;
-    if (const auto refused = checkHolder(txn, job, QStringLiteral("JOB_NOT_FAILABLE"),
-                                         QStringLiteral("failed with an error"), spec.worker))
-        return ApiResult::fail(*refused);
+    if (auto refused = checkHolder(txn, job, JobError::Action::Throw, spec.worker))
+        return *refused;
 
+    JobErrorThrown thrown;
     const QJsonObject handlers = JsonText::object(job.errorHandlers);
-    const QString matched = handlers.contains(spec.errorCode)        ? spec.errorCode
+    thrown.matchedHandler = handlers.contains(spec.errorCode)        ? spec.errorCode
                             : handlers.contains(QStringLiteral("*")) ? QStringLiteral("*")
                                                                      : QString();
+    thrown.errorCode = spec.errorCode;
+    thrown.errorMessage = spec.errorMessage;
+    thrown.variables = spec.variables;
     JobStates::moveTo(job, JobState::ErrorThrown, txn.now());
     job.errorCode = spec.errorCode;
     job.errorMessage = spec.errorMessage;
@@ -409,60 +323,35 @@ ApiResult throwError(Txn &txn, const ApiKey &caller, const QString &key, const T
     const QJsonObject merged = mergeVariables(job.variables, spec.variables);
     job.variables = compact(merged);
 
-    QJsonObject data{
-        {QStringLiteral("job_key"), job.key},
-        {QStringLiteral("status"), JobStates::name(job.state)},
-        {QStringLiteral("error_thrown_at"), Clock::toIso(job.finishedAt)},
-        {QStringLiteral("thrown_by"), job.finishedBy},
-        {QStringLiteral("error_details"),
-         QJsonObject{{QStringLiteral("error_code"), spec.errorCode},
-                     {QStringLiteral("error_message"), spec.errorMessage},
-                     {QStringLiteral("variables"), spec.variables}}},
-        {QStringLiteral("job_completion"),
-         QJsonObject{{QStringLiteral("completed_with_error"), true},
-                     {QStringLiteral("execution_duration_ms"), job.finishedAt - job.activatedAt}}},
-    };
-    QJsonArray followUps;
-    if (!matched.isEmpty()) {
+    const bool handled = !thrown.matchedHandler.isEmpty();
+    if (handled) {
         QJsonObject errorVariables = merged;
         errorVariables.insert(QStringLiteral("error_code"), spec.errorCode);
         errorVariables.insert(QStringLiteral("error_message"), spec.errorMessage);
-        followUps = createFollowUps(txn, job, QJsonArray{handlers.value(matched)}, errorVariables);
+        thrown.followUps = createFollowUps(
+            txn, job, QJsonArray{handlers.value(thrown.matchedHandler)}, errorVariables);
     }
     txn.record(job, QStringLiteral("JOB_ERROR_THROWN"), job.worker, job.attempt, spec.errorMessage,
                compact(QJsonObject{{QStringLiteral("error_code"), spec.errorCode},
-                                   {QStringLiteral("error_handled"), !matched.isEmpty()},
-                                   {QStringLiteral("follow_up_jobs"), keysOf(followUps)}}));
-    QJsonObject cont = continuation(job, followUps);
-    cont.insert(QStringLiteral("error_handled"), !matched.isEmpty());
-    if (!matched.isEmpty()) {
-        cont.insert(QStringLiteral("error_boundary_triggered"),
-                    QJsonObject{{QStringLiteral("error_code_matched"), matched},
-                                {QStringLiteral("triggered_at"), Clock::toIso(txn.now())}});
-    } else {
-        const IncidentRecord incident = openIncident(txn, job, QStringLiteral("UNHANDLED_ERROR"));
-        data.insert(QStringLiteral("incident_created"), incidentCreated(incident));
-    }
-    data.insert(QStringLiteral("process_continuation"), cont);
+                                   {QStringLiteral("error_handled"), handled},
+                                   {QStringLiteral("follow_up_jobs"), keysOf(thrown.followUps)}}));
+    if (!handled)
+        thrown.incident = openIncident(txn, job, QStringLiteral("UNHANDLED_ERROR"));
     txn.store().updateJob(job);
     txn.finished(job.id);
-    return ApiResult::ok(data);
+    thrown.job = std::move(job);
+    return thrown;
 }
 
-ApiResult cancel(Txn &txn, const ApiKey &caller, const QString &key, const QString &reason)
+Outcome<JobCancelled> cancel(Txn &txn, const ApiKey &caller, const QString &key,
+                             const QString &reason)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
+        return JobError::jobNotFound(key);
     JobRecord &job = *found;
     if (!JobStates::canCancel(job.state))
-        return ApiResult::fail(ApiError::conflict(
-            QStringLiteral("JOB_NOT_CANCELLABLE"),
-            QStringLiteral("Cannot cancel job with status '%1'. Only CREATED, SCHEDULED, "
-                           "FAILED_RETRYABLE or ACTIVE jobs can be cancelled.")
-                .arg(JobStates::name(job.state)),
-            QJsonObject{{QStringLiteral("job_key"), job.key},
-                        {QStringLiteral("current_status"), JobStates::name(job.state)}}));
+        return wrongState(txn, job, JobError::Action::Cancel);
     const bool wasActive = job.state == JobState::Active;
     JobStates::moveTo(job, JobState::Cancelled, txn.now());
     job.finishedAt = txn.now();
@@ -476,56 +365,30 @@ ApiResult cancel(Txn &txn, const ApiKey &caller, const QString &key, const QStri
                                     reason.isEmpty() ? QStringLiteral("Job cancelled") : reason},
                                    {QStringLiteral("cancelled_by"), caller.name}}));
     txn.finished(job.id);
-    const QJsonObject cancelled{
-        {QStringLiteral("job_key"), job.key},
-        {QStringLiteral("status"), JobStates::name(job.state)},
-        {QStringLiteral("type"), job.type},
-        {QStringLiteral("cancelled_at"), Clock::toIso(job.finishedAt)},
-        {QStringLiteral("cancelled_by"), caller.name},
-        {QStringLiteral("was_active"), wasActive},
-        {QStringLiteral("worker_id"), wasActive ? QJsonValue(job.worker) : QJsonValue()},
-        {QStringLiteral("cancellation_reason"),
-         reason.isEmpty() ? QJsonValue() : QJsonValue(reason)}};
-    QJsonObject data = cancelled;
-    data.insert(QStringLiteral("message"),
-                QStringLiteral("Job %1 cancelled successfully").arg(job.key));
-    data.insert(QStringLiteral("cancelled_job"), cancelled);
-    return ApiResult::ok(data);
+    return JobCancelled{std::move(job), wasActive};
 }
 
-ApiResult remove(Txn &txn, const ApiKey &caller, const QString &key)
+Outcome<JobDeleted> remove(Txn &txn, const ApiKey &caller, const QString &key)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
-    const JobRecord &job = *found;
-    if (!JobStates::canDelete(job.state))
-        return ApiResult::fail(ApiError::conflict(
-            QStringLiteral("JOB_NOT_DELETABLE"),
-            QStringLiteral("Cannot delete job that is currently active. Please cancel the job "
-                           "first or wait for it to complete."),
-            QJsonObject{{QStringLiteral("job_key"), job.key},
-                        {QStringLiteral("current_status"), JobStates::name(job.state)},
-                        {QStringLiteral("worker_id"), job.worker}}));
-    txn.store().deleteJob(job.id);
-    txn.finished(job.id);
-    return ApiResult::ok(QJsonObject{
-        {QStringLiteral("message"), QStringLiteral("Job %1 deleted successfully").arg(job.key)},
-        {QStringLiteral("deleted_job"),
-         QJsonObject{{QStringLiteral("job_key"), job.key},
-                     {QStringLiteral("status"), JobStates::name(job.state)},
-                     {QStringLiteral("type"), job.type}}}});
+        return JobError::jobNotFound(key);
+    if (!JobStates::canDelete(found->state))
+        return wrongState(txn, *found, JobError::Action::Delete);
+    txn.store().deleteJob(found->id);
+    txn.finished(found->id);
+    return JobDeleted{std::move(*found)};
 }
 
-ApiResult progress(Txn &txn, const ApiKey &caller, const QString &key, const ProgressSpec &spec)
+Outcome<ProgressReported> progress(Txn &txn, const ApiKey &caller, const QString &key,
+                                   const ProgressSpec &spec)
 {
     std::optional<JobRecord> found = visibleJob(txn, caller, key);
     if (!found)
-        return ApiResult::fail(ApiError::jobNotFound(key));
+        return JobError::jobNotFound(key);
     JobRecord &job = *found;
     if (job.state != JobState::Active)
-        return ApiResult::fail(notActive(txn, job, QStringLiteral("JOB_NOT_ACTIVE"),
-                                         QStringLiteral("given progress")));
+        return wrongState(txn, job, JobError::Action::Progress);
     const QJsonObject previous = JsonText::object(job.progress);
     const qint64 lastLogged = previous.value(QStringLiteral("logged_at")).toInteger();
     // History gets at most one JOB_PROGRESS entry per 10 s per job: progress is coalesced.
@@ -545,17 +408,21 @@ ApiResult progress(Txn &txn, const ApiKey &caller, const QString &key, const Pro
         txn.wakeAt(job.deadline);
     }
     txn.store().updateJob(job);
-    const QJsonObject block = JobView::progress(job, txn.now());
     if (log)
         txn.record(job, QStringLiteral("JOB_PROGRESS"), job.worker, job.attempt, {},
                    compact(QJsonObject{{QStringLiteral("message"), spec.message},
                                        {QStringLiteral("progress_percentage"),
-                                        block.value(QStringLiteral("progress_percentage"))},
+                                        Progress::percentage(spec.total, spec.processed)},
                                        {QStringLiteral("processed_rows"), spec.processed}}));
-    return ApiResult::ok(QJsonObject{{QStringLiteral("job_key"), job.key},
-                                     {QStringLiteral("status"), JobStates::name(job.state)},
-                                     {QStringLiteral("deadline"), Clock::toIso(job.deadline)},
-                                     {QStringLiteral("progress"), block}});
+    return ProgressReported{std::move(job), txn.now()};
+}
+
+Outcome<JobRecord> status(JobStore &store, const ApiKey &caller, const QString &key)
+{
+    std::optional<JobRecord> job = store.findJobByKey(key);
+    if (!job || !caller.seesTenant(job->tenantId))
+        return JobError::jobNotFound(key);
+    return std::move(*job);
 }
 
 } // namespace JobCommands

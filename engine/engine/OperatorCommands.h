@@ -1,9 +1,6 @@
 #pragma once
 
 #include "JobCommands.h"
-#include "Txn.h"
-#include "auth/ApiKey.h"
-#include "core/ApiError.h"
 
 #include <QStringList>
 
@@ -35,26 +32,26 @@ struct BulkDeleteFilter
 
 namespace OperatorCommands {
 
-ApiError incidentNotFound(const QString &incidentKey);
-
-ApiResult resolveIncident(Txn &txn, const ApiKey &caller, const QString &incidentKey, int retries);
-ApiResult patchJob(Txn &txn, const ApiKey &caller, const QString &key, const PatchSpec &spec);
+Outcome<IncidentResolved> resolveIncident(Txn &txn, const ApiKey &caller,
+                                          const QString &incidentKey, int retries);
+Outcome<JobPatched> patchJob(Txn &txn, const ApiKey &caller, const QString &key,
+                             const PatchSpec &spec);
 
 // One bounded step of a bulk delete: looks at up to `scanLimit` jobs after `afterId` (id order)
-// and deletes at most `deleteLimit` of those that match (never ACTIVE ones). data: `deleted`,
-// `last_id` (where the next step starts), `done`.
-ApiResult bulkDeleteStep(Txn &txn, const BulkDeleteFilter &filter, qint64 afterId, int scanLimit,
-                         int deleteLimit);
+// and deletes at most `deleteLimit` of those that match (never ACTIVE ones).
+Outcome<BulkStep> bulkDeleteStep(Txn &txn, const BulkDeleteFilter &filter, qint64 afterId,
+                                 int scanLimit, int deleteLimit);
 
-ApiResult pauseType(Txn &txn, const ApiKey &caller, const QString &type, const QString &reason);
-ApiResult resumeType(Txn &txn, const ApiKey &caller, const QString &type);
+Outcome<TypePause> pauseType(Txn &txn, const ApiKey &caller, const QString &type,
+                             const QString &reason);
+Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &type);
 
-ApiResult createApiKey(Txn &txn, const ApiKey &key, const QByteArray &clearKey);
-ApiResult deleteApiKey(Txn &txn, const QString &name);
+Outcome<KeyCreated> createApiKey(Txn &txn, const ApiKey &key, const QByteArray &clearKey);
+Outcome<KeyDeleted> deleteApiKey(Txn &txn, const QString &name);
 
 // POST /jobs and /jobs/batch with an Idempotency-Key: the same key of the same API key within
-// `ttlMs` answers the jobs it created first (200) instead of creating them again.
-ApiResult createIdempotent(Txn &txn, const ApiKey &caller, const QString &idempotencyKey,
-                           const QList<CreateSpec> &specs, bool batch, qint64 ttlMs);
+// `ttlMs` answers the jobs it created first (replayed) instead of creating them again.
+Outcome<JobsCreated> createIdempotent(Txn &txn, const ApiKey &caller, const QString &idempotencyKey,
+                                      const QList<CreateSpec> &specs, bool batch, qint64 ttlMs);
 
 } // namespace OperatorCommands

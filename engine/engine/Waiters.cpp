@@ -4,14 +4,6 @@
 
 #include <algorithm>
 
-void ReplyTo::send(const ApiResult &result) const
-{
-    if (!context)
-        return;
-    QMetaObject::invokeMethod(
-        context.data(), [callback = callback, result] { callback(result); }, Qt::QueuedConnection);
-}
-
 void Waiters::addActivation(Activation waiter)
 {
     m_expiries.emplace(waiter.expiresAt, waiter.id);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "JobCommands.h"
-#include "core/ApiError.h"
+#include "Outcome.h"
 
 #include <QHash>
 #include <QObject>
@@ -10,16 +10,6 @@
 #include <deque>
 #include <functional>
 #include <map>
-
-// Where an answer goes: a callback run on the thread of `context` (the HTTP front end), queued,
-// and dropped if the context is gone by then.
-struct ReplyTo
-{
-    QPointer<QObject> context;
-    std::function<void(const ApiResult &)> callback;
-
-    void send(const ApiResult &result) const;
-};
 
 // Requests the engine holds open: long-polling activations (per job type, longest-waiting first)
 // and await requests (per job). Lives on the engine thread only.
@@ -31,14 +21,14 @@ public:
         quint64 id = 0;
         ActivationSpec spec;
         qint64 expiresAt = 0;
-        ReplyTo reply;
+        Reply<JobsActivated> reply;
     };
     struct Await
     {
         quint64 id = 0;
         qint64 jobId = 0;
         qint64 expiresAt = 0;
-        ReplyTo reply;
+        Reply<JobRecord> reply;
         QString jobKey; // for the 404 when the job is deleted meanwhile
     };
 

@@ -97,12 +97,13 @@ void ApiRequest::replyRaw(int status, const QByteArray &contentType, const QByte
     m_frontend->sendRaw(*m_answer, status, contentType, body);
 }
 
-ReplyTo ApiRequest::deferred(std::function<void(const ApiResult &, bool)> after)
+std::function<bool(const ApiResult &)> ApiRequest::sender() const
 {
-    QPointer<HttpFrontend> frontend = m_frontend;
-    return ReplyTo{m_frontend, [frontend, answer = m_answer, after](const ApiResult &result) {
-                       const bool delivered = frontend && frontend->send(*answer, result);
-                       if (after)
-                           after(result, delivered);
-                   }};
+    return [frontend = QPointer<HttpFrontend>(m_frontend), answer = m_answer](
+               const ApiResult &result) { return frontend && frontend->send(*answer, result); };
+}
+
+QObject *ApiRequest::context() const
+{
+    return m_frontend;
 }

@@ -1,17 +1,18 @@
 #pragma once
 
 #include "Router.h"
-#include "core/ApiError.h"
-#include "engine/Waiters.h"
+#include "auth/ApiKey.h"
+#include "http/ApiError.h"
 
-#include <QHttpServerRequest>
 #include <QElapsedTimer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QUrlQuery>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -56,9 +57,10 @@ public:
     void fail(const ApiError &error) { reply(ApiResult::fail(error)); }
     // An answer that is not the JSON envelope (GET /metrics, the OpenAPI document).
     void replyRaw(int status, const QByteArray &contentType, const QByteArray &body);
-    // An answer for later, from any thread (e.g. the engine after its commit). The callback
-    // learns whether the client got the answer.
-    ReplyTo deferred(std::function<void(const ApiResult &, bool delivered)> after = {});
+    // An answer for later: a function that sends it (on the front end's thread: see context())
+    // and says whether the client got it. JobAnswers::later builds engine replies from it.
+    std::function<bool(const ApiResult &)> sender() const;
+    QObject *context() const;
     QTcpSocket *socket() const { return m_answer->socket.data(); }
 
 private:

@@ -21,7 +21,7 @@ class GuardedTcpServer;
 struct ApiLimits
 {
     int maxJsonDepth = 64;
-    qint64 maxVariablesBytes = 1024 * 1024;
+    qint64 maxVariablesBytes = kDefaultMaxVariablesBytes;
     qint64 longPollLimitMs = 60'000; // longest a held activation waits
     qint64 maxAwaitMs = 600'000;
     int maxBatchJobs = 1000;

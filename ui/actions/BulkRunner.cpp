@@ -46,21 +46,21 @@ void BulkRunner::nextChunk()
         m_pending = int(page.jobs.size());
         for (const JobRecord &job : std::as_const(page.jobs)) {
             const QString key = job.key;
-            m_engine->submit(
-                JobActions::operation(m_kind, key, m_input),
-                ReplyTo{this, [this, key](const ApiResult &result) { onAnswer(key, result); }});
+            JobActions::send(
+                m_engine, m_kind, key, m_input, this,
+                [this, key](const JobActions::Answer &answer) { onAnswer(key, answer); });
         }
     });
 }
 
-void BulkRunner::onAnswer(const QString &key, const ApiResult &result)
+void BulkRunner::onAnswer(const QString &key, const JobActions::Answer &answer)
 {
-    if (result.isOk()) {
+    if (answer.ok) {
         ++m_succeeded;
     } else {
         ++m_refused;
         if (m_errors.size() < kMaxErrors)
-            m_errors.append(QStringLiteral("%1: %2").arg(key, result.error->message));
+            m_errors.append(QStringLiteral("%1: %2").arg(key, answer.error));
     }
     if (--m_pending > 0)
         return;

@@ -33,7 +33,7 @@ signals:
 
 private:
     void nextChunk();
-    void onAnswer(const QString &key, const ApiResult &result);
+    void onAnswer(const QString &key, const JobActions::Answer &answer);
     void finish();
 
     Engine *m_engine;

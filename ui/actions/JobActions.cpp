@@ -1,6 +1,6 @@
 #include "JobActions.h"
 
-#include "ReplayCommand.h"
+#include "api/JobErrors.h"
 #include "engine/Engine.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
@@ -61,15 +61,38 @@ QString JobActions::describe(Kind kind, int count, const Input &input)
     return {};
 }
 
-std::function<ApiResult(Txn &)> JobActions::operation(Kind kind, const QString &key,
-                                                      const Input &input)
+namespace {
+
+// The outcome of any rule, as an action's answer.
+template <typename T>
+Reply<T> answerTo(QObject *context, std::function<void(const JobActionAnswer &)> done)
+{
+    return Reply<T>{context, [done = std::move(done)](const Outcome<T> &outcome) {
+                        JobActionAnswer answer;
+                        answer.ok = outcome.ok();
+                        if (!outcome.ok())
+                            answer.error = JobErrors::message(outcome.error());
+                        else if constexpr (std::is_same_v<T, JobReplayed>)
+                            answer.createdKey = outcome.value().job.key;
+                        done(answer);
+                    }};
+}
+
+} // namespace
+
+void JobActions::send(Engine *engine, Kind kind, const QString &key, const Input &input,
+                      QObject *context, std::function<void(const Answer &)> done)
 {
     const ApiKey caller = StoreReader::consoleKey();
     switch (kind) {
     case Kind::Cancel:
-        return [caller, key](Txn &txn) { return JobCommands::cancel(txn, caller, key, {}); };
+        return engine->submit(
+            [caller, key](Txn &txn) { return JobCommands::cancel(txn, caller, key, {}); },
+            answerTo<JobCancelled>(context, std::move(done)), key);
     case Kind::Delete:
-        return [caller, key](Txn &txn) { return JobCommands::remove(txn, caller, key); };
+        return engine->submit(
+            [caller, key](Txn &txn) { return JobCommands::remove(txn, caller, key); },
+            answerTo<JobDeleted>(context, std::move(done)), key);
     case Kind::Retry:
     case Kind::Priority:
     case Kind::Timeout: {
@@ -80,16 +103,22 @@ std::function<ApiResult(Txn &)> JobActions::operation(Kind kind, const QString &
             spec.priority = input.priority;
         else
             spec.timeoutMs = input.timeoutMs;
-        return [caller, key, spec](Txn &txn) {
-            return OperatorCommands::patchJob(txn, caller, key, spec);
-        };
+        return engine->submit(
+            [caller, key, spec](Txn &txn) {
+                return OperatorCommands::patchJob(txn, caller, key, spec);
+            },
+            answerTo<JobPatched>(context, std::move(done)), key);
     }
-    case Kind::Replay:
-        return [caller, key, variables = input.variables](Txn &txn) {
-            return ReplayCommand::replay(txn, caller, key, variables);
-        };
+    case Kind::Replay: {
+        ReplaySpec spec; // POST /api/v1/jobs/:key/replay {"variables": ...}
+        spec.variables = input.variables;
+        return engine->submit(
+            [caller, key, spec](Txn &txn) {
+                return JobCommands::replay(txn, caller, key, spec, kDefaultMaxVariablesBytes);
+            },
+            answerTo<JobReplayed>(context, std::move(done)), key);
     }
-    return {};
+    }
 }
 
 void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
@@ -109,20 +138,16 @@ void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
     m_errors.clear();
     for (const QString &key : keys) {
         // The answer comes back queued to this object's thread, after the commit.
-        m_engine->submit(
-            operation(kind, key, input),
-            ReplyTo{this, [this, key](const ApiResult &result) {
-                        if (result.isOk()) {
-                            ++m_succeeded;
-                            if (m_kind == Kind::Replay)
-                                emit jobCreated(
-                                    result.body().value(QStringLiteral("job_key")).toString());
-                        } else {
-                            m_errors.append(
-                                QStringLiteral("%1: %2").arg(key, result.error->message));
-                        }
-                        if (--m_pending == 0)
-                            emit finished(m_kind, m_succeeded, m_errors);
-                    }});
+        send(m_engine, kind, key, input, this, [this, key](const Answer &answer) {
+            if (answer.ok) {
+                ++m_succeeded;
+                if (m_kind == Kind::Replay)
+                    emit jobCreated(answer.createdKey);
+            } else {
+                m_errors.append(QStringLiteral("%1: %2").arg(key, answer.error));
+            }
+            if (--m_pending == 0)
+                emit finished(m_kind, m_succeeded, m_errors);
+        });
     }
 }

@@ -7,9 +7,14 @@
 #include <functional>
 
 class Engine;
-class Txn;
-struct ApiKey;
-struct ApiResult;
+
+// What the engine answered one action on one job.
+struct JobActionAnswer
+{
+    bool ok = false;
+    QString error;      // refused: the API's message
+    QString createdKey; // a replay's new job
+};
 
 // What an action needs besides the jobs (the operator's answers in the confirmation).
 struct JobActionInput
@@ -20,9 +25,9 @@ struct JobActionInput
     QJsonObject variables;      // Replay: the new job's variables
 };
 
-// Job actions of the console, sent to the engine as the same commands the API sends
-// (JobCommands::cancel / remove, OperatorCommands::patchJob), never as SQL of its own; a replay
-// is JobCommands::create of a copy linked to the old job (ReplayCommand). One command per job;
+// Job actions of the console, sent to the engine as the same rules the API runs
+// (JobCommands::cancel / remove / replay, OperatorCommands::patchJob), never as SQL of its own.
+// One command per job;
 // finished() reports when every answer is back, with the API's error messages.
 class JobActions : public QObject
 {
@@ -43,9 +48,11 @@ public:
     void setReadOnly(bool on) { m_readOnly = on; }
     bool isReadOnly() const { return m_readOnly; }
 
-    // The engine operation of one action on one job, as the API would run it.
-    static std::function<ApiResult(Txn &)> operation(Kind kind, const QString &key,
-                                                     const Input &input);
+    using Answer = JobActionAnswer;
+    // Sends one action on one job to the engine, as the API would run it; `done` runs on
+    // `context`'s thread after the commit.
+    static void send(Engine *engine, Kind kind, const QString &key, const Input &input,
+                     QObject *context, std::function<void(const Answer &)> done);
     // What the confirmation says will happen to `count` jobs.
     static QString describe(Kind kind, int count, const Input &input = {});
     static QString name(Kind kind);

@@ -1,6 +1,6 @@
 #include "ReplayDialog.h"
 
-#include "ReplayCommand.h"
+#include "engine/JobSpecs.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -50,9 +50,9 @@ QString ReplayDialog::parse(const QString &text, QJsonObject *out)
         return tr("Not valid JSON at character %1: %2").arg(error.offset).arg(error.errorString());
     if (!doc.isObject())
         return tr("The variables must be a JSON object ({...}).");
-    if (!ReplayCommand::checkVariables(doc.object()).isEmpty())
-        return tr("The variables are larger than %1 bytes.")
-            .arg(ReplayCommand::maxVariablesBytes());
+    if (QJsonDocument(doc.object()).toJson(QJsonDocument::Compact).size() >
+        kDefaultMaxVariablesBytes)
+        return tr("The variables are larger than %1 bytes.").arg(kDefaultMaxVariablesBytes);
     *out = doc.object();
     return {};
 }

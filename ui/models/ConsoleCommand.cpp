@@ -4,20 +4,16 @@
 
 namespace ConsoleCommand {
 
-void send(Engine *engine, const ReadOnlyMode *mode, QObject *context, Engine::Operation operation,
-          Done done)
+JobError refusal(bool haveEngine)
 {
-    if (!engine || (mode && mode->isOn())) {
-        const ApiResult refused =
-            ApiResult::fail(ApiError{403,
-                                     QStringLiteral("READ_ONLY"),
-                                     engine ? ReadOnlyMode::refusal() : QStringLiteral("No engine"),
-                                     {}});
-        // Queued like an engine answer, so callers see one behaviour.
-        ReplyTo{context, std::move(done)}.send(refused);
-        return;
-    }
-    engine->submit(std::move(operation), ReplyTo{context, std::move(done)});
+    JobError error = JobError::of(JobError::Kind::ReadOnly);
+    error.reason = haveEngine ? ReadOnlyMode::refusal() : QStringLiteral("No engine");
+    return error;
+}
+
+bool refuses(Engine *engine, const ReadOnlyMode *mode)
+{
+    return !engine || (mode && mode->isOn());
 }
 
 } // namespace ConsoleCommand

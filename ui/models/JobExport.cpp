@@ -1,7 +1,7 @@
 #include "JobExport.h"
 
+#include "api/JobListView.h"
 #include "core/Clock.h"
-#include "engine/JobListView.h"
 #include "store/JobCounters.h"
 #include "store/JobQuery.h"
 #include "store/JobStore.h"

@@ -1,7 +1,7 @@
 #include "StoreReader.h"
 
+#include "api/JobView.h"
 #include "core/Clock.h"
-#include "engine/JobView.h"
 #include "store/JobCounters.h"
 #include "store/JobQuery.h"
 #include "store/ReadSnapshot.h"

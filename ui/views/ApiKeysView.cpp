@@ -68,11 +68,10 @@ void ApiKeysView::create(const ApiKey &key)
         [key, clear = ApiKey::generateClearKey()](Txn &txn) {
             return OperatorCommands::createApiKey(txn, key, clear);
         },
-        [this, name = key.name](const ApiResult &result) {
+        [this, name = key.name](const Outcome<KeyCreated> &result) {
             showResult(tr("Create API key %1").arg(name), result);
-            if (result.isOk())
-                m_showClearKey(name,
-                               result.data.value(QStringLiteral("api_key")).toString().toLatin1());
+            if (result.ok())
+                m_showClearKey(name, result.value().clearKey);
         });
 }
 
@@ -95,7 +94,7 @@ void ApiKeysView::revoke(const QStringList &names)
         ConsoleCommand::send(
             engine(), mode(), this,
             [name](Txn &txn) { return OperatorCommands::deleteApiKey(txn, name); },
-            [this, name](const ApiResult &result) {
+            [this, name](const Outcome<KeyDeleted> &result) {
                 showResult(tr("Revoke API key %1").arg(name), result);
             });
 }

@@ -104,7 +104,7 @@ void IncidentsView::resolve(const QStringList &incidentKeys, int retries)
                 return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key,
                                                          retries);
             },
-            [this, key](const ApiResult &result) {
+            [this, key](const Outcome<IncidentResolved> &result) {
                 showResult(tr("Resolve %1").arg(key), result);
             });
 }

@@ -63,7 +63,7 @@ void JobTypesView::pause(const QStringList &types, const QString &reason)
             [type, reason](Txn &txn) {
                 return OperatorCommands::pauseType(txn, StoreReader::consoleKey(), type, reason);
             },
-            [this, type](const ApiResult &result) {
+            [this, type](const Outcome<TypePause> &result) {
                 showResult(tr("Pause %1").arg(type), result);
             });
 }
@@ -76,7 +76,7 @@ void JobTypesView::resume(const QStringList &types)
             [type](Txn &txn) {
                 return OperatorCommands::resumeType(txn, StoreReader::consoleKey(), type);
             },
-            [this, type](const ApiResult &result) {
+            [this, type](const Outcome<TypePause> &result) {
                 showResult(tr("Resume %1").arg(type), result);
             });
 }

@@ -2,7 +2,7 @@
 
 #include "ActionMessage.h"
 #include "ViewRefresher.h"
-#include "core/ApiError.h"
+#include "api/JobErrors.h"
 #include "models/ReadOnlyMode.h"
 
 #include <QAction>
@@ -103,13 +103,13 @@ void OperatorTableView::updateActions()
         c.action->setEnabled(writable && (selected || !c.needsSelection));
 }
 
-void OperatorTableView::showResult(const QString &what, const ApiResult &result)
+void OperatorTableView::showResult(const QString &what, const JobError *refusal)
 {
-    if (result.isOk())
+    if (!refusal)
         showMessage(tr("%1: done.").arg(what), false);
     else
-        showMessage(tr("%1 refused: %2").arg(what, result.error->message), true);
-    emit actionFinished(result.isOk());
+        showMessage(tr("%1 refused: %2").arg(what, JobErrors::message(*refusal)), true);
+    emit actionFinished(!refusal);
     refresh();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/Outcome.h"
+
 #include <QWidget>
 
 class ActionMessage;
@@ -12,7 +14,6 @@ class QTableView;
 class QToolBar;
 class ReadOnlyMode;
 class ViewRefresher;
-struct ApiResult;
 
 // What the job types, incidents, workers and API keys views share: a toolbar, a table over a
 // snapshot model refreshed in the background while visible, a message line for the outcome of
@@ -45,7 +46,11 @@ protected:
     // An action that changes the store: disabled in read-only mode, and without a selection
     // when `needsSelection`.
     QAction *addChangingAction(const QString &text, bool needsSelection);
-    void showResult(const QString &what, const ApiResult &result);
+    template <typename T> void showResult(const QString &what, const Outcome<T> &outcome)
+    {
+        showResult(what, outcome.ok() ? nullptr : &outcome.error());
+    }
+    void showResult(const QString &what, const JobError *refusal);
     void showMessage(const QString &text, bool error);
     QStringList selectedValues(int role) const;
 

@@ -2,6 +2,7 @@
 
 #include "core/Clock.h"
 #include "core/JsonText.h"
+#include "core/Progress.h"
 
 #include <QJsonArray>
 
@@ -151,8 +152,7 @@ QJsonObject progress(const JobRecord &job, qint64 now)
     const QJsonObject p = JsonText::object(job.progress);
     const qint64 total = p.value(QStringLiteral("total")).toInteger();
     const qint64 processed = p.value(QStringLiteral("processed")).toInteger();
-    const double percentage =
-        total > 0 ? qRound(10000.0 * double(processed) / double(total)) / 100.0 : 0.0;
+    const double percentage = Progress::percentage(total, processed);
     const qint64 runningMs = job.activatedAt ? qMax<qint64>(1, now - job.activatedAt) : 0;
     const double rate = runningMs ? double(processed) * 1000.0 / double(runningMs) : 0.0;
     const qint64 remaining = qMax<qint64>(0, total - processed);
@@ -239,7 +239,9 @@ QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
         {QStringLiteral("updated_at"), time(job.updatedAt)},
         {QStringLiteral("activated_at"), time(job.activatedAt)},
         {QStringLiteral("deadline"), time(job.deadline)},
-        {QStringLiteral("timeout_ms"), job.timeoutMs},
+        // While ACTIVE: the lock in force (an activation's timeout, a PATCH, an extension).
+        {QStringLiteral("timeout_ms"),
+         job.state == JobState::Active ? job.deadline - job.activatedAt : job.timeoutMs},
         {QStringLiteral("tenant_id"), job.tenantId},
         {QStringLiteral("priority"), job.priority},
         {QStringLiteral("attempt"), job.attempt},
