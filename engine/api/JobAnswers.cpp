@@ -196,10 +196,12 @@ ApiResult render(const JobDeleted &d)
 
 ApiResult render(const ProgressReported &p)
 {
-    return ApiResult::ok(QJsonObject{{QStringLiteral("job_key"), p.job.key},
-                                     {QStringLiteral("status"), JobStates::name(p.job.state)},
-                                     {QStringLiteral("deadline"), Clock::toIso(p.job.deadline)},
-                                     {QStringLiteral("progress"), JobView::progress(p.job, p.at)}});
+    return ApiResult::ok(
+        QJsonObject{{QStringLiteral("job_key"), p.job.key},
+                    {QStringLiteral("status"), JobStates::name(p.job.state)},
+                    {QStringLiteral("deadline"), Clock::toIso(p.job.deadline)},
+                    {QStringLiteral("progress"),
+                     JobView::progress(*JobDetails::progressOf(p.job, p.at), p.at)}});
 }
 
 ApiResult render(const IncidentResolved &r)

@@ -1,5 +1,7 @@
 #include "JobListView.h"
 
+#include "store/JobReads.h"
+
 #include "JobView.h"
 #include "core/JsonText.h"
 
@@ -21,12 +23,6 @@ double rounded(double value, int decimals)
 {
     const double scale = std::pow(10.0, decimals);
     return std::round(value * scale) / scale;
-}
-
-bool needsEvents(const JobRecord &job)
-{
-    return job.state == JobState::FailedRetryable || job.state == JobState::Failed ||
-           job.state == JobState::ErrorThrown;
 }
 
 QJsonObject entry(const JobRecord &job, const QList<JobEvent> &events)
@@ -72,7 +68,7 @@ QJsonObject entry(const JobRecord &job, const QList<JobEvent> &events)
                                {QStringLiteral("result_variables"),
                                 JsonText::object(job.resultVariables)}});
     }
-    if (!job.errorMessage.isEmpty() || needsEvents(job)) {
+    if (!job.errorMessage.isEmpty() || JobReads::entryNeedsEvents(job)) {
         out.insert(QStringLiteral("error_message"), textOrNull(job.errorMessage));
         out.insert(QStringLiteral("error_code"), textOrNull(job.errorCode));
         out.insert(QStringLiteral("failure_history"), JobView::failureHistory(events));

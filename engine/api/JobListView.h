@@ -10,9 +10,8 @@
 namespace JobListView {
 
 // Key fields, timing, retries, variables, headers, and by state the execution summary or the
-// error, failure history and incident. `events` are read only for jobs that failed.
+// error, failure history and incident. `events`: JobReads::eventsForEntry.
 QJsonObject entry(const JobRecord &job, const QList<JobEvent> &events);
-bool needsEvents(const JobRecord &job);
 
 // total_jobs, active_jobs (not terminal), completed_jobs, failed_jobs (FAILED, ERROR_THROWN),
 // cancelled_jobs, success_rate_percent (of terminal jobs), avg_duration_seconds (COMPLETED,

@@ -11,16 +11,19 @@ using JsonText::time;
 namespace JobView {
 namespace {
 
-QString timeoutRisk(qint64 elapsed, qint64 timeout)
+QString riskName(TimeoutRisk risk)
 {
-    const double ratio = timeout > 0 ? double(elapsed) / double(timeout) : 1.0;
-    if (ratio < 0.5)
+    switch (risk) {
+    case TimeoutRisk::Low:
         return QStringLiteral("LOW");
-    if (ratio < 0.75)
+    case TimeoutRisk::Medium:
         return QStringLiteral("MEDIUM");
-    if (ratio < 0.9)
+    case TimeoutRisk::High:
         return QStringLiteral("HIGH");
-    return QStringLiteral("CRITICAL");
+    case TimeoutRisk::Critical:
+        return QStringLiteral("CRITICAL");
+    }
+    return {};
 }
 
 QJsonObject historyEntry(const JobEvent &e)
@@ -39,23 +42,6 @@ QJsonObject historyEntry(const JobEvent &e)
         entry.insert(it.key() == QLatin1String("message") ? QStringLiteral("details") : it.key(),
                      it.value());
     return entry;
-}
-
-const JobEvent *lastEvent(const QList<JobEvent> &events, const QString &action)
-{
-    for (auto it = events.crbegin(); it != events.crend(); ++it)
-        if (it->action == action)
-            return &*it;
-    return nullptr;
-}
-
-QString backoffType(const QList<JobEvent> &events)
-{
-    const JobEvent *retry = lastEvent(events, QStringLiteral("JOB_FAILED_RETRY"));
-    const QString type =
-        retry ? JsonText::object(retry->details).value(QStringLiteral("backoff_type")).toString()
-              : QString();
-    return type.isEmpty() ? QStringLiteral("EXPONENTIAL") : type;
 }
 
 } // namespace
@@ -138,70 +124,51 @@ QJsonObject status(const JobRecord &job)
                     {QStringLiteral("updated_at"), time(job.updatedAt)},
                     {QStringLiteral("retries"), job.retries},
                     {QStringLiteral("terminal"), JobStates::isTerminal(job.state)}};
-    const QJsonObject p = JsonText::object(job.progress);
-    if (!p.isEmpty())
-        out.insert(QStringLiteral("progress_percentage"),
-                   progress(job, job.updatedAt).value(QStringLiteral("progress_percentage")));
+    if (const std::optional<ProgressFacts> p = JobDetails::progressOf(job, job.updatedAt))
+        out.insert(QStringLiteral("progress_percentage"), p->percentage);
     if (!job.errorMessage.isEmpty())
         out.insert(QStringLiteral("error_message"), job.errorMessage);
     return out;
 }
 
-QJsonObject progress(const JobRecord &job, qint64 now)
+QJsonObject progress(const ProgressFacts &p, qint64 now)
 {
-    const QJsonObject p = JsonText::object(job.progress);
-    const qint64 total = p.value(QStringLiteral("total")).toInteger();
-    const qint64 processed = p.value(QStringLiteral("processed")).toInteger();
-    const double percentage = Progress::percentage(total, processed);
-    const qint64 runningMs = job.activatedAt ? qMax<qint64>(1, now - job.activatedAt) : 0;
-    const double rate = runningMs ? double(processed) * 1000.0 / double(runningMs) : 0.0;
-    const qint64 remaining = qMax<qint64>(0, total - processed);
     QJsonObject out{
-        {QStringLiteral("total_rows"), total},
-        {QStringLiteral("processed_rows"), processed},
-        {QStringLiteral("successful_rows"), p.value(QStringLiteral("succeeded")).toInteger()},
-        {QStringLiteral("failed_rows"), p.value(QStringLiteral("failed")).toInteger()},
-        {QStringLiteral("progress_percentage"), percentage},
-        {QStringLiteral("remaining_rows"), remaining},
-        {QStringLiteral("rows_per_second"), qRound(rate * 100.0) / 100.0},
-        {QStringLiteral("reported_at"), p.value(QStringLiteral("reported_at"))},
+        {QStringLiteral("total_rows"), p.total},
+        {QStringLiteral("processed_rows"), p.processed},
+        {QStringLiteral("successful_rows"), p.succeeded},
+        {QStringLiteral("failed_rows"), p.failed},
+        {QStringLiteral("progress_percentage"), p.percentage},
+        {QStringLiteral("remaining_rows"), p.remaining},
+        {QStringLiteral("rows_per_second"), p.rowsPerSecond},
+        {QStringLiteral("reported_at"), p.reportedAt},
     };
-    if (!p.value(QStringLiteral("message")).toString().isEmpty())
-        out.insert(QStringLiteral("message"), p.value(QStringLiteral("message")));
-    if (job.state == JobState::Active && rate > 0.0 && remaining > 0) {
-        const qint64 etaSeconds = qint64(double(remaining) / rate + 0.5);
-        out.insert(QStringLiteral("estimated_completion_seconds"), etaSeconds);
+    if (!p.message.isEmpty())
+        out.insert(QStringLiteral("message"), p.message);
+    if (p.etaSeconds) {
+        out.insert(QStringLiteral("estimated_completion_seconds"), *p.etaSeconds);
         out.insert(QStringLiteral("estimated_completion_time"),
-                   Clock::toIso(now + etaSeconds * 1000));
+                   Clock::toIso(now + *p.etaSeconds * 1000));
     } else {
         out.insert(QStringLiteral("estimated_completion_seconds"), QJsonValue::Null);
     }
     return out;
 }
 
-QJsonArray failureHistory(const QList<JobEvent> &events)
+QJsonArray failureHistory(const QList<FailureEntry> &failures)
 {
     QJsonArray out;
-    int attempt = 0;
-    for (const JobEvent &e : events) {
-        const bool retry = e.action == QLatin1String("JOB_FAILED_RETRY");
-        const bool final = e.action == QLatin1String("JOB_FAILED_FINAL") ||
-                           e.action == QLatin1String("JOB_ERROR_THROWN");
-        const bool timedOut = e.action == QLatin1String("JOB_TIMED_OUT");
-        if (!retry && !final && !timedOut)
-            continue;
-        ++attempt;
-        QJsonObject entry{{QStringLiteral("attempt"), e.attempt ? e.attempt : attempt},
-                          {QStringLiteral("failed_at"), Clock::toIso(e.at)},
-                          {QStringLiteral("error"), e.error}};
-        if (!e.worker.isEmpty())
-            entry.insert(QStringLiteral("worker_id"), e.worker);
-        const QJsonObject details = JsonText::object(e.details);
-        if (details.contains(QStringLiteral("backoff_ms")))
-            entry.insert(QStringLiteral("backoff_ms"), details.value(QStringLiteral("backoff_ms")));
-        if (timedOut)
+    for (const FailureEntry &f : failures) {
+        QJsonObject entry{{QStringLiteral("attempt"), f.attempt},
+                          {QStringLiteral("failed_at"), Clock::toIso(f.at)},
+                          {QStringLiteral("error"), f.error}};
+        if (!f.worker.isEmpty())
+            entry.insert(QStringLiteral("worker_id"), f.worker);
+        if (f.backoffMs)
+            entry.insert(QStringLiteral("backoff_ms"), *f.backoffMs);
+        if (f.timedOut)
             entry.insert(QStringLiteral("timed_out"), true);
-        if (final)
+        if (f.finalAttempt)
             entry.insert(QStringLiteral("final_attempt"), true);
         out.append(entry);
     }
@@ -227,10 +194,9 @@ QJsonObject incident(const IncidentRecord &r)
     };
 }
 
-QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
-                    const std::optional<IncidentRecord> &incidentRecord, int activeJobsOfWorker,
-                    qint64 now)
+QJsonObject details(const JobDetails &d, qint64 now)
 {
+    const JobRecord &job = d.job;
     QJsonObject out{
         {QStringLiteral("job_key"), job.key},
         {QStringLiteral("type"), job.type},
@@ -239,9 +205,7 @@ QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
         {QStringLiteral("updated_at"), time(job.updatedAt)},
         {QStringLiteral("activated_at"), time(job.activatedAt)},
         {QStringLiteral("deadline"), time(job.deadline)},
-        // While ACTIVE: the lock in force (an activation's timeout, a PATCH, an extension).
-        {QStringLiteral("timeout_ms"),
-         job.state == JobState::Active ? job.deadline - job.activatedAt : job.timeoutMs},
+        {QStringLiteral("timeout_ms"), d.timeoutMs()},
         {QStringLiteral("tenant_id"), job.tenantId},
         {QStringLiteral("priority"), job.priority},
         {QStringLiteral("attempt"), job.attempt},
@@ -256,65 +220,48 @@ QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
     if (job.state == JobState::FailedRetryable)
         out.insert(QStringLiteral("next_retry_at"), time(job.dueAt));
     if (job.state == JobState::Active) {
-        const qint64 elapsed = now - job.activatedAt;
-        out.insert(QStringLiteral("elapsed_time_ms"), elapsed);
+        out.insert(QStringLiteral("elapsed_time_ms"), now - job.activatedAt);
         out.insert(QStringLiteral("remaining_time_ms"), qMax<qint64>(0, job.deadline - now));
     }
     if (!job.processContext.isEmpty())
         out.insert(QStringLiteral("process_context"), JsonText::object(job.processContext));
-    if (!job.worker.isEmpty()) {
-        QJsonObject assignment{{QStringLiteral("worker_id"), job.worker},
+    if (!job.worker.isEmpty())
+        out.insert(QStringLiteral("worker_assignment"),
+                   QJsonObject{{QStringLiteral("worker_id"), job.worker},
                                {QStringLiteral("worker_type"), job.type},
                                {QStringLiteral("assigned_at"), time(job.activatedAt)},
                                {QStringLiteral("max_jobs_for_worker"), job.maxJobsForWorker},
-                               {QStringLiteral("current_jobs_for_worker"), activeJobsOfWorker}};
-        out.insert(QStringLiteral("worker_assignment"), assignment);
-    }
+                               {QStringLiteral("current_jobs_for_worker"), d.workerLoad}});
     out.insert(QStringLiteral("retry_configuration"),
                QJsonObject{{QStringLiteral("retries"), job.retries},
                            {QStringLiteral("original_retries"), job.originalRetries},
                            {QStringLiteral("retries_used"), job.originalRetries - job.retries},
-                           {QStringLiteral("retry_backoff"), backoffType(events)},
+                           {QStringLiteral("retry_backoff"), d.retryBackoff()},
                            {QStringLiteral("max_retry_delay_ms"), job.maxRetryDelayMs}});
 
     QJsonArray history;
-    for (const JobEvent &e : events)
+    for (const JobEvent &e : d.events)
         history.append(historyEntry(e));
     out.insert(QStringLiteral("execution_history"), history);
 
     // performance_metrics: first activation, completion, and the lock's risk while active.
+    const std::optional<ProgressFacts> progressFacts = d.progress(now);
     QJsonObject metrics;
-    const JobEvent *firstActivation = nullptr;
-    for (const JobEvent &e : events)
-        if (e.action == QLatin1String("JOB_ACTIVATED")) {
-            firstActivation = &e;
-            break;
-        }
-    if (firstActivation)
-        metrics.insert(QStringLiteral("creation_to_activation_ms"),
-                       firstActivation->at - job.createdAt);
+    if (const std::optional<qint64> waited = d.creationToActivationMs())
+        metrics.insert(QStringLiteral("creation_to_activation_ms"), *waited);
     if (job.state == JobState::Completed && job.activatedAt)
-        metrics.insert(QStringLiteral("activation_to_completion_ms"),
-                       job.finishedAt - job.activatedAt);
+        metrics.insert(QStringLiteral("activation_to_completion_ms"), d.totalRunMs());
     if (job.state == JobState::Active) {
-        metrics.insert(QStringLiteral("timeout_risk"),
-                       timeoutRisk(now - job.activatedAt, job.deadline - job.activatedAt));
-        const QJsonValue eta =
-            progress(job, now).value(QStringLiteral("estimated_completion_time"));
-        if (!job.progress.isEmpty() && eta.isString())
-            metrics.insert(QStringLiteral("estimated_completion_time"), eta);
+        metrics.insert(QStringLiteral("timeout_risk"), riskName(d.timeoutRisk(now)));
+        if (progressFacts && progressFacts->etaSeconds)
+            metrics.insert(QStringLiteral("estimated_completion_time"),
+                           Clock::toIso(now + *progressFacts->etaSeconds * 1000));
     }
     out.insert(QStringLiteral("performance_metrics"), metrics);
 
     if (job.state == JobState::Completed) {
-        const JobEvent *done = lastEvent(events, QStringLiteral("JOB_COMPLETED"));
-        const QJsonObject summary =
-            done
-                ? JsonText::object(done->details).value(QStringLiteral("result_summary")).toObject()
-                : QJsonObject();
-        const qint64 total = job.finishedAt - job.activatedAt;
-        const qint64 processing =
-            summary.value(QStringLiteral("processing_time_ms")).toInteger(total);
+        const qint64 total = d.totalRunMs();
+        const qint64 processing = d.processingMs();
         out.insert(
             QStringLiteral("execution_summary"),
             QJsonObject{
@@ -326,7 +273,7 @@ QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
                 {QStringLiteral("result_variables"), JsonText::object(job.resultVariables)}});
     }
 
-    const QJsonArray failures = failureHistory(events);
+    const QList<FailureEntry> failures = d.failures();
     if (!failures.isEmpty() || !job.errorMessage.isEmpty()) {
         out.insert(
             QStringLiteral("failure_information"),
@@ -337,23 +284,17 @@ QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
                         {QStringLiteral("final_attempt"),
                          job.state == JobState::Failed || job.state == JobState::ErrorThrown},
                         {QStringLiteral("total_attempts"), failures.size()},
-                        {QStringLiteral("failure_history"), failures}});
+                        {QStringLiteral("failure_history"), failureHistory(failures)}});
     }
-    if (incidentRecord) {
-        QJsonObject info = incident(*incidentRecord);
+    if (d.incident) {
+        QJsonObject info = incident(*d.incident);
         info.insert(QStringLiteral("incident_created"), true);
-        info.insert(QStringLiteral("incident_type"), incidentRecord->type);
+        info.insert(QStringLiteral("incident_type"), d.incident->type);
         out.insert(QStringLiteral("incident_information"), info);
     }
-    if (!job.progress.isEmpty())
-        out.insert(QStringLiteral("progress"), progress(job, now));
-
-    QJsonArray followUps;
-    for (const JobEvent &e : events)
-        for (const QJsonValue &k :
-             JsonText::object(e.details).value(QStringLiteral("follow_up_jobs")).toArray())
-            followUps.append(k);
-    out.insert(QStringLiteral("follow_up_jobs"), followUps);
+    if (progressFacts)
+        out.insert(QStringLiteral("progress"), progress(*progressFacts, now));
+    out.insert(QStringLiteral("follow_up_jobs"), QJsonArray::fromStringList(d.followUps()));
     if (!job.parentKey.isEmpty())
         out.insert(QStringLiteral("parent_job_key"), job.parentKey);
     return out;

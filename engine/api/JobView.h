@@ -1,7 +1,8 @@
 #pragma once
 
-#include "store/JobRecord.h"
+#include "store/JobDetails.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -18,14 +19,16 @@ QJsonObject created(const JobRecord &job);
 QJsonObject activated(const JobRecord &job, const QStringList &fetchVariables);
 // GET /jobs/:key/status and /await.
 QJsonObject status(const JobRecord &job);
-// GET /jobs/:key: every section of seed 000 that applies to the job's state.
-QJsonObject details(const JobRecord &job, const QList<JobEvent> &events,
-                    const std::optional<IncidentRecord> &incident, int activeJobsOfWorker,
-                    qint64 now);
-// failure_history[] from a job's history.
-QJsonArray failureHistory(const QList<JobEvent> &events);
-// The seed 003 progress block, with rate and ETA as of `now`.
-QJsonObject progress(const JobRecord &job, qint64 now);
+// GET /jobs/:key: every section of seed 000 that applies to the job's state, as of `now`.
+QJsonObject details(const JobDetails &details, qint64 now);
+// failure_history[]
+QJsonArray failureHistory(const QList<FailureEntry> &failures);
+inline QJsonArray failureHistory(const QList<JobEvent> &events)
+{
+    return failureHistory(JobDetails::failuresOf(events));
+}
+// The seed 003 progress block (the job has reported progress), with rate and ETA as of `now`.
+QJsonObject progress(const ProgressFacts &progress, qint64 now);
 QJsonObject incident(const IncidentRecord &incident);
 
 } // namespace JobView

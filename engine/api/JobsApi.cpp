@@ -8,6 +8,7 @@
 #include "engine/Engine.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
+#include "store/JobReads.h"
 
 #include <QPointer>
 #include <QRegularExpression>
@@ -366,15 +367,10 @@ std::optional<JobRecord> readVisibleJob(HttpFrontend *f, ApiRequest &request)
 
 void detailsRoute(HttpFrontend *f, ApiRequest &request)
 {
-    const std::optional<JobRecord> job = readVisibleJob(f, request);
-    if (!job)
-        return;
-    JobStore &store = f->reader();
-    const std::optional<IncidentRecord> incident =
-        job->incidentKey.isEmpty() ? std::nullopt : store.findIncidentByKey(job->incidentKey);
-    const int workerLoad = job->worker.isEmpty() ? 0 : store.activeJobsOfWorker(job->worker);
-    request.reply(ApiResult::ok(
-        JobView::details(*job, store.events(job->id), incident, workerLoad, Clock::nowMs())));
+    const std::optional<JobDetails> details = JobReads(f->reader()).details(request.argument(0));
+    if (!details || !request.caller().seesTenant(details->job.tenantId))
+        return request.fail(ApiError::jobNotFound(request.argument(0)));
+    request.reply(ApiResult::ok(JobView::details(*details, Clock::nowMs())));
 }
 
 void statusRoute(HttpFrontend *f, ApiRequest &request)

@@ -5,7 +5,7 @@
 #include "core/Clock.h"
 #include "http/HttpFrontend.h"
 #include "store/JobCounters.h"
-#include "store/JobQuery.h"
+#include "store/JobReads.h"
 #include "store/ReadSnapshot.h"
 
 #include <QJsonArray>
@@ -16,21 +16,6 @@ namespace {
 // Beyond the counters, total_count counts at most this many matching jobs; above it the answer
 // says total_count_exact: false (a page never costs a scan of every match).
 constexpr qint64 kCountCap = 10'000;
-
-// total_count: exact from the counters when only state, type and tenant filter; otherwise a
-// count that stops at kCountCap.
-std::pair<qint64, bool> totalCount(JobQuery &query, const JobFilter &filter,
-                                   const QList<CounterCell> &cells)
-{
-    if (filter.countersSuffice()) {
-        qint64 total = 0;
-        for (const CounterCell &cell : cells)
-            total += cell.count;
-        return {total, true};
-    }
-    const qint64 counted = query.countUpTo(filter, cells, kCountCap);
-    return {qMin(counted, kCountCap), counted <= kCountCap};
-}
 
 void listRoute(HttpFrontend *f, ApiRequest &request)
 {
@@ -45,39 +30,30 @@ void listRoute(HttpFrontend *f, ApiRequest &request)
     ReadSnapshot snapshot(db);
 
     JobCounters counters(db);
-    const QList<CounterCell> cells = counters.cells(p.filter);
     JobFilter summaryFilter;
     summaryFilter.type = p.filter.type;
     summaryFilter.tenantId = p.filter.tenantId;
     summaryFilter.visibleTenants = p.filter.visibleTenants;
     const CounterSummary summary = JobCounters::summarize(counters.cells(summaryFilter));
 
-    JobQuery query(db);
-    QList<JobQuery::Row> rows = query.page(p.filter, p.page, cells);
-    const bool hasNext = rows.size() > p.page.limit;
-    if (hasNext)
-        rows.resize(p.page.limit);
+    JobReads reads(store);
+    const JobReads::Page page = reads.page(p.filter, p.page);
     QJsonArray jobs;
-    QList<qint64> ids;
-    for (const JobQuery::Row &row : std::as_const(rows))
-        ids.append(row.id);
-    for (const JobRecord &job : store.findJobs(ids)) // one round trip for the page
-        jobs.append(JobListView::entry(job, JobListView::needsEvents(job) ? store.events(job.id)
-                                                                          : QList<JobEvent>()));
-    const auto [total, exact] = totalCount(query, p.filter, cells);
-
+    for (const JobRecord &job : page.jobs)
+        jobs.append(JobListView::entry(job, reads.eventsForEntry(job)));
+    const JobReads::Count count = reads.count(p.filter, kCountCap);
+    const qint64 total = count.total;
     const QJsonObject pagination{
         {QStringLiteral("page"), p.pageNumber},
         {QStringLiteral("page_size"), p.page.limit},
         {QStringLiteral("total_count"), total},
-        {QStringLiteral("total_count_exact"), exact},
+        {QStringLiteral("total_count_exact"), count.exact},
         {QStringLiteral("total_pages"), (total + p.page.limit - 1) / p.page.limit},
-        {QStringLiteral("has_next"), hasNext},
+        {QStringLiteral("has_next"), page.hasMore},
         {QStringLiteral("has_prev"), p.pageNumber > 1},
-        {QStringLiteral("next_cursor"),
-         hasNext && !rows.isEmpty()
-             ? QJsonValue(p.cursorAfter(SortPosition{rows.last().sortValue, rows.last().id}))
-             : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("next_cursor"), page.hasMore && !page.positions.isEmpty()
+                                            ? QJsonValue(p.cursorAfter(page.positions.last()))
+                                            : QJsonValue(QJsonValue::Null)},
     };
     request.reply(
         ApiResult::ok(QJsonObject{{QStringLiteral("jobs"), jobs},

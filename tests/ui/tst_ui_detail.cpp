@@ -2,6 +2,8 @@
 // job with its delta, the variables as a tree; and the main window follows the selection.
 #include "MainWindow.h"
 #include "UiTestKit.h"
+#include "api/JobView.h"
+#include "core/Clock.h"
 #include "models/FailuresModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobTableModel.h"
@@ -116,10 +118,15 @@ void tst_ui_detail::historyOfFailedJob()
     }
     QCOMPARE(errors, 2);
     QVERIFY(panel.findChild<QLabel *>(QStringLiteral("jobHeader"))->text().contains(m_failed));
-    // The panel shows the API's own answer (only the clock-dependent fields may differ).
-    QCOMPARE(panel.details().value(QStringLiteral("execution_history")).toArray(), history);
-    QCOMPARE(panel.details().value(QStringLiteral("failure_information")),
+    // The panel reads what the API renders (only the clock-dependent fields may differ).
+    QVERIFY(panel.details());
+    const QJsonObject rendered = JobView::details(*panel.details(), Clock::nowMs());
+    QCOMPARE(rendered.value(QStringLiteral("execution_history")).toArray(), history);
+    QCOMPARE(rendered.value(QStringLiteral("failure_information")),
              api.data().value(QStringLiteral("failure_information")));
+    FailuresModel *failures = panel.failuresModel();
+    QCOMPARE(failures->rowCount(), 2);
+    QCOMPARE(failures->index(1, FailuresModel::Outcome).data().toString(), QStringLiteral("final"));
 }
 
 void tst_ui_detail::variablesTree()
@@ -172,7 +179,7 @@ void tst_ui_detail::missingJob()
 {
     JobDetailPanel panel(*m_reader);
     panel.showJob(QStringLiteral("srv1-job-nothere"));
-    QVERIFY(panel.details().isEmpty());
+    QVERIFY(!panel.details());
     QCOMPARE(panel.historyModel()->rowCount(), 0);
 }
 
@@ -229,9 +236,8 @@ void tst_ui_detail::incidentTab()
 {
     JobDetailPanel panel(*m_reader);
     panel.showJob(m_failed);
-    const QJsonObject info =
-        panel.details().value(QStringLiteral("incident_information")).toObject();
-    const QString id = info.value(QStringLiteral("incident_id")).toString();
+    QVERIFY(panel.details() && panel.details()->incident);
+    const QString id = panel.details()->incident->key;
     QVERIFY(!id.isEmpty());
     const QJsonObject incident = m_kit->api.get(QStringLiteral("/api/v1/incidents/") + id).data();
     QVERIFY(panel.tabs()->isTabEnabled(JobDetailPanel::IncidentTab));
@@ -340,16 +346,15 @@ void tst_ui_detail::followUpLinks()
              200);
     JobDetailPanel panel(*m_reader);
     panel.showJob(parent);
-    const QJsonArray followUps = panel.details().value(QStringLiteral("follow_up_jobs")).toArray();
+    const QStringList followUps = panel.details()->followUps();
     QCOMPARE(followUps.size(), 1);
-    const QString child = followUps.first().toString();
+    const QString child = followUps.first();
     QLabel *links = panel.findChild<QLabel *>(QStringLiteral("followUpLinks"));
     QVERIFY(links);
     QVERIFY(links->text().contains(QStringLiteral("href=\"%1\"").arg(child)));
     emit links->linkActivated(child); // as a click on the link does
     QCOMPARE(panel.jobKey(), child);
-    QCOMPARE(panel.details().value(QStringLiteral("type")).toString(),
-             QStringLiteral("chain-next"));
+    QCOMPARE(panel.details()->job.type, QStringLiteral("chain-next"));
     QLabel *back = panel.findChild<QLabel *>(QStringLiteral("parentLink"));
     QVERIFY(back);
     QVERIFY(back->text().contains(parent));
@@ -368,8 +373,7 @@ void tst_ui_detail::doubleClickOpensWindow()
     QVERIFY(window);
     QVERIFY(window->isWindow());
     QCOMPARE(window->jobKey(), m_failed);
-    QCOMPARE(window->historyModel()->rowCount(),
-             int(window->details().value(QStringLiteral("execution_history")).toArray().size()));
+    QCOMPARE(window->historyModel()->rowCount(), int(window->details()->events.size()));
     window->close();
 }
 

@@ -1,5 +1,7 @@
 #include "ActionController.h"
 
+#include "core/JsonText.h"
+
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
 #include "models/JobPageLoader.h"
@@ -121,12 +123,12 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
     JobActions::Input input;
     if (kind == JobActions::Kind::Replay) {
         // The job's variables as they are now (one job: a read of a few ms).
-        const std::optional<QJsonObject> details = m_reader.details(keys.first());
+        const std::optional<JobDetails> details = m_reader.details(keys.first());
         if (!details) {
             emit message(tr("Job %1 no longer exists").arg(keys.first()), true);
             return;
         }
-        input.variables = details->value(QStringLiteral("variables")).toObject();
+        input.variables = JsonText::object(details->job.variables);
         m_replayKey = keys.first();
     }
     const QString text = JobActions::describe(kind, int(keys.size()), input);

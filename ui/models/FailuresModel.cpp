@@ -1,19 +1,15 @@
 #include "FailuresModel.h"
 
 #include "HistoryModel.h"
-#include "core/Clock.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 
 FailuresModel::FailuresModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void FailuresModel::setFailures(const QJsonArray &failures)
+void FailuresModel::setFailures(const QList<FailureEntry> &failures)
 {
     beginResetModel();
-    m_rows.clear();
-    for (const QJsonValue &value : failures)
-        m_rows.append(value.toObject());
+    m_rows = failures;
     endResetModel();
 }
 
@@ -31,34 +27,28 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &row = m_rows.at(index.row());
+    const FailureEntry &row = m_rows.at(index.row());
     if (role == Qt::ToolTipRole && index.column() == Error)
-        return row.value(QStringLiteral("error")).toString();
+        return row.error;
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {
     case Attempt:
-        return row.value(QStringLiteral("attempt")).toInt();
-    case FailedAt: {
-        const std::optional<qint64> at =
-            Clock::parseIso(row.value(QStringLiteral("failed_at")).toString());
-        return at ? QDateTime::fromMSecsSinceEpoch(*at).toString(
-                        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
-                  : QString();
-    }
+        return row.attempt;
+    case FailedAt:
+        return QDateTime::fromMSecsSinceEpoch(row.at).toString(
+            QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     case Error:
-        return row.value(QStringLiteral("error")).toString();
+        return row.error;
     case Worker:
-        return row.value(QStringLiteral("worker_id")).toString();
+        return row.worker;
     case Backoff:
-        return row.contains(QStringLiteral("backoff_ms"))
-                   ? HistoryModel::deltaText(row.value(QStringLiteral("backoff_ms")).toInteger())
-                         .mid(1) // a wait, not a delta: no "+"
-                   : QString();
+        return row.backoffMs ? HistoryModel::deltaText(*row.backoffMs).mid(1) // a wait: no "+"
+                             : QString();
     case Outcome:
-        if (row.value(QStringLiteral("timed_out")).toBool())
+        if (row.timedOut)
             return tr("timed out");
-        if (row.value(QStringLiteral("final_attempt")).toBool())
+        if (row.finalAttempt)
             return tr("final");
         return tr("retried");
     case ColumnCount:

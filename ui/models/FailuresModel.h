@@ -1,9 +1,9 @@
 #pragma once
 
+#include "store/JobDetails.h"
 #include <QAbstractTableModel>
-#include <QJsonArray>
 
-// A job's failed attempts (failure_information.failure_history of the API): attempt, when,
+// A job's failed attempts (JobDetails::failures; failure_history of the API): attempt, when,
 // error, worker, the backoff before the next try, and whether it timed out or was the last.
 class FailuresModel : public QAbstractTableModel
 {
@@ -13,7 +13,7 @@ public:
 
     explicit FailuresModel(QObject *parent = nullptr);
 
-    void setFailures(const QJsonArray &failures);
+    void setFailures(const QList<FailureEntry> &failures);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -22,5 +22,5 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<QJsonObject> m_rows;
+    QList<FailureEntry> m_rows;
 };

@@ -1,29 +1,25 @@
 #include "HistoryModel.h"
 
-#include "core/Clock.h"
+#include "store/JobDetails.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 
 HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void HistoryModel::setHistory(const QJsonArray &history)
+void HistoryModel::setHistory(const QList<JobEvent> &events)
 {
     beginResetModel();
     m_events.clear();
     qint64 previous = -1;
-    for (const QJsonValue &value : history) {
-        const QJsonObject entry = value.toObject();
+    for (const JobEvent &event : events) {
         Event e;
-        e.at = Clock::parseIso(entry.value(QStringLiteral("timestamp")).toString()).value_or(0);
+        e.at = event.at;
         e.delta = previous < 0 ? -1 : e.at - previous;
         previous = e.at;
-        e.action = entry.value(QStringLiteral("action")).toString();
-        e.worker = entry.value(QStringLiteral("worker_id")).toString();
-        e.attempt = entry.value(QStringLiteral("attempt")).toInt();
-        e.error = entry.value(QStringLiteral("error")).toString();
-        if (e.error.isEmpty())
-            e.error = entry.value(QStringLiteral("details")).toString();
+        e.action = event.action;
+        e.worker = event.worker;
+        e.attempt = event.attempt;
+        e.error = JobDetails::eventText(event);
         m_events.append(e);
     }
     endResetModel();

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "store/JobRecord.h"
 #include <QAbstractTableModel>
-#include <QJsonArray>
 
-// A job's execution_history as the API answers it: one row per event with its time, the
-// delta to the previous event, the action, attempt, worker and error (or details).
+// A job's history (execution_history of the API): one row per event with its time, the delta
+// to the previous event, the action, attempt, worker and error (or the event's message).
 class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -13,7 +13,7 @@ public:
 
     explicit HistoryModel(QObject *parent = nullptr);
 
-    void setHistory(const QJsonArray &history);
+    void setHistory(const QList<JobEvent> &events);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,8 +2,7 @@
 
 #include "api/JobListView.h"
 #include "core/Clock.h"
-#include "store/JobCounters.h"
-#include "store/JobQuery.h"
+#include "store/JobReads.h"
 #include "store/JobStore.h"
 #include "store/ReadSnapshot.h"
 
@@ -159,8 +158,7 @@ qint64 JobExportTask::exportKeys(JobStore &store, JobExportWriter &writer)
             const std::optional<JobRecord> job = store.findJobByKey(m_keys.at(k));
             if (!job)
                 continue; // deleted since it was selected
-            writer.add(*job,
-                       JobListView::needsEvents(*job) ? store.events(job->id) : QList<JobEvent>());
+            writer.add(*job, JobReads(store).eventsForEntry(*job));
             ++written;
         }
         emit progress(written);
@@ -171,29 +169,21 @@ qint64 JobExportTask::exportKeys(JobStore &store, JobExportWriter &writer)
 qint64 JobExportTask::exportQuery(JobStore &store, JobExportWriter &writer)
 {
     qint64 written = 0;
-    PageRequest page = m_order;
+    PageRequest request = m_order;
+    JobReads reads(store);
     while (!m_cancel.load()) {
-        QSqlDatabase db = store.database();
-        ReadSnapshot snapshot(db);
-        const QList<CounterCell> cells = JobCounters(db).cells(m_filter);
-        QList<JobQuery::Row> rows = JobQuery(db).page(m_filter, page, cells);
-        const bool more = rows.size() > page.limit;
-        if (more)
-            rows.resize(page.limit);
-        QList<qint64> ids;
-        for (const JobQuery::Row &row : std::as_const(rows))
-            ids.append(row.id);
-        for (const JobRecord &job : store.findJobs(ids)) { // one round trip per page
+        ReadSnapshot snapshot(store.database()); // a page and its jobs' histories agree
+        const JobReads::Page page = reads.page(m_filter, request);
+        for (const JobRecord &job : page.jobs) {
             if (m_cancel.load())
                 break;
-            writer.add(job,
-                       JobListView::needsEvents(job) ? store.events(job.id) : QList<JobEvent>());
+            writer.add(job, reads.eventsForEntry(job));
             ++written;
         }
         emit progress(written);
-        if (!more || rows.isEmpty())
+        if (!page.hasMore || page.positions.isEmpty())
             break;
-        page.after = SortPosition{rows.last().sortValue, rows.last().id};
+        request.after = page.positions.last();
     }
     return written;
 }

@@ -1,10 +1,6 @@
 #include "StoreReader.h"
 
-#include "api/JobView.h"
-#include "core/Clock.h"
-#include "store/JobCounters.h"
-#include "store/JobQuery.h"
-#include "store/ReadSnapshot.h"
+#include "store/JobReads.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -36,56 +32,24 @@ StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &
 {
     QElapsedTimer timer;
     timer.start();
+    JobReads::Page page = JobReads(*m_store).page(filter, request);
     Page out;
-    QSqlDatabase db = m_store->database();
-    ReadSnapshot snapshot(db);
-    const QList<CounterCell> cells = JobCounters(db).cells(filter);
-    QList<JobQuery::Row> rows = JobQuery(db).page(filter, request, cells);
-    out.hasMore = rows.size() > request.limit;
-    if (out.hasMore)
-        rows.resize(request.limit);
-    QList<qint64> ids;
-    QHash<qint64, qint64> sortValues;
-    for (const JobQuery::Row &row : std::as_const(rows)) {
-        ids.append(row.id);
-        sortValues.insert(row.id, row.sortValue);
-    }
-    out.jobs = m_store->findJobs(ids); // one round trip for the page, not one per row
-    out.positions.reserve(out.jobs.size());
-    for (const JobRecord &job : std::as_const(out.jobs))
-        out.positions.append(SortPosition{sortValues.value(job.id), job.id});
+    out.jobs = std::move(page.jobs);
+    out.positions = std::move(page.positions);
+    out.hasMore = page.hasMore;
     out.micros = timer.nsecsElapsed() / 1000;
     return out;
 }
 
 StoreReader::Count StoreReader::count(const JobFilter &filter, qint64 cap)
 {
-    QSqlDatabase db = m_store->database();
-    ReadSnapshot snapshot(db);
-    const QList<CounterCell> cells = JobCounters(db).cells(filter);
-    Count out;
-    if (filter.countersSuffice()) {
-        for (const CounterCell &cell : cells)
-            out.total += cell.count;
-        return out;
-    }
-    out.total = JobQuery(db).countUpTo(filter, cells, cap);
-    out.exact = out.total <= cap;
-    out.total = qMin(out.total, cap);
-    return out;
+    const JobReads::Count count = JobReads(*m_store).count(filter, cap);
+    return {count.total, count.exact};
 }
 
-std::optional<QJsonObject> StoreReader::details(const QString &key)
+std::optional<JobDetails> StoreReader::details(const QString &key)
 {
-    QSqlDatabase db = m_store->database();
-    ReadSnapshot snapshot(db);
-    const std::optional<JobRecord> job = m_store->findJobByKey(key);
-    if (!job)
-        return std::nullopt;
-    const std::optional<IncidentRecord> incident =
-        job->incidentKey.isEmpty() ? std::nullopt : m_store->findIncidentByKey(job->incidentKey);
-    const int workerLoad = job->worker.isEmpty() ? 0 : m_store->activeJobsOfWorker(job->worker);
-    return JobView::details(*job, m_store->events(job->id), incident, workerLoad, Clock::nowMs());
+    return JobReads(*m_store).details(key);
 }
 
 namespace {

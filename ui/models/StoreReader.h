@@ -2,11 +2,10 @@
 
 #include "auth/ApiKey.h"
 #include "store/Database.h"
+#include "store/JobDetails.h"
 #include "store/JobFilter.h"
 #include "store/JobRecord.h"
 #include "store/JobStore.h"
-
-#include <QJsonObject>
 
 #include <memory>
 #include <optional>
@@ -30,8 +29,8 @@ public:
     };
     // One page of GET /api/v1/jobs, through the same JobQuery the API uses, in one snapshot.
     Page page(const JobFilter &filter, const PageRequest &request);
-    // GET /api/v1/jobs/:key as the API answers it; nullopt when the job does not exist.
-    std::optional<QJsonObject> details(const QString &key);
+    // GET /api/v1/jobs/:key as the API reads it; nullopt when the job does not exist.
+    std::optional<JobDetails> details(const QString &key);
 
     // How many jobs match, as GET /api/v1/jobs counts total_count: exact from the counters
     // when they suffice, otherwise counting at most `cap` + 1 (then `exact` is false).

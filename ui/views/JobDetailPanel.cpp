@@ -3,6 +3,7 @@
 #include "JobOverview.h"
 #include "actions/ActionRules.h"
 #include "core/Clock.h"
+#include "core/JsonText.h"
 #include "models/FailuresModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobStateStyle.h"
@@ -15,7 +16,6 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
@@ -39,11 +39,11 @@ QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *p
     return view;
 }
 
-QString localTime(const QJsonValue &value)
+// A time in local time; empty when not set.
+QString localTime(qint64 ms)
 {
-    const std::optional<qint64> ms = Clock::parseIso(value.toString());
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QStringLiteral("—");
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+              : QString();
 }
 
 } // namespace
@@ -130,8 +130,9 @@ QWidget *JobDetailPanel::buildIncidentTab()
 
 QString JobDetailPanel::variablesJson() const
 {
-    return QString::fromUtf8(QJsonDocument(m_details.value(QStringLiteral("variables")).toObject())
-                                 .toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(
+        QJsonDocument(m_details ? JsonText::object(m_details->job.variables) : QJsonObject())
+            .toJson(QJsonDocument::Indented));
 }
 
 void JobDetailPanel::showJob(const QString &key)
@@ -145,18 +146,15 @@ void JobDetailPanel::showJob(const QString &key)
 void JobDetailPanel::reload()
 {
     // One job with its history: a read of a few ms on the GUI thread's own connection.
-    const std::optional<QJsonObject> details =
-        m_key.isEmpty() ? std::nullopt : m_reader.details(m_key);
-    m_details = details.value_or(QJsonObject());
+    m_details = m_key.isEmpty() ? std::nullopt : m_reader.details(m_key);
     fillHeader();
-    m_variables->setJson(m_details.value(QStringLiteral("variables")));
+    // The job's variables are the user's data: they stay JSON.
+    m_variables->setJson(m_details ? QJsonValue(JsonText::object(m_details->job.variables))
+                                   : QJsonValue());
     m_variablesView->expandToDepth(1);
-    m_history->setHistory(m_details.value(QStringLiteral("execution_history")).toArray());
+    m_history->setHistory(m_details ? m_details->events : QList<JobEvent>());
     m_historyView->resizeColumnsToContents();
-    m_failures->setFailures(m_details.value(QStringLiteral("failure_information"))
-                                .toObject()
-                                .value(QStringLiteral("failure_history"))
-                                .toArray());
+    m_failures->setFailures(m_details ? m_details->failures() : QList<FailureEntry>());
     m_failuresView->resizeColumnsToContents();
     m_overview->setDetails(m_details, Clock::nowMs());
     fillIncident();
@@ -165,27 +163,23 @@ void JobDetailPanel::reload()
 
 void JobDetailPanel::fillHeader()
 {
-    if (m_details.isEmpty()) {
+    if (!m_details) {
         m_header->setText(m_key.isEmpty() ? tr("No job selected")
                                           : tr("Job %1 no longer exists").arg(m_key));
         for (QPushButton *button : std::as_const(m_buttons))
             button->setEnabled(false);
         return;
     }
-    const QString status = m_details.value(QStringLiteral("status")).toString();
-    const JobState state = JobStates::fromName(status).value_or(JobState::Created);
+    const JobState state = m_details->job.state;
     const QColor color = JobStateStyle::color(state, palette());
     m_header->setText(QStringLiteral("<b>%1</b> &nbsp; %2 &nbsp; <b style=\"color:%3\">%4</b>")
-                          .arg(m_key.toHtmlEscaped(),
-                               m_details.value(QStringLiteral("type")).toString().toHtmlEscaped(),
+                          .arg(m_key.toHtmlEscaped(), m_details->job.type.toHtmlEscaped(),
                                color.name(), JobStateStyle::text(state).toHtmlEscaped()));
-    const bool openIncident = m_details.value(QStringLiteral("incident_information"))
-                                  .toObject()
-                                  .value(QStringLiteral("status"))
-                                  .toString() == QLatin1String("OPEN");
+    const bool openIncident =
+        m_details->incident && m_details->incident->status == QLatin1String("OPEN");
     for (int i = 0; i < m_buttons.size(); ++i)
-        m_buttons.at(i)->setEnabled(!m_readOnly && ActionRules::allowed(JobActions::Kind(i), state,
-                                                                        openIncident));
+        m_buttons.at(i)->setEnabled(!m_readOnly &&
+                                    ActionRules::allowed(JobActions::Kind(i), state, openIncident));
 }
 
 void JobDetailPanel::setReadOnly(bool on)
@@ -198,31 +192,27 @@ void JobDetailPanel::fillIncident()
 {
     while (m_incident->rowCount() > 0)
         m_incident->removeRow(0);
-    const QJsonObject incident = m_details.value(QStringLiteral("incident_information")).toObject();
-    m_tabs->setTabEnabled(IncidentTab, !incident.isEmpty());
-    if (incident.isEmpty())
+    const bool shown = m_details && m_details->incident;
+    m_tabs->setTabEnabled(IncidentTab, shown);
+    if (!shown)
         return;
+    const IncidentRecord &incident = *m_details->incident;
     const auto row = [this](const QString &label, const QString &value, const char *name) {
-        auto *field = new QLabel(value);
+        auto *field = new QLabel(value.isEmpty() ? QStringLiteral("—") : value);
         field->setObjectName(QLatin1String(name));
         field->setTextInteractionFlags(Qt::TextSelectableByMouse);
         field->setWordWrap(true);
         m_incident->addRow(label, field);
     };
-    const auto value = [&incident](const char *field) {
-        const QJsonValue v = incident.value(QLatin1String(field));
-        return v.isString() ? v.toString() : QStringLiteral("—");
-    };
-    row(tr("Incident"), value("incident_id"), "incidentId");
-    row(tr("Type"), value("type"), "incidentType");
-    row(tr("Status"), value("status"), "incidentStatus");
-    row(tr("Error"), value("error_message"), "incidentError");
-    row(tr("Error code"), value("error_code"), "incidentCode");
-    row(tr("Opened"), localTime(incident.value(QStringLiteral("created_at"))), "incidentOpened");
-    row(tr("Resolved"), localTime(incident.value(QStringLiteral("resolved_at"))),
-        "incidentResolved");
-    row(tr("Resolved by"), value("resolved_by"), "incidentResolvedBy");
-    if (value("status") == QLatin1String("OPEN"))
+    row(tr("Incident"), incident.key, "incidentId");
+    row(tr("Type"), incident.type, "incidentType");
+    row(tr("Status"), incident.status, "incidentStatus");
+    row(tr("Error"), incident.errorMessage, "incidentError");
+    row(tr("Error code"), incident.errorCode, "incidentCode");
+    row(tr("Opened"), localTime(incident.createdAt), "incidentOpened");
+    row(tr("Resolved"), localTime(incident.resolvedAt), "incidentResolved");
+    row(tr("Resolved by"), incident.resolvedBy, "incidentResolvedBy");
+    if (incident.status == QLatin1String("OPEN"))
         row(QString(), tr("Retry gives the job new retries and resolves this incident."),
             "incidentHint");
 }

@@ -2,7 +2,8 @@
 
 #include "actions/JobActions.h"
 
-#include <QJsonObject>
+#include "store/JobDetails.h"
+
 #include <QWidget>
 
 class FailuresModel;
@@ -17,10 +18,10 @@ class QTableView;
 class QTreeView;
 class StoreReader;
 
-// One job as GET /api/v1/jobs/:key shows it: a header (key, type, state badge) with the
-// actions the API allows in its state, and tabs Overview, Variables (a JSON tree, copy as JSON),
-// History (every event), Failures (attempts with error and backoff) and Incident. Links to the
-// parent and follow-up jobs open that job here.
+// One job as GET /api/v1/jobs/:key shows it (its typed JobDetails): a header (key, type, state
+// badge) with the actions the API allows in its state, and tabs Overview, Variables (a JSON tree,
+// copy as JSON), History (every event), Failures (attempts with error and backoff) and Incident.
+// Links to the parent and follow-up jobs open that job here.
 class JobDetailPanel : public QWidget
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ public:
     explicit JobDetailPanel(StoreReader &reader, QWidget *parent = nullptr);
 
     QString jobKey() const { return m_key; }
-    QJsonObject details() const { return m_details; }
+    const std::optional<JobDetails> &details() const { return m_details; }
     HistoryModel *historyModel() const { return m_history; }
     JsonTreeModel *variablesModel() const { return m_variables; }
     FailuresModel *failuresModel() const { return m_failures; }
@@ -57,7 +58,7 @@ private:
 
     StoreReader &m_reader;
     QString m_key;
-    QJsonObject m_details;
+    std::optional<JobDetails> m_details;
     QLabel *m_header = nullptr;
     QList<QPushButton *> m_buttons; // indexed by JobActions::Kind
     bool m_readOnly = false;

@@ -5,30 +5,37 @@
 
 #include <QDateTime>
 #include <QFormLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QProgressBar>
 #include <QTimer>
 
 namespace {
 
-QString text(const QJsonValue &value)
+// A time in local time, or "—" when not set.
+QString when(qint64 ms)
 {
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("—");
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 12);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.toString();
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+              : QStringLiteral("—");
 }
 
-// An API timestamp in local time, or "—".
-QString when(const QJsonValue &value)
+QString orDash(const QString &text)
 {
-    const std::optional<qint64> ms = Clock::parseIso(value.toString());
-    return ms ? QDateTime::fromMSecsSinceEpoch(*ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QStringLiteral("—");
+    return text.isEmpty() ? QStringLiteral("—") : text;
+}
+
+QString riskText(TimeoutRisk risk)
+{
+    switch (risk) {
+    case TimeoutRisk::Low:
+        return QStringLiteral("LOW");
+    case TimeoutRisk::Medium:
+        return QStringLiteral("MEDIUM");
+    case TimeoutRisk::High:
+        return QStringLiteral("HIGH");
+    case TimeoutRisk::Critical:
+        return QStringLiteral("CRITICAL");
+    }
+    return {};
 }
 
 QString span(qint64 ms)
@@ -74,41 +81,37 @@ QLabel *JobOverview::addRow(const QString &label, const QString &value, const QS
     return field;
 }
 
-void JobOverview::setDetails(const QJsonObject &d, qint64 now)
+void JobOverview::setDetails(const std::optional<JobDetails> &details, qint64 now)
 {
     m_tick->stop();
     m_countdown = nullptr;
     m_deadline = 0;
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
-    if (d.isEmpty())
+    if (!details)
         return;
+    const JobDetails &d = *details;
+    const JobRecord &job = d.job;
     addTiming(d);
-    addRow(tr("Priority"), text(d.value(QStringLiteral("priority"))));
-    addRow(tr("Tenant"), text(d.value(QStringLiteral("tenant_id"))));
-    addRow(tr("Attempt"), text(d.value(QStringLiteral("attempt"))));
-    const QJsonObject worker = d.value(QStringLiteral("worker_assignment")).toObject();
-    if (!worker.isEmpty())
-        addRow(tr("Worker"),
-               tr("%1 (%2 active jobs)")
-                   .arg(text(worker.value(QStringLiteral("worker_id"))),
-                        text(worker.value(QStringLiteral("current_jobs_for_worker")))));
+    addRow(tr("Priority"), QString::number(job.priority));
+    addRow(tr("Tenant"), orDash(job.tenantId));
+    addRow(tr("Attempt"), QString::number(job.attempt));
+    if (!job.worker.isEmpty())
+        addRow(tr("Worker"), tr("%1 (%2 active jobs)").arg(job.worker).arg(d.workerLoad));
     addRetries(d);
-    addPerformance(d);
-    addProgress(d);
-    const QJsonObject failure = d.value(QStringLiteral("failure_information")).toObject();
-    if (!failure.isEmpty())
-        addRow(tr("Error"), text(failure.value(QStringLiteral("error_message"))));
+    addPerformance(d, now);
+    if (const std::optional<ProgressFacts> progress = d.progress(now))
+        addProgress(*progress);
+    if (!d.failures().isEmpty() || !job.errorMessage.isEmpty())
+        addRow(tr("Error"), job.errorMessage);
     addLinks(d);
     // The countdown runs while the job holds a lock (ACTIVE, deadline set).
-    if (d.value(QStringLiteral("status")).toString() == QLatin1String("ACTIVE"))
-        if (const std::optional<qint64> deadline =
-                Clock::parseIso(d.value(QStringLiteral("deadline")).toString())) {
-            m_deadline = *deadline;
-            m_countdown = addRow(tr("Deadline in"), countdownText(m_deadline - now),
-                                 QStringLiteral("deadlineCountdown"));
-            m_tick->start();
-        }
+    if (job.state == JobState::Active && job.deadline) {
+        m_deadline = job.deadline;
+        m_countdown = addRow(tr("Deadline in"), countdownText(m_deadline - now),
+                             QStringLiteral("deadlineCountdown"));
+        m_tick->start();
+    }
 }
 
 void JobOverview::tick()
@@ -117,85 +120,74 @@ void JobOverview::tick()
         m_countdown->setText(countdownText(m_deadline - Clock::nowMs()));
 }
 
-void JobOverview::addTiming(const QJsonObject &d)
+void JobOverview::addTiming(const JobDetails &d)
 {
-    addRow(tr("Created"), when(d.value(QStringLiteral("created_at"))));
-    addRow(tr("Updated"), when(d.value(QStringLiteral("updated_at"))));
-    if (d.contains(QStringLiteral("run_at")))
-        addRow(tr("Run at"), when(d.value(QStringLiteral("run_at"))));
-    addRow(tr("Activated"), when(d.value(QStringLiteral("activated_at"))));
-    if (d.contains(QStringLiteral("next_retry_at")))
-        addRow(tr("Next retry"), when(d.value(QStringLiteral("next_retry_at"))));
-    for (const char *field : {"completed_at", "failed_at", "error_thrown_at", "cancelled_at"})
-        if (d.contains(QLatin1String(field)))
-            addRow(tr("Finished"), when(d.value(QLatin1String(field))));
-    addRow(tr("Deadline"), when(d.value(QStringLiteral("deadline"))));
-    addRow(tr("Timeout"), span(d.value(QStringLiteral("timeout_ms")).toInteger()));
+    const JobRecord &job = d.job;
+    addRow(tr("Created"), when(job.createdAt));
+    addRow(tr("Updated"), when(job.updatedAt));
+    if (job.runAt)
+        addRow(tr("Run at"), when(job.runAt));
+    addRow(tr("Activated"), when(job.activatedAt));
+    if (job.state == JobState::FailedRetryable)
+        addRow(tr("Next retry"), when(job.dueAt));
+    if (JobStates::isTerminal(job.state))
+        addRow(tr("Finished"), when(job.finishedAt));
+    addRow(tr("Deadline"), when(job.deadline));
+    addRow(tr("Timeout"), span(d.timeoutMs()));
 }
 
-void JobOverview::addRetries(const QJsonObject &d)
+void JobOverview::addRetries(const JobDetails &d)
 {
-    const QJsonObject r = d.value(QStringLiteral("retry_configuration")).toObject();
+    const JobRecord &job = d.job;
     addRow(tr("Retries"),
            tr("%1 left of %2 (%3 used); backoff %4, at most %5")
-               .arg(text(r.value(QStringLiteral("retries"))),
-                    text(r.value(QStringLiteral("original_retries"))),
-                    text(r.value(QStringLiteral("retries_used"))),
-                    text(r.value(QStringLiteral("retry_backoff"))),
-                    span(r.value(QStringLiteral("max_retry_delay_ms")).toInteger())),
+               .arg(QString::number(job.retries), QString::number(job.originalRetries),
+                    QString::number(job.originalRetries - job.retries), d.retryBackoff(),
+                    span(job.maxRetryDelayMs)),
            QStringLiteral("retryConfiguration"));
 }
 
-void JobOverview::addPerformance(const QJsonObject &d)
+void JobOverview::addPerformance(const JobDetails &d, qint64 now)
 {
-    const QJsonObject m = d.value(QStringLiteral("performance_metrics")).toObject();
-    if (m.contains(QStringLiteral("creation_to_activation_ms")))
-        addRow(tr("Waited"),
-               span(m.value(QStringLiteral("creation_to_activation_ms")).toInteger()));
-    if (m.contains(QStringLiteral("activation_to_completion_ms")))
-        addRow(tr("Ran"), span(m.value(QStringLiteral("activation_to_completion_ms")).toInteger()));
-    if (d.contains(QStringLiteral("elapsed_time_ms")))
-        addRow(tr("Running for"), span(d.value(QStringLiteral("elapsed_time_ms")).toInteger()));
-    const QString risk = m.value(QStringLiteral("timeout_risk")).toString();
-    if (!risk.isEmpty()) {
-        QLabel *label = addRow(tr("Timeout risk"), risk, QStringLiteral("timeoutRisk"));
-        if (risk == QLatin1String("HIGH") || risk == QLatin1String("CRITICAL")) {
-            QPalette palette = label->palette();
-            palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
-            label->setPalette(palette);
-        }
+    const JobRecord &job = d.job;
+    if (const std::optional<qint64> waited = d.creationToActivationMs())
+        addRow(tr("Waited"), span(*waited));
+    if (job.state == JobState::Completed && job.activatedAt)
+        addRow(tr("Ran"), span(d.totalRunMs()));
+    if (job.state != JobState::Active)
+        return;
+    addRow(tr("Running for"), span(now - job.activatedAt));
+    const TimeoutRisk risk = d.timeoutRisk(now);
+    QLabel *label = addRow(tr("Timeout risk"), riskText(risk), QStringLiteral("timeoutRisk"));
+    if (risk == TimeoutRisk::High || risk == TimeoutRisk::Critical) {
+        QPalette palette = label->palette();
+        palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
+        label->setPalette(palette);
     }
-    if (m.contains(QStringLiteral("estimated_completion_time")))
-        addRow(tr("Expected end"), when(m.value(QStringLiteral("estimated_completion_time"))));
+    if (const std::optional<ProgressFacts> p = d.progress(now); p && p->etaSeconds)
+        addRow(tr("Expected end"), when(now + *p->etaSeconds * 1000));
 }
 
-void JobOverview::addProgress(const QJsonObject &d)
+void JobOverview::addProgress(const ProgressFacts &p)
 {
-    const QJsonObject p = d.value(QStringLiteral("progress")).toObject();
-    if (p.isEmpty())
-        return;
     auto *bar = new QProgressBar;
     bar->setObjectName(QStringLiteral("progressBar"));
     bar->setRange(0, 1000);
-    bar->setValue(int(p.value(QStringLiteral("progress_percentage")).toDouble() * 10.0));
-    bar->setFormat(
-        QStringLiteral("%1 %").arg(p.value(QStringLiteral("progress_percentage")).toDouble()));
+    bar->setValue(int(p.percentage * 10.0));
+    bar->setFormat(QStringLiteral("%1 %").arg(p.percentage));
     m_form->addRow(tr("Progress"), bar);
     QString rows = tr("%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s")
-                       .arg(text(p.value(QStringLiteral("processed_rows"))),
-                            text(p.value(QStringLiteral("total_rows"))),
-                            text(p.value(QStringLiteral("successful_rows"))),
-                            text(p.value(QStringLiteral("failed_rows"))),
-                            text(p.value(QStringLiteral("rows_per_second"))));
-    const QJsonValue eta = p.value(QStringLiteral("estimated_completion_seconds"));
-    if (eta.isDouble())
-        rows += QStringLiteral("; ") + tr("ETA %1").arg(span(eta.toInteger() * 1000));
+                       .arg(QString::number(p.processed), QString::number(p.total),
+                            QString::number(p.succeeded), QString::number(p.failed),
+                            QString::number(p.rowsPerSecond, 'g', 12));
+    if (p.etaSeconds)
+        rows += QStringLiteral("; ") + tr("ETA %1").arg(span(*p.etaSeconds * 1000));
     addRow(QString(), rows, QStringLiteral("progressRows"));
-    if (p.contains(QStringLiteral("message")))
-        addRow(QString(), text(p.value(QStringLiteral("message"))));
+    if (!p.message.isEmpty())
+        addRow(QString(), p.message);
 }
 
-void JobOverview::addLinks(const QJsonObject &d)
+void JobOverview::addLinks(const JobDetails &d)
 {
     const auto linkRow = [this](const QString &label, const QStringList &keys,
                                 const QString &name) {
@@ -207,12 +199,9 @@ void JobOverview::addLinks(const QJsonObject &d)
         field->setTextInteractionFlags(Qt::TextBrowserInteraction);
         connect(field, &QLabel::linkActivated, this, &JobOverview::jobLinkActivated);
     };
-    const QString parent = d.value(QStringLiteral("parent_job_key")).toString();
-    if (!parent.isEmpty())
-        linkRow(tr("Created by"), {parent}, QStringLiteral("parentLink"));
-    QStringList followUps;
-    for (const QJsonValue &key : d.value(QStringLiteral("follow_up_jobs")).toArray())
-        followUps.append(key.toString());
+    if (!d.job.parentKey.isEmpty())
+        linkRow(tr("Created by"), {d.job.parentKey}, QStringLiteral("parentLink"));
+    const QStringList followUps = d.followUps();
     if (!followUps.isEmpty())
         linkRow(tr("Follow-up jobs"), followUps, QStringLiteral("followUpLinks"));
 }

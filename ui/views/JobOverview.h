@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "store/JobDetails.h"
+
 #include <QWidget>
 
 class QFormLayout;
@@ -10,15 +11,15 @@ class QTimer;
 
 // The Overview tab of a job: timing with a live deadline countdown, worker, retry
 // configuration, performance metrics and timeout risk, a progress bar with rows and ETA, and
-// links to the parent and follow-up jobs. Everything comes from the details answer
-// (GET /api/v1/jobs/:key); the countdown ticks every second without a query.
+// links to the parent and follow-up jobs. Everything comes from the job's typed details (what
+// GET /api/v1/jobs/:key renders); the countdown ticks every second without a query.
 class JobOverview : public QWidget
 {
     Q_OBJECT
 public:
     explicit JobOverview(QWidget *parent = nullptr);
 
-    void setDetails(const QJsonObject &details, qint64 now);
+    void setDetails(const std::optional<JobDetails> &details, qint64 now);
     // "in 1 min 5 s" / "passed 12 s ago" for a deadline `ms` away (negative: passed).
     static QString countdownText(qint64 ms);
 
@@ -27,11 +28,11 @@ signals:
 
 private:
     QLabel *addRow(const QString &label, const QString &value, const QString &name = {});
-    void addTiming(const QJsonObject &d);
-    void addRetries(const QJsonObject &d);
-    void addPerformance(const QJsonObject &d);
-    void addProgress(const QJsonObject &d);
-    void addLinks(const QJsonObject &d);
+    void addTiming(const JobDetails &d);
+    void addRetries(const JobDetails &d);
+    void addPerformance(const JobDetails &d, qint64 now);
+    void addProgress(const ProgressFacts &p);
+    void addLinks(const JobDetails &d);
     void tick();
 
     QFormLayout *m_form = nullptr;

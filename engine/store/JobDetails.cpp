@@ -1,0 +1,127 @@
+#include "JobDetails.h"
+
+#include "core/JsonText.h"
+#include "core/Progress.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+const JobEvent *lastEvent(const QList<JobEvent> &events, QLatin1String action)
+{
+    for (auto it = events.crbegin(); it != events.crend(); ++it)
+        if (it->action == action)
+            return &*it;
+    return nullptr;
+}
+
+} // namespace
+
+qint64 JobDetails::timeoutMs() const
+{
+    return job.state == JobState::Active ? job.deadline - job.activatedAt : job.timeoutMs;
+}
+
+QList<FailureEntry> JobDetails::failuresOf(const QList<JobEvent> &events)
+{
+    QList<FailureEntry> out;
+    for (const JobEvent &e : events) {
+        const bool retry = e.action == QLatin1String("JOB_FAILED_RETRY");
+        const bool final = e.action == QLatin1String("JOB_FAILED_FINAL") ||
+                           e.action == QLatin1String("JOB_ERROR_THROWN");
+        const bool timedOut = e.action == QLatin1String("JOB_TIMED_OUT");
+        if (!retry && !final && !timedOut)
+            continue;
+        FailureEntry entry;
+        entry.attempt = e.attempt ? e.attempt : int(out.size()) + 1;
+        entry.at = e.at;
+        entry.error = e.error;
+        entry.worker = e.worker;
+        const QJsonObject details = JsonText::object(e.details);
+        if (details.contains(QStringLiteral("backoff_ms")))
+            entry.backoffMs = details.value(QStringLiteral("backoff_ms")).toInteger();
+        entry.timedOut = timedOut;
+        entry.finalAttempt = final;
+        out.append(entry);
+    }
+    return out;
+}
+
+QString JobDetails::eventText(const JobEvent &event)
+{
+    if (!event.error.isEmpty())
+        return event.error;
+    return JsonText::object(event.details).value(QStringLiteral("message")).toString();
+}
+
+QStringList JobDetails::followUps() const
+{
+    QStringList keys;
+    for (const JobEvent &e : events)
+        for (const QJsonValue &k :
+             JsonText::object(e.details).value(QStringLiteral("follow_up_jobs")).toArray())
+            keys.append(k.toString());
+    return keys;
+}
+
+QString JobDetails::retryBackoff() const
+{
+    const JobEvent *retry = lastEvent(events, QLatin1String("JOB_FAILED_RETRY"));
+    const QString type =
+        retry ? JsonText::object(retry->details).value(QStringLiteral("backoff_type")).toString()
+              : QString();
+    return type.isEmpty() ? QStringLiteral("EXPONENTIAL") : type;
+}
+
+std::optional<qint64> JobDetails::creationToActivationMs() const
+{
+    for (const JobEvent &e : events)
+        if (e.action == QLatin1String("JOB_ACTIVATED"))
+            return e.at - job.createdAt;
+    return std::nullopt;
+}
+
+qint64 JobDetails::processingMs() const
+{
+    const JobEvent *done = lastEvent(events, QLatin1String("JOB_COMPLETED"));
+    const QJsonObject summary =
+        done ? JsonText::object(done->details).value(QStringLiteral("result_summary")).toObject()
+             : QJsonObject();
+    return summary.value(QStringLiteral("processing_time_ms")).toInteger(totalRunMs());
+}
+
+TimeoutRisk JobDetails::timeoutRisk(qint64 now) const
+{
+    const qint64 lock = job.deadline - job.activatedAt;
+    const double ratio = lock > 0 ? double(now - job.activatedAt) / double(lock) : 1.0;
+    if (ratio < 0.5)
+        return TimeoutRisk::Low;
+    if (ratio < 0.75)
+        return TimeoutRisk::Medium;
+    if (ratio < 0.9)
+        return TimeoutRisk::High;
+    return TimeoutRisk::Critical;
+}
+
+std::optional<ProgressFacts> JobDetails::progressOf(const JobRecord &job, qint64 now)
+{
+    if (job.progress.isEmpty())
+        return std::nullopt;
+    const QJsonObject p = JsonText::object(job.progress);
+    ProgressFacts f;
+    f.total = p.value(QStringLiteral("total")).toInteger();
+    f.processed = p.value(QStringLiteral("processed")).toInteger();
+    f.succeeded = p.value(QStringLiteral("succeeded")).toInteger();
+    f.failed = p.value(QStringLiteral("failed")).toInteger();
+    f.message = p.value(QStringLiteral("message")).toString();
+    f.reportedAt = p.value(QStringLiteral("reported_at")).toString();
+    f.percentage = Progress::percentage(f.total, f.processed);
+    const qint64 runningMs = job.activatedAt ? qMax<qint64>(1, now - job.activatedAt) : 0;
+    const double rate = runningMs ? double(f.processed) * 1000.0 / double(runningMs) : 0.0;
+    f.remaining = qMax<qint64>(0, f.total - f.processed);
+    f.rowsPerSecond = qRound(rate * 100.0) / 100.0;
+    if (job.state == JobState::Active && rate > 0.0 && f.remaining > 0)
+        f.etaSeconds = qint64(double(f.remaining) / rate + 0.5);
+    return f;
+}
