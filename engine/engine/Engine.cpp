@@ -182,7 +182,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_store->endTransaction();
         m_retryAt = 0;
         for (auto &[waiter, activated] : handed)
-            out.push_back(answer<JobsActivated>(waiter.reply, std::move(activated)));
+            out.push_back(answer<JobsActivated>(std::move(waiter.reply), std::move(activated)));
+        handed.clear();
         finished = txn.takeFinishedJobs();
         const QHash<QString, bool> pauses = txn.takePauseChanges();
         for (auto it = pauses.begin(); it != pauses.end(); ++it)
@@ -195,6 +196,14 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         storeFailed(error, batch, out, handed);
     }
     const qint64 micros = clock.nsecsElapsed() / 1000;
+    const bool committed = m_retryAt == 0;
+    if (committed) {
+        // Announced before the answers leave: a listener that refreshes on an answer (the
+        // console's jobs view after an action) finds this commit's refresh already scheduled
+        // and reads once, not twice.
+        m_metrics.observeCommit(int(batch.size()), micros);
+        emit batchCommitted(int(batch.size()), micros);
+    }
     for (const Answer &a : out)
         a.send();
     answerAwaits(finished);
@@ -206,11 +215,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_nextWake = qMax(m_nextWake, m_retryAt);
     publishWaiters();
     armTimer();
-    if (m_retryAt)
-        return; // rolled back: no commit to count or announce
-    m_metrics.observeCommit(int(batch.size()), micros);
-    emit batchCommitted(int(batch.size()), micros);
-    if (lcBatches().isDebugEnabled())
+    if (committed && lcBatches().isDebugEnabled())
         traceBatch(int(batch.size()), micros);
 }
 

@@ -18,6 +18,7 @@ RuleStore::RuleStore()
     } else {
         options.path = m_dir.filePath(QStringLiteral("jobs.db"));
     }
+    m_options = options;
     QSqlDatabase db = Database::open(m_connection, options);
     Schema::migrate(db);
     m_store = std::make_unique<JobStore>(db);

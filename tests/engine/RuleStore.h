@@ -30,6 +30,7 @@ public:
         return result;
     }
     JobStore &store() { return *m_store; }
+    const StoreOptions &options() const { return m_options; }
     qint64 now() const { return m_now; }
     void advance(qint64 ms) { m_now += ms; }
 
@@ -40,6 +41,7 @@ private:
     QTemporaryDir m_dir;
     QString m_connection;
     QString m_pgUrl;
+    StoreOptions m_options;
     std::unique_ptr<ClusterNode> m_cluster;
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<KeyGenerator> m_keys;

@@ -4,8 +4,10 @@
 #include "RuleStore.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
+#include "store/JobReads.h"
 #include "store/KeyStore.h"
 #include "store/OperatorStore.h"
+#include "store/ReadSnapshot.h"
 
 #include <QtTest>
 
@@ -418,6 +420,29 @@ private slots:
         QCOMPARE(deleteKey(u"second"_s).error().kind, JobError::Kind::ApiKeyNotFound);
         QCOMPARE(KeyStore(m_store->store().database()).adminsExcept(u"first"_s), 0);
         QCOMPARE(deleteKey(u"first"_s).error().kind, JobError::Kind::LastAdminKey);
+    }
+
+    // A read inside a reader's snapshot (JobReads inside ListApi's) keeps that snapshot: on
+    // PostgreSQL a nested BEGIN / ROLLBACK used to end it, so later reads saw newer commits.
+    void nestedReadsShareTheOuterSnapshot()
+    {
+        const QString connection = u"rules-reader"_s;
+        {
+            JobStore reader(Database::open(connection, m_store->options()));
+            JobFilter filter;
+            filter.type = u"snapshot"_s;
+            create(spec(u"snapshot"_s));
+            ReadSnapshot outer(reader.database());
+            QCOMPARE(JobReads(reader).count(filter, 100).total, 1); // nested: one snapshot
+            create(spec(u"snapshot"_s)); // committed by the engine's connection meanwhile
+            QCOMPARE(JobReads(reader).page(filter, PageRequest{}).jobs.size(), 1);
+            QCOMPARE(JobReads(reader).count(filter, 100).total, 1);
+        }
+        Database::close(connection);
+        JobStore after(Database::open(connection, m_store->options()));
+        JobFilter filter;
+        filter.type = u"snapshot"_s;
+        QCOMPARE(JobReads(after).count(filter, 100).total, 2);
     }
 
     void expiredLocksGoBackToTheQueue()

@@ -24,6 +24,7 @@ private slots:
     void init();
     void cleanup();
     void cancelSelected();
+    void anActionRefreshesTheListOnce();
     void declinedChangesNothing();
     void refusedDeleteShowsApiError();
     void retryFailedJob();
@@ -125,6 +126,21 @@ void tst_ui_actions::cancelSelected()
                      .data()
                      .toString(),
                  QStringLiteral("CANCELLED"));
+}
+
+// The action's answer refreshes the list at once; the commit that carried it does not read it a
+// second time (issue 13: it used to, 0.5 s later).
+void tst_ui_actions::anActionRefreshesTheListOnce()
+{
+    const QString key = m_kit->create(QStringLiteral("mail"));
+    select({key});
+    QTest::qWait(1000); // the create's commit and the selection's refresh have been read
+    QSignalSpy refreshed(m_view.get(), &JobsView::refreshed);
+    m_view->action(JobActions::Kind::Cancel)->trigger();
+    QTRY_VERIFY(m_view->actionMessage().contains(QLatin1String("1 job(s) done")));
+    QTRY_COMPARE(refreshed.count(), 1);
+    QTest::qWait(1500); // longer than the view's coalescing of commits
+    QCOMPARE(refreshed.count(), 1);
 }
 
 void tst_ui_actions::declinedChangesNothing()

@@ -27,6 +27,7 @@ private slots:
     void rowsMatchApi_data();
     void rowsMatchApi();
     void refusedQueryIsEmpty();
+    void unreadableStoreIsAnErrorNotACrash();
     void pageLoadTime();
     void pageLoadOnBigStore_data();
     void pageLoadOnBigStore();
@@ -171,6 +172,30 @@ void tst_ui_jobs::refusedQueryIsEmpty()
     QVERIFY(model.queryError().contains(QLatin1String("Unknown state 'sleeping'")));
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.canFetchMore({}));
+}
+
+// A store that cannot be read (here a file that is not a database) answers each read with an
+// error the view can show; the loader thread catches it instead of taking the console down.
+void tst_ui_jobs::unreadableStoreIsAnErrorNotACrash()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("jobs.db")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    StoreOptions options;
+    options.path = file.fileName();
+    JobTableModel model(options);
+    QSignalSpy failed(&model, &JobTableModel::loadFailed);
+    QVERIFY(model.setQuery({}));
+    model.fetchMore({});
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(!failed.first().first().toString().isEmpty());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.isLoading());
+    QVERIFY(!model.canFetchMore({}));
+    model.refresh(); // not stuck: the next read is tried, and fails the same way
+    QTRY_COMPARE(failed.count(), 2);
 }
 
 void tst_ui_jobs::pageLoadTime()

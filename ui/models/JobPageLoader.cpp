@@ -55,22 +55,40 @@ void JobPageLoader::slim(JobRecord &job)
     job.cancelReason.clear();
 }
 
-void JobPageLoader::post(std::function<void(StoreReader &)> task)
+void JobPageLoader::post(std::function<void(StoreReader *, QString)> task)
 {
     Worker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, task = std::move(task)] { task(worker->reader()); });
+    QMetaObject::invokeMethod(worker, [worker, task = std::move(task)] {
+        StoreReader *reader = nullptr;
+        QString error;
+        try {
+            reader = &worker->reader();
+        } catch (const StoreError &e) { // a store that cannot be opened: the console stays up
+            error = QString::fromStdString(e.what());
+            qCWarning(lcPageLoader) << "cannot open the store:" << error;
+        }
+        task(reader, error);
+    });
 }
 
 void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QObject *receiver,
                          Done done)
 {
-    read<StoreReader::Page>(
-        [filter, request](StoreReader &reader) {
-            StoreReader::Page page = reader.page(filter, request);
-            for (JobRecord &job : page.jobs)
-                slim(job);
-            qCDebug(lcPageLoader) << page.jobs.size() << "rows in" << page.micros << "us";
-            return page;
-        },
-        receiver, std::move(done));
+    post([filter, request, receiver, done = std::move(done)](StoreReader *reader, QString error) {
+        StoreReader::Page page;
+        if (reader) {
+            try {
+                page = reader->page(filter, request);
+            } catch (const StoreError &e) { // shown by the view; the next refresh tries again
+                error = QString::fromStdString(e.what());
+                qCWarning(lcPageLoader) << "page read failed:" << error;
+            }
+        }
+        page.error = error;
+        for (JobRecord &job : page.jobs)
+            slim(job);
+        qCDebug(lcPageLoader) << page.jobs.size() << "rows in" << page.micros << "us";
+        QMetaObject::invokeMethod(
+            receiver, [done, page = std::move(page)]() mutable { done(std::move(page)); });
+    });
 }

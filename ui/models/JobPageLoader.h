@@ -25,12 +25,22 @@ public:
 
     // Any other read of the store, on the loader thread; `done` gets its result on the
     // receiver's thread.
+    // When the store fails (StoreError), `done` gets Result{} and failed() tells why.
     template <typename Result>
     void read(std::function<Result(StoreReader &)> read, QObject *receiver,
               std::function<void(Result)> done)
     {
-        post([read = std::move(read), receiver, done = std::move(done)](StoreReader &reader) {
-            Result result = read(reader);
+        post([this, read = std::move(read), receiver, done = std::move(done)](StoreReader *reader,
+                                                                              QString error) {
+            Result result{};
+            if (reader)
+                try {
+                    result = read(*reader);
+                } catch (const StoreError &e) {
+                    error = QString::fromStdString(e.what());
+                }
+            if (!error.isEmpty())
+                emit failed(error);
             QMetaObject::invokeMethod(receiver, [done, result = std::move(result)]() mutable {
                 done(std::move(result));
             });
@@ -41,9 +51,15 @@ public:
     // and the table never shows them): rows of a long scroll stay small.
     static void slim(JobRecord &job);
 
+signals:
+    // A read failed (the store could not be opened or a query failed): the store's message.
+    // Emitted on the loader thread.
+    void failed(const QString &message);
+
 private:
-    // Runs `task` on the loader thread, after what was asked before.
-    void post(std::function<void(StoreReader &)> task);
+    // Runs `task` on the loader thread, after what was asked before, with the reader, or with
+    // none and the reason when the read connection cannot be opened.
+    void post(std::function<void(StoreReader *, QString)> task);
 
     class Worker;
     QThread m_thread;

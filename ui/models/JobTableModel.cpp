@@ -185,6 +185,8 @@ void JobTableModel::nextRequest()
 
 void JobTableModel::applyPage(StoreReader::Page page)
 {
+    if (!page.error.isEmpty())
+        return readFailed(page.error);
     m_lastMicros = page.micros;
     m_hasMore = page.hasMore;
     // In an order other than creation a loaded job can have moved down into this page: it
@@ -224,8 +226,19 @@ bool JobTableModel::after(const SortPosition &p, const SortPosition &boundary) c
     return descending ? p.id < boundary.id : p.id > boundary.id;
 }
 
+void JobTableModel::readFailed(const QString &error)
+{
+    // The rows shown stay as they are and no further page is asked for; the next refresh (or a
+    // new query) asks again.
+    m_hasMore = false;
+    emit loadFailed(error);
+    nextRequest();
+}
+
 void JobTableModel::applyRefresh(StoreReader::Page page)
 {
+    if (!page.error.isEmpty())
+        return readFailed(page.error);
     m_lastMicros = page.micros;
     QElapsedTimer applyClock;
     applyClock.start();

@@ -88,12 +88,14 @@ signals:
     void refreshAboutToApply();
     void refreshApplied();
     void newerJobsAbove(); // a refresh was not applied to keep the rows of a scrolled view
+    void loadFailed(const QString &error); // the store could not be read; rows left as they were
 
 private:
     enum class Busy { No, Page, Refresh };
     void requestPage();
     void requestRefresh();
     void applyPage(StoreReader::Page page);
+    void readFailed(const QString &error);
     void applyRefresh(StoreReader::Page page);
     void nextRequest();
     void tick();

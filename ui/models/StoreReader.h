@@ -26,6 +26,7 @@ public:
         QList<SortPosition> positions; // keyset position of each job, for the next page
         bool hasMore = false;
         qint64 micros = 0; // how long the query and the row reads took
+        QString error;     // the store's message when the read failed (then no jobs)
     };
     // One page of GET /api/v1/jobs, through the same JobQuery the API uses, in one snapshot.
     Page page(const JobFilter &filter, const PageRequest &request);

@@ -110,6 +110,9 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
             [this] { m_filters->setApiPath(m_model->apiPath(), m_model->queryError()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit currentJobChanged(currentKey()); });
+    connect(m_model, &JobTableModel::loadFailed, this, [this](const QString &error) {
+        showMessage(tr("The jobs could not be read: %1").arg(error), true);
+    });
     connect(m_model, &JobTableModel::refreshAboutToApply, this, &JobsView::rememberPlace);
     connect(m_model, &JobTableModel::refreshApplied, this, &JobsView::restorePlace);
     connect(m_model, &JobTableModel::loaded, this, [this] {
