@@ -100,7 +100,7 @@ private:
     };
     template <typename T> static Answer answer(const Reply<T> &reply, Outcome<T> outcome)
     {
-        return {[reply, outcome = std::move(outcome)] { reply.send(outcome); },
+        return {[reply, outcome = std::move(outcome)]() mutable { reply.send(std::move(outcome)); },
                 [reply](const JobError &error) { reply.send(error); }};
     }
     // The kinds of request the engine queues; `refuse`/`reply` are emptied once answered.

@@ -164,9 +164,8 @@ IncidentRecord openIncident(Txn &txn, JobRecord &job, const QString &type)
     return incident;
 }
 
-QJsonObject mergeVariables(const QByteArray &stored, const QJsonObject &update)
+QJsonObject mergeVariables(QJsonObject merged, const QJsonObject &update)
 {
-    QJsonObject merged = JsonText::object(stored);
     for (auto it = update.begin(); it != update.end(); ++it) {
         if (it.value().isNull())
             merged.remove(it.key());
@@ -215,7 +214,7 @@ Outcome<JobCompleted> complete(Txn &txn, const ApiKey &caller, const QString &ke
             done.modified.append(it.key());
         }
     }
-    const QJsonObject merged = mergeVariables(job.variables, variables);
+    const QJsonObject merged = mergeVariables(before, variables); // parsed once
     JobStates::moveTo(job, JobState::Completed, txn.now());
     job.variables = compact(merged);
     job.resultVariables = compact(variables);
@@ -262,7 +261,7 @@ Outcome<JobFailed> fail(Txn &txn, const ApiKey &caller, const QString &key, cons
     job.errorMessage =
         spec.errorMessage.isEmpty() ? QStringLiteral("Job failed") : spec.errorMessage;
     if (!spec.variables.isEmpty())
-        job.variables = compact(mergeVariables(job.variables, spec.variables));
+        job.variables = compact(mergeVariables(JsonText::object(job.variables), spec.variables));
 
     if (spec.retries > 0) {
         failed.backoffMs =
@@ -320,7 +319,7 @@ Outcome<JobErrorThrown> throwError(Txn &txn, const ApiKey &caller, const QString
     job.finishedAt = txn.now();
     job.finishedBy = job.worker;
     job.deadline = 0;
-    const QJsonObject merged = mergeVariables(job.variables, spec.variables);
+    const QJsonObject merged = mergeVariables(JsonText::object(job.variables), spec.variables);
     job.variables = compact(merged);
 
     const bool handled = !thrown.matchedHandler.isEmpty();

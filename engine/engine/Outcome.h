@@ -7,6 +7,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <utility>
 #include <variant>
 
@@ -34,19 +35,29 @@ struct Done
 };
 
 // Where an answer goes: a callback run on the thread of `context` (the HTTP front end, a
-// console view), queued, and dropped if the context is gone by then.
-template <typename T> struct Reply
+// console view), queued, and dropped if the context is gone by then. Copies share the callback.
+template <typename T> class Reply
 {
-    QPointer<QObject> context;
-    std::function<void(const Outcome<T> &)> callback;
+public:
+    using Callback = std::function<void(const Outcome<T> &)>;
+
+    Reply() = default;
+    Reply(QObject *context, Callback callback)
+        : m_context(context),
+          m_callback(callback ? std::make_shared<const Callback>(std::move(callback)) : nullptr)
+    {}
 
     void send(Outcome<T> outcome) const
     {
-        if (!context || !callback)
+        if (!m_context || !m_callback)
             return;
         QMetaObject::invokeMethod(
-            context.data(),
-            [callback = callback, outcome = std::move(outcome)] { callback(outcome); },
+            m_context.data(),
+            [callback = m_callback, outcome = std::move(outcome)] { (*callback)(outcome); },
             Qt::QueuedConnection);
     }
+
+private:
+    QPointer<QObject> m_context;
+    std::shared_ptr<const Callback> m_callback;
 };
