@@ -90,7 +90,8 @@ void registerRoutes(HttpFrontend &frontend)
                                          if (engine) // gone when sockets close at shutdown
                                              engine->cancelWaiter(waiterId);
                                      });
-        });
+        },
+        {"workers", "Activate jobs of a type (long polling when none is available)", true});
 }
 
 } // namespace ActivationApi

@@ -134,9 +134,13 @@ void resolveRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    frontend.route(Method::Get, "/api/v1/incidents", Access::Read, listRoute);
-    frontend.route(Method::Get, "/api/v1/incidents/:id", Access::Read, getRoute);
-    frontend.route(Method::Put, "/api/v1/incidents/:id/resolve", Access::Admin, resolveRoute);
+    frontend.route(Method::Get, "/api/v1/incidents", Access::Read, listRoute,
+                   {"incidents", "Incidents by status, type and job type, paged", false,
+                    "status type job_type page page_size"});
+    frontend.route(Method::Get, "/api/v1/incidents/:id", Access::Read, getRoute,
+                   {"incidents", "One incident", false});
+    frontend.route(Method::Put, "/api/v1/incidents/:id/resolve", Access::Admin, resolveRoute,
+                   {"incidents", "Resolve: the job returns to CREATED with new retries", true});
 }
 
 } // namespace IncidentsApi

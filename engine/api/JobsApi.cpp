@@ -410,19 +410,35 @@ void awaitRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    frontend.route(Method::Post, "/api/v1/jobs", Access::Job, createRoute);
-    frontend.route(Method::Post, "/api/v1/jobs/batch", Access::Job, batchRoute);
-    frontend.route(Method::Get, "/api/v1/jobs/:key", Access::Job, detailsRoute);
-    frontend.route(Method::Delete, "/api/v1/jobs/:key", Access::Job, deleteRoute);
-    frontend.route(Method::Get, "/api/v1/jobs/:key/status", Access::Job, statusRoute);
-    frontend.route(Method::Get, "/api/v1/jobs/:key/await", Access::Job, awaitRoute);
-    frontend.route(Method::Put, "/api/v1/jobs/:key/complete", Access::Job, completeRoute);
-    frontend.route(Method::Put, "/api/v1/jobs/:key/fail", Access::Job, failRoute);
-    frontend.route(Method::Post, "/api/v1/jobs/:key/throw-error", Access::Job, throwErrorRoute);
-    frontend.route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
-    frontend.route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute);
-    frontend.route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute);
-    frontend.route(Method::Post, "/api/v1/jobs/:key/replay", Access::Job, replayRoute);
+    frontend.route(Method::Post, "/api/v1/jobs", Access::Job, createRoute,
+                   {"jobs",
+                    "Create a job (201); Idempotency-Key header: a repeat within 24 h answers the "
+                    "first job (200)",
+                    true, "", "Idempotency-Key"});
+    frontend.route(Method::Post, "/api/v1/jobs/batch", Access::Job, batchRoute,
+                   {"jobs", "Create 1-1000 jobs, all or nothing", true, "", "Idempotency-Key"});
+    frontend.route(Method::Get, "/api/v1/jobs/:key", Access::Job, detailsRoute,
+                   {"jobs", "Job details", false});
+    frontend.route(Method::Delete, "/api/v1/jobs/:key", Access::Job, deleteRoute,
+                   {"jobs", "Delete a job that is not ACTIVE", false});
+    frontend.route(Method::Get, "/api/v1/jobs/:key/status", Access::Job, statusRoute,
+                   {"jobs", "Light status", false});
+    frontend.route(Method::Get, "/api/v1/jobs/:key/await", Access::Job, awaitRoute,
+                   {"jobs", "Wait until the job is terminal", false, "timeout"});
+    frontend.route(Method::Put, "/api/v1/jobs/:key/complete", Access::Job, completeRoute,
+                   {"workers", "Complete an ACTIVE job", true});
+    frontend.route(Method::Put, "/api/v1/jobs/:key/fail", Access::Job, failRoute,
+                   {"workers", "Fail an ACTIVE job", true});
+    frontend.route(Method::Post, "/api/v1/jobs/:key/throw-error", Access::Job, throwErrorRoute,
+                   {"workers", "Throw a business error", true});
+    frontend.route(Method::Put, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute,
+                   {"jobs", "Cancel a job", true});
+    frontend.route(Method::Post, "/api/v1/jobs/:key/cancel", Access::Job, cancelRoute,
+                   {"jobs", "Cancel a job", true});
+    frontend.route(Method::Put, "/api/v1/jobs/:key/progress", Access::Job, progressRoute,
+                   {"workers", "Report progress", true});
+    frontend.route(Method::Post, "/api/v1/jobs/:key/replay", Access::Job, replayRoute,
+                   {"jobs", "Run a finished job again as a new job linked to it (201)", true});
 }
 
 } // namespace JobsApi

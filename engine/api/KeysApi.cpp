@@ -84,9 +84,12 @@ void deleteRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    frontend.route(Method::Post, "/api/v1/api-keys", Access::Admin, createRoute);
-    frontend.route(Method::Get, "/api/v1/api-keys", Access::Admin, listRoute);
-    frontend.route(Method::Delete, "/api/v1/api-keys/:name", Access::Admin, deleteRoute);
+    frontend.route(Method::Post, "/api/v1/api-keys", Access::Admin, createRoute,
+                   {"api-keys", "Create an API key; the clear key is answered once", true});
+    frontend.route(Method::Get, "/api/v1/api-keys", Access::Admin, listRoute,
+                   {"api-keys", "API keys (no secrets)", false});
+    frontend.route(Method::Delete, "/api/v1/api-keys/:name", Access::Admin, deleteRoute,
+                   {"api-keys", "Delete an API key", false});
 }
 
 } // namespace KeysApi

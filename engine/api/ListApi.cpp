@@ -67,8 +67,12 @@ void listRoute(HttpFrontend *f, ApiRequest &request)
 void registerRoutes(HttpFrontend &frontend)
 {
     HttpFrontend *f = &frontend;
-    f->router().add(Router::Method::Get, QStringLiteral("/api/v1/jobs"), Router::Access::Job,
-                    [f](ApiRequest &request) { listRoute(f, request); });
+    f->router().add(
+        Router::Method::Get, QStringLiteral("/api/v1/jobs"), Router::Access::Job,
+        [f](ApiRequest &request) { listRoute(f, request); },
+        {"jobs", "List jobs: filters, sort, page or cursor, summary", false,
+         "state status type worker process_instance_id element_id tenant_id created_after "
+         "created_before period q page page_size sort_by sort_order cursor"});
 }
 
 } // namespace ListApi

@@ -5,6 +5,7 @@
 #include <QString>
 
 class HttpFrontend;
+class Router;
 
 // GET /metrics (Prometheus text format 0.0.4, any valid key) and GET /api/v1/openapi.json
 // (OpenAPI 3.1, no key).
@@ -12,8 +13,7 @@ namespace ObservabilityApi {
 
 void registerRoutes(HttpFrontend &frontend);
 
-// The documented operations, "GET /api/v1/jobs/:key" style, and the whole document.
-QStringList documentedRoutes();
-QJsonObject openApiDocument();
+// The OpenAPI document of the router's routes (each documented where it is registered).
+QJsonObject openApiDocument(const Router &router);
 
 } // namespace ObservabilityApi

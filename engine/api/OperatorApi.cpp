@@ -292,12 +292,28 @@ void workersRoute(HttpFrontend *f, ApiRequest &request)
 
 void registerRoutes(HttpFrontend &frontend)
 {
-    frontend.route(Method::Patch, "/api/v1/jobs/:key", Access::Job, patchRoute);
-    frontend.route(Method::Delete, "/api/v1/jobs", Access::Admin, bulkDeleteRoute);
-    frontend.route(Method::Get, "/api/v1/job-types", Access::Read, typesRoute);
-    frontend.route(Method::Put, "/api/v1/job-types/:type/pause", Access::Job, pauseRoute);
-    frontend.route(Method::Put, "/api/v1/job-types/:type/resume", Access::Job, resumeRoute);
-    frontend.route(Method::Get, "/api/v1/workers", Access::Read, workersRoute);
+    frontend.route(Method::Patch, "/api/v1/jobs/:key", Access::Job, patchRoute,
+                   {"jobs",
+                    "Operator update: retries (a failed job returns to CREATED), timeout, priority",
+                    true});
+    frontend.route(
+        Method::Delete, "/api/v1/jobs", Access::Admin, bulkDeleteRoute,
+        {"jobs",
+         "Bulk delete by filter (state, type, tenant_id, created_before, created_after); never "
+         "ACTIVE jobs; answers deleted_count",
+         false, "state status type tenant_id created_before created_after"});
+    frontend.route(Method::Get, "/api/v1/job-types", Access::Read, typesRoute,
+                   {"job-types",
+                    "Job types: paused flag, depth per state, oldest waiting job, active workers",
+                    false});
+    frontend.route(Method::Put, "/api/v1/job-types/:type/pause", Access::Job, pauseRoute,
+                   {"job-types", "Pause a job type: activation hands none out", true});
+    frontend.route(Method::Put, "/api/v1/job-types/:type/resume", Access::Job, resumeRoute,
+                   {"job-types", "Resume a job type", true});
+    frontend.route(Method::Get, "/api/v1/workers", Access::Read, workersRoute,
+                   {"workers",
+                    "Workers seen: types, last seen, active jobs, counters, long polls waiting",
+                    false});
 }
 
 } // namespace OperatorApi

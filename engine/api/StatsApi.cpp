@@ -195,7 +195,8 @@ void registerRoutes(HttpFrontend &frontend)
 {
     HttpFrontend *f = &frontend;
     f->router().add(Router::Method::Get, QStringLiteral("/api/v1/jobs/stats"), Router::Access::Job,
-                    [f](ApiRequest &request) { statsRoute(f, request); });
+                    [f](ApiRequest &request) { statsRoute(f, request); },
+                    {"jobs", "Statistics for a period", false, "period type worker tenant_id"});
 }
 
 } // namespace StatsApi

@@ -48,7 +48,8 @@ void registerRoutes(HttpFrontend &frontend, const QString &storeKind)
                 }
             }
             request.reply(ApiResult::ok(health));
-        });
+        },
+        {"system", "Health, version, store and uptime", false});
 }
 
 } // namespace SystemApi

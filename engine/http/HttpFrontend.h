@@ -53,10 +53,11 @@ public:
     // Registers a route whose handler is a plain function of the front end and the request.
     using RouteHandler = void (*)(HttpFrontend *, ApiRequest &);
     void route(Router::Method method, const char *pattern, Router::Access access,
-               RouteHandler handler)
+               RouteHandler handler, Router::Doc doc)
     {
-        m_router.add(method, QString::fromLatin1(pattern), access,
-                     [this, handler](ApiRequest &request) { handler(this, request); });
+        m_router.add(
+            method, QString::fromLatin1(pattern), access,
+            [this, handler](ApiRequest &request) { handler(this, request); }, doc);
     }
     Engine *engine() const { return m_engine; }
     JobStore &reader() { return *m_reader; }

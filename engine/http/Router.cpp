@@ -1,9 +1,9 @@
 #include "Router.h"
 
-void Router::add(Method method, const QString &pattern, Access access, Handler handler)
+void Router::add(Method method, const QString &pattern, Access access, Handler handler, Doc doc)
 {
     m_routes.append(Route{method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts),
-                          access, std::move(handler)});
+                          access, std::move(handler), doc});
 }
 
 Router::Match Router::match(Method method, const QString &path) const

@@ -18,6 +18,15 @@ public:
     using Method = QHttpServerRequest::Method;
     using Handler = std::function<void(ApiRequest &)>;
     enum class Access { Public, Read, Job, Admin };
+    // What the OpenAPI document says of a route (ObservabilityApi builds it from the routes).
+    struct Doc
+    {
+        const char *tag = nullptr;
+        const char *summary = nullptr; // null: the route is not documented
+        bool body = false;             // takes a JSON body
+        const char *query = "";        // query parameters, space-separated
+        const char *header = "";       // an optional request header
+    };
 
     struct Route
     {
@@ -26,6 +35,7 @@ public:
         QStringList segments;
         Access access;
         Handler handler;
+        Doc doc;
     };
     struct Match
     {
@@ -34,7 +44,7 @@ public:
         QStringList allowedMethods; // when the path matched but the method did not
     };
 
-    void add(Method method, const QString &pattern, Access access, Handler handler);
+    void add(Method method, const QString &pattern, Access access, Handler handler, Doc doc);
     Match match(Method method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 
