@@ -1,6 +1,7 @@
 #include "JobStore.h"
 
 #include "Database.h"
+#include "JobColumns.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,21 +10,19 @@
 
 namespace {
 
-#define JOB_COLUMNS                                                                                \
-    "id, job_key, type, state, tenant_id, priority, retries, original_retries, timeout_ms, "       \
-    "max_retry_delay_ms, variables, custom_headers, result_variables, process_context, "           \
-    "next_jobs, error_handlers, progress, worker, max_jobs_for_worker, attempt, created_at, "      \
-    "updated_at, activated_at, deadline, due_at, run_at, finished_at, error_message, "             \
-    "error_code, incident_key, cancel_reason, finished_by, parent_key"
-
 #define INCIDENT_COLUMNS                                                                           \
     "id, incident_key, job_id, job_key, job_type, tenant_id, type, status, error_message, "        \
     "error_code, created_at, resolved_at, resolved_by"
 
 // Reads of the engine's claims; PostgreSQL appends FOR UPDATE SKIP LOCKED.
-#define ACTIVATABLE "SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = 0 "
-#define EXPIRED "SELECT " JOB_COLUMNS " FROM jobs WHERE state = 3 AND deadline <= ? "
-#define DUE "SELECT " JOB_COLUMNS " FROM jobs WHERE state IN (1, 2) AND due_at <= ? "
+// Templates: JobColumns::expand fills in the column list and the states' numbers (literals, not
+// binds: the partial indexes on state are only used for a literal the planner can see).
+#define JOB_COLUMNS "{job_columns}"
+#define ACTIVATABLE "SELECT " JOB_COLUMNS " FROM jobs WHERE type = ? AND state = {CREATED} "
+#define EXPIRED "SELECT " JOB_COLUMNS " FROM jobs WHERE state = {ACTIVE} AND deadline <= ? "
+#define DUE                                                                                        \
+    "SELECT " JOB_COLUMNS " FROM jobs WHERE state IN ({SCHEDULED}, {FAILED_RETRYABLE}) AND "       \
+    "due_at <= ? "
 #define TOUCH_WORKER(contains)                                                                     \
     "INSERT INTO workers (name, types, last_seen_at) VALUES (?, ?, ?) ON CONFLICT(name) DO "       \
     "UPDATE SET last_seen_at = excluded.last_seen_at, types = CASE WHEN " contains " > 0 THEN "    \
@@ -44,85 +43,9 @@ QVariant orNull(const QByteArray &json)
                           : QVariant(QString::fromUtf8(json));
 }
 
-void bindJob(QSqlQuery &q, const JobRecord &j)
-{
-    int i = 0;
-    q.bindValue(i++, j.id);
-    q.bindValue(i++, j.key);
-    q.bindValue(i++, j.type);
-    q.bindValue(i++, int(j.state));
-    q.bindValue(i++, j.tenantId);
-    q.bindValue(i++, j.priority);
-    q.bindValue(i++, j.retries);
-    q.bindValue(i++, j.originalRetries);
-    q.bindValue(i++, j.timeoutMs);
-    q.bindValue(i++, j.maxRetryDelayMs);
-    q.bindValue(i++, QString::fromUtf8(j.variables));
-    q.bindValue(i++, QString::fromUtf8(j.customHeaders));
-    q.bindValue(i++, orNull(j.resultVariables));
-    q.bindValue(i++, orNull(j.processContext));
-    q.bindValue(i++, orNull(j.nextJobs));
-    q.bindValue(i++, orNull(j.errorHandlers));
-    q.bindValue(i++, orNull(j.progress));
-    q.bindValue(i++, orNull(j.worker));
-    q.bindValue(i++, j.maxJobsForWorker);
-    q.bindValue(i++, j.attempt);
-    q.bindValue(i++, j.createdAt);
-    q.bindValue(i++, j.updatedAt);
-    q.bindValue(i++, orNull(j.activatedAt));
-    q.bindValue(i++, orNull(j.deadline));
-    q.bindValue(i++, orNull(j.dueAt));
-    q.bindValue(i++, orNull(j.runAt));
-    q.bindValue(i++, orNull(j.finishedAt));
-    q.bindValue(i++, orNull(j.errorMessage));
-    q.bindValue(i++, orNull(j.errorCode));
-    q.bindValue(i++, orNull(j.incidentKey));
-    q.bindValue(i++, orNull(j.cancelReason));
-    q.bindValue(i++, orNull(j.finishedBy));
-    q.bindValue(i++, orNull(j.parentKey));
-}
-
 JobRecord readJob(const QSqlQuery &q)
 {
-    JobRecord j;
-    int i = 0;
-    const auto text = [&] { return q.value(i++).toString(); };
-    const auto json = [&] { return q.value(i++).toString().toUtf8(); };
-    const auto num = [&] { return q.value(i++).toLongLong(); };
-    j.id = num();
-    j.key = text();
-    j.type = text();
-    j.state = JobState(num());
-    j.tenantId = text();
-    j.priority = int(num());
-    j.retries = int(num());
-    j.originalRetries = int(num());
-    j.timeoutMs = num();
-    j.maxRetryDelayMs = num();
-    j.variables = json();
-    j.customHeaders = json();
-    j.resultVariables = json();
-    j.processContext = json();
-    j.nextJobs = json();
-    j.errorHandlers = json();
-    j.progress = json();
-    j.worker = text();
-    j.maxJobsForWorker = int(num());
-    j.attempt = int(num());
-    j.createdAt = num();
-    j.updatedAt = num();
-    j.activatedAt = num();
-    j.deadline = num();
-    j.dueAt = num();
-    j.runAt = num();
-    j.finishedAt = num();
-    j.errorMessage = text();
-    j.errorCode = text();
-    j.incidentKey = text();
-    j.cancelReason = text();
-    j.finishedBy = text();
-    j.parentKey = text();
-    return j;
+    return JobColumns::read(q);
 }
 
 void bindIncident(QSqlQuery &q, const IncidentRecord &r)
@@ -188,7 +111,7 @@ QSqlQuery &JobStore::prepared(const char *sql)
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
         query.setForwardOnly(true); // no row cache: every result is read once, in order
-        if (!query.prepare(QString::fromLatin1(sql)))
+        if (!query.prepare(JobColumns::expand(QString::fromLatin1(sql))))
             throw StoreError(QStringLiteral("prepare failed: %1").arg(query.lastError().text()));
         it = m_statements.insert(sql, query);
     }
@@ -209,10 +132,8 @@ void JobStore::insertJob(const JobRecord &job)
 {
     if (m_writeBehind)
         return m_pending.insert(job);
-    QSqlQuery &q = prepared("INSERT INTO jobs (" JOB_COLUMNS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?)");
-    bindJob(q, job);
+    QSqlQuery &q = prepared("INSERT INTO jobs ({job_columns}) VALUES ({job_values})");
+    JobColumns::bindInsert(q, job);
     Database::exec(q);
 }
 
@@ -222,36 +143,9 @@ void JobStore::updateJob(const JobRecord &j)
         m_readAhead.remove(j.id); // the pending write is the job now
         return m_pending.update(j);
     }
-    // Only the columns a job's life can change: SQLite maintains an index on UPDATE when one of
-    // its columns is assigned, so leaving out job_key, type and tenant keeps those untouched.
-    QSqlQuery &q = prepared(
-        "UPDATE jobs SET state = ?, priority = ?, retries = ?, timeout_ms = ?, variables = ?, "
-        "result_variables = ?, progress = ?, worker = ?, max_jobs_for_worker = ?, attempt = ?, "
-        "updated_at = ?, activated_at = ?, deadline = ?, due_at = ?, finished_at = ?, "
-        "error_message = ?, error_code = ?, incident_key = ?, cancel_reason = ?, "
-        "finished_by = ? WHERE id = ?");
-    int i = 0;
-    q.bindValue(i++, int(j.state));
-    q.bindValue(i++, j.priority);
-    q.bindValue(i++, j.retries);
-    q.bindValue(i++, j.timeoutMs);
-    q.bindValue(i++, QString::fromUtf8(j.variables));
-    q.bindValue(i++, orNull(j.resultVariables));
-    q.bindValue(i++, orNull(j.progress));
-    q.bindValue(i++, orNull(j.worker));
-    q.bindValue(i++, j.maxJobsForWorker);
-    q.bindValue(i++, j.attempt);
-    q.bindValue(i++, j.updatedAt);
-    q.bindValue(i++, orNull(j.activatedAt));
-    q.bindValue(i++, orNull(j.deadline));
-    q.bindValue(i++, orNull(j.dueAt));
-    q.bindValue(i++, orNull(j.finishedAt));
-    q.bindValue(i++, orNull(j.errorMessage));
-    q.bindValue(i++, orNull(j.errorCode));
-    q.bindValue(i++, orNull(j.incidentKey));
-    q.bindValue(i++, orNull(j.cancelReason));
-    q.bindValue(i++, orNull(j.finishedBy));
-    q.bindValue(i++, j.id);
+    // Only the columns a job's life can change (JobColumns::Changeable).
+    QSqlQuery &q = prepared("UPDATE jobs SET {job_set} WHERE id = ?");
+    JobColumns::bindUpdate(q, j);
     Database::exec(q);
     if (q.numRowsAffected() != 1)
         throw StoreError(QStringLiteral("job %1 vanished during an update").arg(j.key));
@@ -353,19 +247,20 @@ QList<JobRecord> JobStore::dueWaiting(qint64 now, int limit)
 std::optional<qint64> JobStore::earliestDeadline()
 {
     flush();
-    return firstValue(prepared("SELECT MIN(deadline) FROM jobs WHERE state = 3"));
+    return firstValue(prepared("SELECT MIN(deadline) FROM jobs WHERE state = {ACTIVE}"));
 }
 
 std::optional<qint64> JobStore::earliestDue()
 {
     flush();
-    return firstValue(prepared("SELECT MIN(due_at) FROM jobs WHERE state IN (1, 2)"));
+    return firstValue(
+        prepared("SELECT MIN(due_at) FROM jobs WHERE state IN ({SCHEDULED}, {FAILED_RETRYABLE})"));
 }
 
 int JobStore::activeJobsOfWorker(const QString &worker)
 {
     flush();
-    QSqlQuery &q = prepared("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = 3");
+    QSqlQuery &q = prepared("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = {ACTIVE}");
     q.bindValue(0, worker);
     return int(firstValue(q).value_or(0));
 }
@@ -478,15 +373,7 @@ void JobStore::flush()
         flushRows("INSERT INTO jobs (" JOB_COLUMNS ") SELECT " JOB_COLUMNS
                   " FROM json_populate_recordset(NULL::jobs, ?::json)",
                   round.inserts, false);
-        flushRows("UPDATE jobs AS j SET state = v.state, priority = v.priority, "
-                  "retries = v.retries, timeout_ms = v.timeout_ms, variables = v.variables, "
-                  "result_variables = v.result_variables, progress = v.progress, "
-                  "worker = v.worker, max_jobs_for_worker = v.max_jobs_for_worker, "
-                  "attempt = v.attempt, updated_at = v.updated_at, "
-                  "activated_at = v.activated_at, deadline = v.deadline, due_at = v.due_at, "
-                  "finished_at = v.finished_at, error_message = v.error_message, "
-                  "error_code = v.error_code, incident_key = v.incident_key, "
-                  "cancel_reason = v.cancel_reason, finished_by = v.finished_by "
+        flushRows("UPDATE jobs AS j SET {job_set_from_v} "
                   "FROM json_populate_recordset(NULL::jobs, ?::json) AS v WHERE j.id = v.id",
                   round.updates, true);
     }

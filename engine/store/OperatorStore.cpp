@@ -1,8 +1,8 @@
 #include "OperatorStore.h"
 
-#include "JobStore.h"
-
 #include "Database.h"
+#include "JobColumns.h"
+#include "JobStore.h"
 #include "SqlDialect.h"
 
 #include <QSqlQuery>
@@ -23,11 +23,12 @@ QString placeholders(qsizetype n)
     return marks.join(QStringLiteral(", "));
 }
 
+// `sql` may name job states as {ACTIVE} etc. (JobColumns::expand).
 QSqlQuery prepare(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
+    if (!q.prepare(JobColumns::expand(sql)))
         throw StoreError(QStringLiteral("prepare failed: %1").arg(sql));
     return q;
 }
@@ -212,9 +213,10 @@ std::optional<qint64> OperatorStore::oldestWaiting(const QString &type, const QS
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT created_at FROM jobs WHERE id = (SELECT "
-                                               "MIN(id) FROM jobs WHERE type = ? AND state = 0%1)")
-                                    .arg(tenantFilter));
+    QSqlQuery q =
+        prepare(m_db, QStringLiteral("SELECT created_at FROM jobs WHERE id = (SELECT "
+                                     "MIN(id) FROM jobs WHERE type = ? AND state = {CREATED}%1)")
+                          .arg(tenantFilter));
     q.addBindValue(type);
     for (const QString &t : tenants)
         q.addBindValue(t);
@@ -231,7 +233,7 @@ QStringList OperatorStore::workersWithActiveJobs(const QString &type, const QStr
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT DISTINCT worker FROM jobs WHERE type = ? "
-                                               "AND state = 3%1")
+                                               "AND state = {ACTIVE}%1")
                                     .arg(tenantFilter));
     q.addBindValue(type);
     for (const QString &t : tenants)
@@ -279,9 +281,9 @@ QList<OperatorStore::WorkerRow> OperatorStore::workers(const QStringList &tenant
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery active =
-        prepare(m_db, QStringLiteral("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = 3%1")
-                          .arg(activeFilter));
+    QSqlQuery active = prepare(
+        m_db, QStringLiteral("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = {ACTIVE}%1")
+                  .arg(activeFilter));
     for (WorkerRow &w : out) {
         active.addBindValue(w.name);
         for (const QString &t : tenants)

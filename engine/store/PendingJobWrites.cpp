@@ -1,5 +1,7 @@
 #include "PendingJobWrites.h"
 
+#include "JobColumns.h"
+
 namespace {
 
 // One JSON object of column values, written straight into UTF-8: a batch holds hundreds of
@@ -85,60 +87,62 @@ private:
     bool m_first = true;
 };
 
-// The columns a job's life can change (the one-row UPDATE's SET list) and its id.
-void writeChangeable(RowWriter &w, const JobRecord &j)
+// A job's columns (JobColumns::forEach) as one row object: every column for an insert; the id
+// and the changeable columns for an update (the one-row UPDATE's SET list).
+struct RowColumns
 {
-    w.number("id", j.id);
-    w.number("state", int(j.state));
-    w.number("priority", j.priority);
-    w.number("retries", j.retries);
-    w.number("timeout_ms", j.timeoutMs);
-    w.utf8("variables", j.variables);
-    w.utf8OrNull("result_variables", j.resultVariables);
-    w.utf8OrNull("progress", j.progress);
-    w.textOrNull("worker", j.worker);
-    w.number("max_jobs_for_worker", j.maxJobsForWorker);
-    w.number("attempt", j.attempt);
-    w.number("updated_at", j.updatedAt);
-    w.numberOrNull("activated_at", j.activatedAt);
-    w.numberOrNull("deadline", j.deadline);
-    w.numberOrNull("due_at", j.dueAt);
-    w.numberOrNull("finished_at", j.finishedAt);
-    w.textOrNull("error_message", j.errorMessage);
-    w.textOrNull("error_code", j.errorCode);
-    w.textOrNull("incident_key", j.incidentKey);
-    w.textOrNull("cancel_reason", j.cancelReason);
-    w.textOrNull("finished_by", j.finishedBy);
-}
+    RowWriter &w;
+    bool insert;
+    bool wanted(JobColumns::Mutability m) const { return insert || m == JobColumns::Changeable; }
+    template <typename T> void integer(const char *n, const T &v, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.number(n, v);
+    }
+    void state(const char *n, const JobState &s, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.number(n, int(s));
+    }
+    void text(const char *n, const QString &s, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.text(n, s);
+    }
+    void textOrNull(const char *n, const QString &s, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.textOrNull(n, s);
+    }
+    void json(const char *n, const QByteArray &s, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.utf8(n, s);
+    }
+    void jsonOrNull(const char *n, const QByteArray &s, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.utf8OrNull(n, s);
+    }
+    void timeOrNull(const char *n, const qint64 &ms, JobColumns::Mutability m)
+    {
+        if (wanted(m))
+            w.numberOrNull(n, ms);
+    }
+};
 
-void writeInsert(QByteArray &out, const JobRecord &j)
+void writeRow(QByteArray &out, const JobRecord &j, bool insert)
 {
     RowWriter w(out);
-    writeChangeable(w, j);
-    w.text("job_key", j.key);
-    w.text("type", j.type);
-    w.text("tenant_id", j.tenantId);
-    w.number("original_retries", j.originalRetries);
-    w.number("max_retry_delay_ms", j.maxRetryDelayMs);
-    w.utf8("custom_headers", j.customHeaders);
-    w.utf8OrNull("process_context", j.processContext);
-    w.utf8OrNull("next_jobs", j.nextJobs);
-    w.utf8OrNull("error_handlers", j.errorHandlers);
-    w.number("created_at", j.createdAt);
-    w.numberOrNull("run_at", j.runAt);
-    w.textOrNull("parent_key", j.parentKey);
-}
-
-void writeUpdate(QByteArray &out, const JobRecord &j)
-{
-    RowWriter w(out);
-    writeChangeable(w, j);
+    if (!insert)
+        w.number("id", j.id); // the row to update (a fixed column)
+    JobColumns::forEach(j, RowColumns{w, insert});
 }
 
 void append(PendingJobWrites::Rows &rows, const JobRecord &job, bool insert)
 {
     rows.json += rows.count ? ',' : '[';
-    insert ? writeInsert(rows.json, job) : writeUpdate(rows.json, job);
+    writeRow(rows.json, job, insert);
     rows.count += 1;
 }
 

@@ -1,0 +1,149 @@
+#include "JobColumns.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QVariant>
+
+namespace JobColumns {
+namespace {
+
+// NULL for "not set", so that the store says what the API says.
+QVariant orNull(qint64 ms)
+{
+    return ms ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
+}
+QVariant orNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+QVariant orNull(const QByteArray &json)
+{
+    return json.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                          : QVariant(QString::fromUtf8(json));
+}
+
+// The names of the columns, and of the changeable ones.
+struct Names
+{
+    QStringList all, changeable;
+    void add(const char *name, Mutability m)
+    {
+        all.append(QLatin1String(name));
+        if (m == Changeable)
+            changeable.append(QLatin1String(name));
+    }
+    template <typename T> void integer(const char *n, const T &, Mutability m) { add(n, m); }
+    void state(const char *n, const JobState &, Mutability m) { add(n, m); }
+    void text(const char *n, const QString &, Mutability m) { add(n, m); }
+    void textOrNull(const char *n, const QString &, Mutability m) { add(n, m); }
+    void json(const char *n, const QByteArray &, Mutability m) { add(n, m); }
+    void jsonOrNull(const char *n, const QByteArray &, Mutability m) { add(n, m); }
+    void timeOrNull(const char *n, const qint64 &, Mutability m) { add(n, m); }
+};
+
+const Names &names()
+{
+    static const Names n = [] {
+        Names out;
+        const JobRecord job;
+        forEach(job, out);
+        return out;
+    }();
+    return n;
+}
+
+// Binds columns in order; with `changeableOnly` the fixed ones are left out.
+struct Binder
+{
+    QSqlQuery &q;
+    bool changeableOnly;
+    int i = 0;
+    void bind(const QVariant &value, Mutability m)
+    {
+        if (!changeableOnly || m == Changeable)
+            q.bindValue(i++, value);
+    }
+    template <typename T> void integer(const char *, const T &value, Mutability m)
+    {
+        bind(QVariant::fromValue(value), m);
+    }
+    void state(const char *, const JobState &s, Mutability m) { bind(int(s), m); }
+    void text(const char *, const QString &s, Mutability m) { bind(s, m); }
+    void textOrNull(const char *, const QString &s, Mutability m) { bind(orNull(s), m); }
+    void json(const char *, const QByteArray &s, Mutability m) { bind(QString::fromUtf8(s), m); }
+    void jsonOrNull(const char *, const QByteArray &s, Mutability m) { bind(orNull(s), m); }
+    void timeOrNull(const char *, const qint64 &ms, Mutability m) { bind(orNull(ms), m); }
+};
+
+struct Reader
+{
+    const QSqlQuery &q;
+    int i = 0;
+    template <typename T> void integer(const char *, T &value, Mutability)
+    {
+        value = T(q.value(i++).toLongLong());
+    }
+    void state(const char *, JobState &s, Mutability) { s = JobState(q.value(i++).toInt()); }
+    void text(const char *, QString &s, Mutability) { s = q.value(i++).toString(); }
+    void textOrNull(const char *n, QString &s, Mutability m) { text(n, s, m); }
+    void json(const char *, QByteArray &s, Mutability) { s = q.value(i++).toString().toUtf8(); }
+    void jsonOrNull(const char *n, QByteArray &s, Mutability m) { json(n, s, m); }
+    void timeOrNull(const char *, qint64 &ms, Mutability) { ms = q.value(i++).toLongLong(); }
+};
+
+} // namespace
+
+QString expand(const QString &sqlTemplate)
+{
+    static const QHash<QString, QString> words = [] {
+        const Names &n = names();
+        QHash<QString, QString> out;
+        out.insert(QStringLiteral("job_columns"), n.all.join(QStringLiteral(", ")));
+        out.insert(QStringLiteral("job_values"),
+                   QStringList(n.all.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+        QStringList set, fromV;
+        for (const QString &c : n.changeable) {
+            set.append(c + QStringLiteral(" = ?"));
+            fromV.append(QStringLiteral("%1 = v.%1").arg(c));
+        }
+        out.insert(QStringLiteral("job_set"), set.join(QStringLiteral(", ")));
+        out.insert(QStringLiteral("job_set_from_v"), fromV.join(QStringLiteral(", ")));
+        for (JobState s : JobStates::all())
+            out.insert(JobStates::name(s), QString::number(int(s)));
+        return out;
+    }();
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_]+)\\}"));
+    QString sql;
+    qsizetype from = 0;
+    for (const QRegularExpressionMatch &m : placeholder.globalMatch(sqlTemplate)) {
+        const auto it = words.constFind(m.captured(1));
+        Q_ASSERT_X(it != words.constEnd(), "JobColumns::expand", "unknown SQL placeholder");
+        sql += QStringView(sqlTemplate).mid(from, m.capturedStart() - from);
+        sql += it != words.constEnd() ? *it : m.captured(0);
+        from = m.capturedEnd();
+    }
+    sql += QStringView(sqlTemplate).mid(from);
+    return sql;
+}
+
+void bindInsert(QSqlQuery &q, const JobRecord &job)
+{
+    forEach(job, Binder{q, false});
+}
+
+void bindUpdate(QSqlQuery &q, const JobRecord &job)
+{
+    Binder binder{q, true};
+    forEach(job, binder);
+    q.bindValue(binder.i, job.id);
+}
+
+JobRecord read(const QSqlQuery &q)
+{
+    JobRecord job;
+    forEach(job, Reader{q});
+    return job;
+}
+
+} // namespace JobColumns
