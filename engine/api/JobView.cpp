@@ -11,21 +11,6 @@ using JsonText::time;
 namespace JobView {
 namespace {
 
-QString riskName(TimeoutRisk risk)
-{
-    switch (risk) {
-    case TimeoutRisk::Low:
-        return QStringLiteral("LOW");
-    case TimeoutRisk::Medium:
-        return QStringLiteral("MEDIUM");
-    case TimeoutRisk::High:
-        return QStringLiteral("HIGH");
-    case TimeoutRisk::Critical:
-        return QStringLiteral("CRITICAL");
-    }
-    return {};
-}
-
 QJsonObject historyEntry(const JobEvent &e)
 {
     QJsonObject entry{{QStringLiteral("timestamp"), Clock::toIso(e.at)},
@@ -252,7 +237,7 @@ QJsonObject details(const JobDetails &d, qint64 now)
     if (job.state == JobState::Completed && job.activatedAt)
         metrics.insert(QStringLiteral("activation_to_completion_ms"), d.totalRunMs());
     if (job.state == JobState::Active) {
-        metrics.insert(QStringLiteral("timeout_risk"), riskName(d.timeoutRisk(now)));
+        metrics.insert(QStringLiteral("timeout_risk"), timeoutRiskName(d.timeoutRisk(now)));
         if (progressFacts && progressFacts->etaSeconds)
             metrics.insert(QStringLiteral("estimated_completion_time"),
                            Clock::toIso(now + *progressFacts->etaSeconds * 1000));

@@ -8,21 +8,6 @@
 namespace JobColumns {
 namespace {
 
-// NULL for "not set", so that the store says what the API says.
-QVariant orNull(qint64 ms)
-{
-    return ms ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
-}
-QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-QVariant orNull(const QByteArray &json)
-{
-    return json.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                          : QVariant(QString::fromUtf8(json));
-}
-
 // The names of the columns, and of the changeable ones.
 struct Names
 {
@@ -93,6 +78,20 @@ struct Reader
 };
 
 } // namespace
+
+QVariant orNull(qint64 ms)
+{
+    return ms ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
+}
+QVariant orNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+QVariant orNull(const QByteArray &json)
+{
+    return json.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                          : QVariant(QString::fromUtf8(json));
+}
 
 QString expand(const QString &sqlTemplate)
 {

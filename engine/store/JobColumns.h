@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QVariant>
 
 class QSqlQuery;
 
@@ -64,6 +65,11 @@ template <typename Job, typename Visitor> void forEach(Job &j, Visitor &&v)
 //   {job_set_from_v}   "state = v.state, ..." (the PostgreSQL batch UPDATE)
 //   {CREATED} {ACTIVE} ... a JobState's stored number (JobStates::name in braces)
 QString expand(const QString &sqlTemplate);
+
+// NULL for "not set" (0 or empty), so that the store says what the API says.
+QVariant orNull(qint64 ms);
+QVariant orNull(const QString &text);
+QVariant orNull(const QByteArray &json);
 
 // Binds every column (INSERT ... VALUES ({job_values})).
 void bindInsert(QSqlQuery &q, const JobRecord &job);

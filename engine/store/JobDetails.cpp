@@ -18,6 +18,21 @@ const JobEvent *lastEvent(const QList<JobEvent> &events, QLatin1String action)
 
 } // namespace
 
+QString timeoutRiskName(TimeoutRisk risk)
+{
+    switch (risk) {
+    case TimeoutRisk::Low:
+        return QStringLiteral("LOW");
+    case TimeoutRisk::Medium:
+        return QStringLiteral("MEDIUM");
+    case TimeoutRisk::High:
+        return QStringLiteral("HIGH");
+    case TimeoutRisk::Critical:
+        return QStringLiteral("CRITICAL");
+    }
+    return {};
+}
+
 qint64 JobDetails::timeoutMs() const
 {
     return job.state == JobState::Active ? job.deadline - job.activatedAt : job.timeoutMs;

@@ -32,6 +32,7 @@ struct ProgressFacts
 };
 
 enum class TimeoutRisk { Low, Medium, High, Critical };
+QString timeoutRiskName(TimeoutRisk risk); // LOW, MEDIUM, HIGH, CRITICAL
 
 // Everything a reader shows of one job (GET /jobs/:key, the console's detail panel): the record,
 // its history and incident, the load of its worker, and the facts derived from them. Typed:

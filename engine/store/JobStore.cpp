@@ -28,20 +28,7 @@ namespace {
     "UPDATE SET last_seen_at = excluded.last_seen_at, types = CASE WHEN " contains " > 0 THEN "    \
     "workers.types ELSE workers.types || ',' || excluded.types END"
 
-// NULL for "not set", so that the store says what the API says.
-QVariant orNull(qint64 ms)
-{
-    return ms ? QVariant(ms) : QVariant(QMetaType(QMetaType::LongLong));
-}
-QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
-QVariant orNull(const QByteArray &json)
-{
-    return json.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                          : QVariant(QString::fromUtf8(json));
-}
+using JobColumns::orNull;
 
 JobRecord readJob(const QSqlQuery &q)
 {

@@ -23,21 +23,6 @@ QString orDash(const QString &text)
     return text.isEmpty() ? QStringLiteral("—") : text;
 }
 
-QString riskText(TimeoutRisk risk)
-{
-    switch (risk) {
-    case TimeoutRisk::Low:
-        return QStringLiteral("LOW");
-    case TimeoutRisk::Medium:
-        return QStringLiteral("MEDIUM");
-    case TimeoutRisk::High:
-        return QStringLiteral("HIGH");
-    case TimeoutRisk::Critical:
-        return QStringLiteral("CRITICAL");
-    }
-    return {};
-}
-
 QString span(qint64 ms)
 {
     ms = qAbs(ms);
@@ -158,7 +143,8 @@ void JobOverview::addPerformance(const JobDetails &d, qint64 now)
         return;
     addRow(tr("Running for"), span(now - job.activatedAt));
     const TimeoutRisk risk = d.timeoutRisk(now);
-    QLabel *label = addRow(tr("Timeout risk"), riskText(risk), QStringLiteral("timeoutRisk"));
+    QLabel *label =
+        addRow(tr("Timeout risk"), timeoutRiskName(risk), QStringLiteral("timeoutRisk"));
     if (risk == TimeoutRisk::High || risk == TimeoutRisk::Critical) {
         QPalette palette = label->palette();
         palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
