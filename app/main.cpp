@@ -5,6 +5,8 @@
 #include "Server.h"
 #include "Translations.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
+#include "store/StoreBackup.h"
 #include "stores/RecentStores.h"
 
 #include <QApplication>
@@ -137,6 +139,32 @@ int runConsole(QCoreApplication &app, ConsoleShell::Options options, bool mayAsk
 
 } // namespace
 
+// jobdeck --backup FILE: 0 when the copy is complete, 2 on a PostgreSQL store (pg_dump's
+// job), 1 when the copy could not be made.
+static int backUp(const ServerSettings &settings, const QString &target)
+{
+    StoreOptions store;
+    store.path = settings.dbPath;
+    store.synchronousFull = settings.synchronousFull;
+    if (SqlDialect::isPostgresUrl(store.path)) {
+        std::fprintf(stderr,
+                     "jobdeck: a PostgreSQL store is backed up with pg_dump, e.g.\n"
+                     "  pg_dump --format=custom --file=FILE '%s'\n",
+                     qPrintable(Database::displayName(store.path)));
+        return 2;
+    }
+    try {
+        const StoreBackup::Result r = StoreBackup::toFile(store, target);
+        std::printf("jobdeck: backed up %s to %s: %lld jobs, %.1f MiB, %.1f s\n",
+                    qPrintable(store.path), qPrintable(target), r.jobs, double(r.bytes) / 1048576.0,
+                    double(r.millis) / 1000.0);
+        return 0;
+    } catch (const StoreError &error) {
+        std::fprintf(stderr, "jobdeck: backup failed: %s\n", error.what());
+        return 1;
+    }
+}
+
 int main(int argc, char *argv[])
 {
     const bool gui = wantsWindow(argc, argv);
@@ -184,7 +212,13 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QStringLiteral("Console: save a PNG of each view to DIR, then quit."),
         QStringLiteral("dir"));
-    parser.addOptions({headless, port, bind, db, nodeId, apiKey, sync, readOnly, screenshot});
+    const QCommandLineOption backup(
+        QStringLiteral("backup"),
+        QStringLiteral("Write a consistent copy of the SQLite store (--db) to FILE, also while a "
+                       "server runs on it, then exit."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {headless, port, bind, db, nodeId, apiKey, sync, readOnly, screenshot, backup});
     parser.process(app);
 
     ServerSettings settings;
@@ -224,6 +258,9 @@ int main(int argc, char *argv[])
     QByteArray key = qgetenv("JOBDECK_API_KEY");
     if (parser.isSet(apiKey))
         key = parser.value(apiKey).toUtf8();
+
+    if (parser.isSet(backup))
+        return backUp(settings, parser.value(backup));
 
     if (!parser.isSet(headless) && !gui)
         std::fprintf(stderr, "jobdeck: no display (DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM); "

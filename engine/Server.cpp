@@ -31,6 +31,7 @@ StoreOptions Server::storeOptions() const
     StoreOptions options;
     options.path = m_settings.dbPath;
     options.synchronousFull = m_settings.synchronousFull;
+    options.walLimitBytes = m_settings.walLimitBytes;
     return options;
 }
 

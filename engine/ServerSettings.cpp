@@ -24,6 +24,7 @@ void ServerSettings::load(QSettings &s)
     synchronousFull =
         s.value(QStringLiteral("synchronous"), QStringLiteral("FULL")).toString().toUpper() !=
         QLatin1String("NORMAL");
+    walLimitBytes = num("wal_limit_bytes", walLimitBytes);
     maxLongPolls = int(num("max_long_polls", maxLongPolls));
     http.maxBodyBytes = num("max_body_bytes", http.maxBodyBytes);
     http.maxHeaderBytes = num("max_header_bytes", http.maxHeaderBytes);

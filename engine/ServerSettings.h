@@ -17,6 +17,7 @@ struct ServerSettings
     QHostAddress bindAddress = QHostAddress::LocalHost;
     quint16 port = 27555;
     bool synchronousFull = true;
+    qint64 walLimitBytes = 64LL * 1024 * 1024; // SQLite: journal_size_limit
     int maxLongPolls = 1000;
     HttpLimits http;
     ApiLimits api;

@@ -105,6 +105,7 @@ void ConsoleShell::showWindow()
     context.engine = m_server->engine();
     context.store.path = settings.dbPath;
     context.store.synchronousFull = settings.synchronousFull;
+    context.store.walLimitBytes = settings.walLimitBytes;
     context.address =
         QStringLiteral("http://%1:%2").arg(settings.bindAddress.toString()).arg(m_server->port());
     context.readOnly = m_options.readOnly;

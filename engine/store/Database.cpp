@@ -69,6 +69,7 @@ QSqlDatabase open(const QString &connectionName, const StoreOptions &options)
     exec(db, QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(db, options.synchronousFull ? QStringLiteral("PRAGMA synchronous=FULL")
                                      : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    exec(db, QStringLiteral("PRAGMA journal_size_limit=%1").arg(options.walLimitBytes));
     exec(db, QStringLiteral("PRAGMA temp_store=MEMORY"));
     exec(db, QStringLiteral("PRAGMA cache_size=-65536")); // 64 MiB page cache
     return db;

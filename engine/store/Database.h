@@ -19,6 +19,9 @@ struct StoreOptions
     QString path;                // SQLite file, or postgresql://user:password@host:port/db
     bool synchronousFull = true; // PRAGMA synchronous=FULL (else NORMAL)
     int busyTimeoutMs = 5000;
+    // SQLite: the WAL file is truncated to at most this many bytes after a checkpoint (PRAGMA
+    // journal_size_limit); without it the file keeps the size of its largest burst.
+    qint64 walLimitBytes = 64LL * 1024 * 1024;
 };
 
 // Opens the named QtSql connections (one per thread: a QSqlDatabase belongs to the thread that

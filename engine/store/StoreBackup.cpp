@@ -1,0 +1,99 @@
+#include "StoreBackup.h"
+
+#include "SqlDialect.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+#include <atomic>
+
+namespace StoreBackup {
+namespace {
+
+QString nextConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("jobdeck-backup-%1").arg(counter.fetch_add(1));
+}
+
+qint64 scalar(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        throw StoreError(QStringLiteral("%1: %2").arg(sql, q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
+// Opens the copy on its own and checks it: the pages are sound and it has the jobs table.
+qint64 checkCopy(const QString &path)
+{
+    const QString name = nextConnectionName();
+    qint64 jobs = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open())
+            throw StoreError(QStringLiteral("cannot open the copy: %1").arg(db.lastError().text()));
+        QSqlQuery check(db);
+        if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
+            check.value(0).toString() != QLatin1String("ok"))
+            throw StoreError(QStringLiteral("the copy failed its quick_check: %1")
+                                 .arg(check.value(0).toString()));
+        check.finish();
+        jobs = scalar(db, QStringLiteral("SELECT COUNT(*) FROM jobs"));
+    }
+    QSqlDatabase::removeDatabase(name);
+    return jobs;
+}
+
+} // namespace
+
+Result toFile(const StoreOptions &store, const QString &target)
+{
+    if (SqlDialect::isPostgresUrl(store.path))
+        throw StoreError(QStringLiteral("a PostgreSQL store is backed up with pg_dump, e.g. "
+                                        "pg_dump --format=custom --file=FILE '%1'")
+                             .arg(Database::displayName(store.path)));
+    if (QFileInfo::exists(target))
+        throw StoreError(QStringLiteral("%1 exists; give a new file").arg(target));
+    if (!QFileInfo::exists(store.path))
+        throw StoreError(QStringLiteral("no store at %1").arg(store.path));
+    QElapsedTimer clock;
+    clock.start();
+    // Written beside the target, renamed when complete: a cut-off backup never looks whole.
+    const QString partial = target + QStringLiteral(".part");
+    QFile::remove(partial);
+    const QString name = nextConnectionName();
+    try {
+        QSqlDatabase db = Database::open(name, store);
+        QSqlQuery vacuum(db);
+        if (!vacuum.prepare(QStringLiteral("VACUUM INTO ?")))
+            throw StoreError(vacuum.lastError().text());
+        vacuum.addBindValue(partial);
+        Database::exec(vacuum);
+    } catch (const StoreError &) {
+        Database::close(name);
+        QFile::remove(partial);
+        throw;
+    }
+    Database::close(name);
+    Result result;
+    try {
+        result.jobs = checkCopy(partial);
+    } catch (const StoreError &) {
+        QFile::remove(partial);
+        throw;
+    }
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(partial);
+        throw StoreError(QStringLiteral("cannot write %1").arg(target));
+    }
+    result.bytes = QFileInfo(target).size();
+    result.millis = clock.elapsed();
+    return result;
+}
+
+} // namespace StoreBackup
