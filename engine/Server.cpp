@@ -7,6 +7,7 @@
 #include "api/ListApi.h"
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
+#include "api/RetentionApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
@@ -71,6 +72,8 @@ void Server::start()
     config.store = storeOptions();
     config.nodeId = m_settings.nodeId;
     config.maxLongPolls = m_settings.maxLongPolls;
+    config.retention = m_settings.retention;
+    config.retentionIntervalMs = m_settings.retentionIntervalMs;
     m_engine = std::make_unique<EngineThread>(config);
     m_engine->start();
 
@@ -87,6 +90,7 @@ void Server::start()
     OperatorApi::registerRoutes(*m_frontend);
     IncidentsApi::registerRoutes(*m_frontend);
     KeysApi::registerRoutes(*m_frontend);
+    RetentionApi::registerRoutes(*m_frontend);
     ObservabilityApi::registerRoutes(*m_frontend);
     m_frontend->moveToThread(&m_httpThread);
     QObject::connect(&m_httpThread, &QThread::finished, m_frontend, &QObject::deleteLater);

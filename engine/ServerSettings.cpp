@@ -1,5 +1,7 @@
 #include "ServerSettings.h"
 
+#include "core/IsoDuration.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -38,5 +40,19 @@ void ServerSettings::load(QSettings &s)
     api.longPollLimitMs = num("long_poll_limit_ms", api.longPollLimitMs);
     api.maxAwaitMs = num("max_await_ms", api.maxAwaitMs);
     api.maxBatchJobs = int(num("max_batch_jobs", api.maxBatchJobs));
+    s.endGroup();
+    s.beginGroup(QStringLiteral("retention"));
+    const auto keep = [&s](const char *key, std::optional<qint64> fallback) {
+        const QString text = s.value(QLatin1String(key)).toString().trimmed();
+        if (text.isEmpty())
+            return fallback;
+        if (text.compare(QLatin1String("never"), Qt::CaseInsensitive) == 0)
+            return std::optional<qint64>();
+        return IsoDuration::parseMs(text).has_value() ? IsoDuration::parseMs(text) : fallback;
+    };
+    retention.completedMs = keep("completed", retention.completedMs);
+    retention.cancelledMs = keep("cancelled", retention.cancelledMs);
+    retention.failedMs = keep("failed", retention.failedMs);
+    retentionIntervalMs = int(num("interval_ms", retentionIntervalMs));
     s.endGroup();
 }

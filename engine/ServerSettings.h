@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/Retention.h"
 #include "http/HttpFrontend.h"
 #include "http/HttpLimits.h"
 
@@ -19,6 +20,10 @@ struct ServerSettings
     bool synchronousFull = true;
     qint64 walLimitBytes = 64LL * 1024 * 1024; // SQLite: journal_size_limit
     int maxLongPolls = 1000;
+    // [retention]: completed, cancelled, failed as ISO durations ("never": keep for ever), the
+    // policy while the store keeps none; interval_ms: how often finished jobs are looked for.
+    RetentionPolicy retention;
+    int retentionIntervalMs = 60'000;
     HttpLimits http;
     ApiLimits api;
 

@@ -30,6 +30,9 @@ Engine::Engine(EngineConfig config, QObject *parent)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &Engine::onTimer);
+    m_retentionTimer.setParent(this);
+    m_retentionTimer.setSingleShot(true);
+    connect(&m_retentionTimer, &QTimer::timeout, this, &Engine::pruneFinished);
 }
 
 Engine::~Engine()
@@ -67,6 +70,8 @@ void Engine::open()
         m_pausedTypes.insert(type);
     refreshNextWake();
     armTimer();
+    if (m_config.retentionIntervalMs > 0)
+        m_retentionTimer.start(m_config.retentionIntervalMs);
     qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 
@@ -410,6 +415,29 @@ void Engine::answerAwait(const Waiters::Await &await)
         await.reply.send(JobError::jobNotFound(await.jobKey));
 }
 
+void Engine::pruneFinished()
+{
+    // A step of at most retentionBatch deletions in a transaction of its own, queued behind the
+    // requests already waiting; the next step follows at once while there is more to delete.
+    const int batch = m_config.retentionBatch;
+    const bool postgres = m_store->dialect().isPostgres();
+    submit(
+        [this, batch, postgres](Txn &txn) -> Outcome<int> {
+            // On PostgreSQL one node at a time: the others skip this round.
+            if (postgres && !txn.store().tryExclusive(QStringLiteral("jobdeck-retention")))
+                return 0;
+            const RetentionPolicy policy =
+                Retention::stored(txn.store()).value_or(m_config.retention);
+            return Retention::prune(txn, policy, batch);
+        },
+        Reply<int>{this, [this, batch](const Outcome<int> &deleted) {
+                       if (m_closed)
+                           return;
+                       const bool more = deleted.ok() && deleted.value() >= batch;
+                       m_retentionTimer.start(more ? 0 : m_config.retentionIntervalMs);
+                   }});
+}
+
 void Engine::publishWaiters()
 {
     m_heldLongPolls.store(m_waiters.activationCount(), std::memory_order_relaxed);
@@ -494,6 +522,7 @@ void Engine::shutdown()
     }
     m_closed = true;
     m_timer.stop();
+    m_retentionTimer.stop();
     m_store.reset();
     m_cluster.reset();
     Database::close(m_connectionName);

@@ -2,6 +2,7 @@
 
 #include "JobCommands.h"
 #include "Metrics.h"
+#include "Retention.h"
 #include "Waiters.h"
 #include "core/KeyGenerator.h"
 #include "store/Database.h"
@@ -30,6 +31,11 @@ struct EngineConfig
     // node set up (deadlines, retries, schedules), for awaited jobs another node finished, and
     // beats its heartbeat.
     int clusterTickMs = 500;
+    // Retention: the policy when the store keeps none ([retention] settings), how often finished
+    // jobs past it are looked for, and how many one transaction deletes.
+    RetentionPolicy retention;
+    int retentionIntervalMs = 60'000;
+    int retentionBatch = 500;
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.
@@ -80,6 +86,8 @@ public:
     LongPollSnapshot longPolls() const;
     // Thread-safe. Counters and histograms of the whole server.
     Metrics &metrics() { return m_metrics; }
+    // The retention policy that applies while the store keeps none (immutable: thread-safe).
+    const RetentionPolicy &defaultRetention() const { return m_config.retention; }
     // Bumped after every commit that changed API keys: authentication caches compare it.
     const std::atomic<quint64> &keyGeneration() const { return m_keyGeneration; }
 
@@ -162,6 +170,7 @@ private:
     void readAhead(const std::vector<Pending> &batch);
     void traceBatch(int operations, qint64 micros);
     void publishWaiters();
+    void pruneFinished(); // one retention step, queued like a request
 
     EngineConfig m_config;
     QString m_connectionName;
@@ -172,6 +181,7 @@ private:
     qint64 m_nextClusterTick = 0;
     Waiters m_waiters;
     QTimer m_timer;
+    QTimer m_retentionTimer;
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
     qint64 m_retryAt = 0;  // after a failed commit: no housekeeping before this time
     bool m_closed = false;

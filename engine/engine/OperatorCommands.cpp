@@ -215,6 +215,12 @@ Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &typ
     return resumed;
 }
 
+Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionPolicy &policy)
+{
+    Retention::store(txn.store(), policy);
+    return policy;
+}
+
 Outcome<KeyCreated> createApiKey(Txn &txn, const ApiKey &key, const QByteArray &clearKey)
 {
     KeyStore keys(txn.store().database());

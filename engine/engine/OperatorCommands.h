@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobCommands.h"
+#include "Retention.h"
 
 #include <QStringList>
 
@@ -45,6 +46,9 @@ Outcome<BulkStep> bulkDeleteStep(Txn &txn, const BulkDeleteFilter &filter, qint6
 Outcome<TypePause> pauseType(Txn &txn, const ApiKey &caller, const QString &type,
                              const QString &reason);
 Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &type);
+
+// PUT /api/v1/settings/retention: the policy every node applies from now on.
+Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionPolicy &policy);
 
 Outcome<KeyCreated> createApiKey(Txn &txn, const ApiKey &key, const QByteArray &clearKey);
 Outcome<KeyDeleted> deleteApiKey(Txn &txn, const QString &name);

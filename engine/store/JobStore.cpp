@@ -452,3 +452,15 @@ QList<JobRecord> JobStore::findJobs(const QList<qint64> &ids)
             out.append(std::move(*it));
     return out;
 }
+
+bool JobStore::tryExclusive(const QString &name)
+{
+    if (!m_dialect.isPostgres())
+        return true;
+    QSqlQuery &q = prepared("SELECT pg_try_advisory_xact_lock(hashtext(?))");
+    q.bindValue(0, name);
+    Database::exec(q);
+    const bool locked = q.next() && q.value(0).toBool();
+    q.finish();
+    return locked;
+}

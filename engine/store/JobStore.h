@@ -36,6 +36,9 @@ public:
     // this on must flush() before committing and discardPending() after a rollback.
     void setWriteBehind(bool on) { m_writeBehind = on && m_dialect.isPostgres(); }
     void flush();
+    // PostgreSQL: a transaction-level advisory lock on `name`, or false when another node's
+    // transaction holds it (SQLite has one writer: always true).
+    bool tryExclusive(const QString &name);
     // With write-behind: reads the jobs of these keys, locked, in one statement; findJob and
     // findJobByKey then answer them without a round trip until the transaction ends.
     void readAhead(const QStringList &keys);

@@ -373,3 +373,30 @@ bool OperatorStore::hasTable(const QString &name)
     Database::exec(q);
     return q.next();
 }
+
+QList<qint64> OperatorStore::finishedBefore(Finished kind, qint64 before, int limit)
+{
+    QString states;
+    switch (kind) {
+    case Finished::Completed:
+        states = QStringLiteral("state = {COMPLETED}");
+        break;
+    case Finished::Cancelled:
+        states = QStringLiteral("state = {CANCELLED}");
+        break;
+    case Finished::Failed:
+        states = QStringLiteral("state IN ({FAILED}, {ERROR_THROWN}) AND NOT EXISTS (SELECT 1 "
+                                "FROM incidents i WHERE i.job_id = jobs.id AND i.status = 'OPEN')");
+        break;
+    }
+    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT id FROM jobs WHERE %1 AND finished_at < ? "
+                                               "ORDER BY finished_at LIMIT ?")
+                                    .arg(states));
+    q.addBindValue(before);
+    q.addBindValue(limit);
+    Database::exec(q);
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}

@@ -101,6 +101,10 @@ public:
         qint64 createdAt = 0;
     };
     QList<JobBrief> jobsAfter(qint64 afterId, int limit);
+    // Retention: ids of finished jobs of a kind with finished_at before `before`, oldest
+    // first. Failed: FAILED and ERROR_THROWN jobs without an open incident.
+    enum class Finished { Completed, Cancelled, Failed };
+    QList<qint64> finishedBefore(Finished kind, qint64 before, int limit);
 
     bool hasTable(const QString &name);
 

@@ -4,6 +4,7 @@
 #include "RuleStore.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
+#include "engine/Retention.h"
 #include "store/JobReads.h"
 #include "store/KeyStore.h"
 #include "store/OperatorStore.h"
@@ -443,6 +444,43 @@ private slots:
         JobFilter filter;
         filter.type = u"snapshot"_s;
         QCOMPARE(JobReads(after).count(filter, 100).total, 2);
+    }
+
+    // Retention: finished jobs past the policy leave, oldest first, at most `limit` a step; a
+    // job with an open incident and a kind kept for ever stay.
+    void retentionPrunesFinishedJobs()
+    {
+        const JobRecord completed = jobIn(JobState::Completed);
+        const JobRecord failed = jobIn(JobState::Failed); // its incident is open
+        const JobRecord cancelled = jobIn(JobState::Cancelled);
+        // An error a handler caught: ERROR_THROWN without an incident.
+        CreateSpec s = spec(u"handled"_s);
+        s.errorHandlers = QJsonObject{{u"*"_s, QJsonObject{{u"type"_s, u"handled-next"_s}}}};
+        const JobRecord handled = create(s);
+        activate(u"handled"_s);
+        ThrowSpec t;
+        t.errorCode = u"E_HANDLED"_s;
+        QVERIFY(m_store
+                    ->run([&](Txn &txn) {
+                        return JobCommands::throwError(txn, kAdmin, handled.key, t);
+                    })
+                    .ok());
+        QVERIFY(job(handled.key).incidentKey.isEmpty());
+        m_store->advance(10'000);
+        RetentionPolicy policy;
+        policy.completedMs = 5'000;
+        policy.cancelledMs.reset();
+        policy.failedMs = 5'000;
+        // (The store is shared: earlier tests' finished jobs are past the policy too.)
+        QVERIFY(m_store->run([&](Txn &txn) { return Retention::prune(txn, policy, 1000); }) >= 2);
+        QVERIFY(!m_store->store().findJobByKey(completed.key));
+        QVERIFY(!m_store->store().findJobByKey(handled.key));
+        QVERIFY(m_store->store().findJobByKey(failed.key));
+        QVERIFY(m_store->store().findJobByKey(cancelled.key));
+        QVERIFY(m_store->store().events(completed.id).isEmpty());
+        // Nothing younger than the policy goes.
+        policy.cancelledMs = 60'000;
+        QCOMPARE(m_store->run([&](Txn &txn) { return Retention::prune(txn, policy, 1000); }), 0);
     }
 
     void expiredLocksGoBackToTheQueue()
