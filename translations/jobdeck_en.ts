@@ -1,1484 +1,1488 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>ActionController</name>
-        <message>
-            <source>All matching</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New retries:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New priority:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New timeout (seconds):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job %1 no longer exists</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No job matches the filter.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Every job matching the filter: %n job(s).</source>
-            <translation>
-                <numerusform>Every job matching the filter: %n job.</numerusform>
-                <numerusform>Every job matching the filter: %n jobs.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Every job matching the filter: more than %1 jobs.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: every job matching the filter…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) done…</source>
-            <translation>
-                <numerusform>%n job done…</numerusform>
-                <numerusform>%n jobs done…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n job(s) done.</source>
-            <translation>
-                <numerusform>%1: %n job done.</numerusform>
-                <numerusform>%1: %n jobs done.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Stopped before the end.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n refused:</source>
-            <translation>
-                <numerusform>%n refused:</numerusform>
-                <numerusform>%n refused:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… and %n more</numerusform>
-                <numerusform>… and %n more</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminKeyDialog</name>
-        <message>
-            <source>Admin API key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Jobdeck created the first admin API key. It is shown only now: copy it and keep it somewhere safe.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New API key</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ApiKeysModel</name>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tenants</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ApiKeysView</name>
-        <message>
-            <source>Create…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The API key "%1" was created. It is shown only now: copy it and keep it somewhere safe.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Revoke API keys</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Create API key %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
-            <translation>
-                <numerusform>Revoke %n API key: %1? Clients using it get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
-                <numerusform>Revoke %n API keys: %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Revoke API key %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>DashboardView</name>
-        <message>
-            <source>%1 ms</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Jobs by state</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open incidents</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Last %n minute(s)</source>
-            <translation>
-                <numerusform>Last %n minute</numerusform>
-                <numerusform>Last %n minutes</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Queue depth per job type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The store cannot be read right now: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>n/a</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>FailuresModel</name>
-        <message>
-            <source>timed out</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>final</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>retried</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed at</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backoff</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <source>Pending</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error thrown</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search key, type, worker, error, variables (Ctrl+F)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GET %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GET %1 — refused: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Any time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 15 min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last hour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 24 h</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created within</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created after</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>before</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Δ previous</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Event</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error / details</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>IncidentsModel</name>
-        <message>
-            <source>Resolved by %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Incident</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>IncidentsView</name>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolve…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolve incidents</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
-
-New retries:</source>
-            <translation>
-                <numerusform>Resolve %n incident? Its job goes back to CREATED with the new retries and workers can activate it again.
-
-New retries:</numerusform>
-                <numerusform>Resolve %n incidents? Each job goes back to CREATED with the new retries and workers can activate it again.
-
-New retries:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n incident(s)</source>
-            <translation>
-                <numerusform>%1 of %n incident</numerusform>
-                <numerusform>%1 of %n incidents</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Resolve %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobActions</name>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</source>
-            <translation>
-                <numerusform>Cancel %n job? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</numerusform>
-                <numerusform>Cancel %n jobs? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n job(s) with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</source>
-            <translation>
-                <numerusform>Delete %n job with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
-                <numerusform>Delete %n jobs with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
-            <translation>
-                <numerusform>Give %n job %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
-                <numerusform>Give %n jobs %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Timeout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
-            <translation>
-                <numerusform>Set the priority of %n job to %1? Finished jobs cannot be changed.</numerusform>
-                <numerusform>Set the priority of %n jobs to %1? Finished jobs cannot be changed.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
-            <translation>
-                <numerusform>Set the timeout of %n job to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
-                <numerusform>Set the timeout of %n jobs to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
-            <translation>
-                <numerusform>Replay %n job as new job with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
-                <numerusform>Replay %n jobs as new jobs with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>JobDetailPanel</name>
-        <message>
-            <source>Overview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Variables</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>History</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No job selected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job %1 no longer exists</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Incident</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failures</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy as JSON</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resolved by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retry gives the job new retries and resolves this incident.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobExporter</name>
-        <message>
-            <source>CSV files (*.csv);;JSON files (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Exporting %n job(s)…</source>
-            <translation>
-                <numerusform>Exporting %n job…</numerusform>
-                <numerusform>Exporting %n jobs…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Exporting the filtered jobs…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) written…</source>
-            <translation>
-                <numerusform>%n job written…</numerusform>
-                <numerusform>%n jobs written…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The export failed: %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobOverview</name>
-        <message>
-            <source>%1 ms</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 min %2 s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 h %2 min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>passed %1 ago</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tenant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (%2 active jobs)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deadline in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Run at</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Activated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next retry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deadline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Timeout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waited</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ran</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Running for</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Timeout risk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Expected end</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>ETA %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-up jobs</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobTableModel</name>
-        <message>
-            <source>Key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Duration</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Error</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobTypesModel</name>
-        <message>
-            <source>Paused by %1 at %2%3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Running</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Oldest waiting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Long polls</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobTypesView</name>
-        <message>
-            <source>Pause…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resume</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause job types</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
-
-Reason (optional):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pause %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Resume %1</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JobsView</name>
-        <message>
-            <source>Act on every job matching the filter, not only the selected ones</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>JsonTreeModel</name>
-        <message numerus="yes">
-            <source>{%n field(s)}</source>
-            <translation>
-                <numerusform>{%n field}</numerusform>
-                <numerusform>{%n fields}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>[%n item(s)]</source>
-            <translation>
-                <numerusform>[%n item]</numerusform>
-                <numerusform>[%n items]</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>object</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>array</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>string</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>boolean</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>null</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Jobdeck</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>API: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Store: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Up %1:%2:%3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job types</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>API keys</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy job keys</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export &amp;selected jobs…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export &amp;filtered jobs…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Read-only mode</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop API</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stop or start the HTTP server; the engine keeps running for the console</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Read-only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Start API</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>API stopped (%1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The API cannot listen on %1 again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Incident %1: job %2 (%3) failed: %4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New incident</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export selected jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export filtered jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing to export: the filter is not valid or nothing is selected.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Open store…</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>NewKeyDialog</name>
-        <message>
-            <source>Create API key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. ci-worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Read</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Admin</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Permissions:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tenant ids separated by commas, or * for every tenant</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Tenants:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Create</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Give at least one permission.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Give at least one tenant, or * for every tenant.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>"%1" is not a tenant id.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>OperatorTableView</name>
-        <message>
-            <source>The store cannot be read right now: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: done.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 refused: %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>QueueDepthModel</name>
-        <message>
-            <source>Job type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ReadOnlyMode</name>
-        <message>
-            <source>The console is in read-only mode: nothing can be changed from it.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ReplayDialog</name>
-        <message>
-            <source>Replay %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Variables of the new job (JSON object):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not valid JSON at character %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The variables must be a JSON object ({...}).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The variables are larger than %1 bytes.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>System</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A new language applies at the next start.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notify me of new incidents (system tray)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Read-only: no action can change a job or a key</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> ms</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Refresh views every:</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ThroughputChart</name>
-        <message>
-            <source>completed / min</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>failure rate</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>WorkersModel</name>
-        <message>
-            <source>Worker</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Job types</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last seen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active jobs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Long polls</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Activated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ConnectionProbe</name>
-        <message>
-            <source>%1 is not a readable file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SQLite file, %1 MiB</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the folder %1 does not exist or is not writable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a new SQLite store will be created</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PostgreSQL %1, a Jobdeck store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ConsoleShell</name>
-        <message>
-            <source>Open store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot open %1:
+<context>
+    <name>ActionController</name>
+    <message>
+        <source>All matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New timeout (seconds):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job matches the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every job matching the filter: %n job(s).</source>
+        <translation>
+            <numerusform>Every job matching the filter: %n job.</numerusform>
+            <numerusform>Every job matching the filter: %n jobs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every job matching the filter: more than %1 jobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: every job matching the filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) done…</source>
+        <translation>
+            <numerusform>%n job done…</numerusform>
+            <numerusform>%n jobs done…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n job(s) done.</source>
+        <translation>
+            <numerusform>%1: %n job done.</numerusform>
+            <numerusform>%1: %n jobs done.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused:</source>
+        <translation>
+            <numerusform>%n refused:</numerusform>
+            <numerusform>%n refused:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminKeyDialog</name>
+    <message>
+        <source>Admin API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobdeck created the first admin API key. It is shown only now: copy it and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysView</name>
+    <message>
+        <source>Create…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key &quot;%1&quot; was created. It is shown only now: copy it and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create API key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
+        <translation>
+            <numerusform>Revoke %n API key: %1? Clients using it get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
+            <numerusform>Revoke %n API keys: %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke API key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>%1 is not a readable file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file, %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist or is not writable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new SQLite store will be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, a Jobdeck store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleShell</name>
+    <message>
+        <source>Open store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
 %2
 
 The console goes back to %3.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot open %1 again:
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1 again:
 %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>PasswordVault</name>
-        <message>
-            <source>no system keyring (Secret Service or KWallet) is available</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the keyring refused access</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the keyring could not delete the entry</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>StoreDialog</name>
-        <message>
-            <source>Open store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(choose a recent store)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Recent:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SQLite file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PostgreSQL</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ask which store to open at every start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unless --db or JOBDECK_DB names a store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;File:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The console's own engine opens the file; a file that does not exist yet becomes a new store.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Database:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;User:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>empty: ~/.pgpass or PGPASSWORD</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>optional, e.g. /var/run/postgresql</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unix &amp;socket folder:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remember the password in the system keyring</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Looking for the system keyring…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The keyring did not give the password: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The password is kept by the system keyring, never in Jobdeck's settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connecting to %1…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connected: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cannot connect: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SQLite store</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>StoreLocation</name>
-        <message>
-            <source>Choose a SQLite file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the PostgreSQL host.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the database name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the user name.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>Last %n minute</numerusform>
+            <numerusform>Last %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue depth per job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FailuresModel</name>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error thrown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search key, type, worker, error, variables (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET %1 — refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error / details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <source>Resolved by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsView</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</source>
+        <translation>
+            <numerusform>Resolve %n incident? Its job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</numerusform>
+            <numerusform>Resolve %n incidents? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n incident(s)</source>
+        <translation>
+            <numerusform>%1 of %n incident</numerusform>
+            <numerusform>%1 of %n incidents</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobActions</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock and their worker&apos;s answer will be refused. Finished jobs cannot be cancelled.</source>
+        <translation>
+            <numerusform>Cancel %n job? Waiting jobs will never run; active jobs lose their lock and their worker&apos;s answer will be refused. Finished jobs cannot be cancelled.</numerusform>
+            <numerusform>Cancel %n jobs? Waiting jobs will never run; active jobs lose their lock and their worker&apos;s answer will be refused. Finished jobs cannot be cancelled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</source>
+        <translation>
+            <numerusform>Delete %n job with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
+            <numerusform>Delete %n jobs with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
+        <translation>
+            <numerusform>Give %n job %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+            <numerusform>Give %n jobs %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+        <translation>
+            <numerusform>Set the priority of %n job to %1? Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the priority of %n jobs to %1? Finished jobs cannot be changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the timeout of %n job(s) to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+        <translation>
+            <numerusform>Set the timeout of %n job to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the timeout of %n jobs to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
+        <translation>
+            <numerusform>Replay %n job as new job with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
+            <numerusform>Replay %n jobs as new jobs with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry gives the job new retries and resolves this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobExporter</name>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n job(s)…</source>
+        <translation>
+            <numerusform>Exporting %n job…</numerusform>
+            <numerusform>Exporting %n jobs…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting the filtered jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) written…</source>
+        <translation>
+            <numerusform>%n job written…</numerusform>
+            <numerusform>%n jobs written…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobOverview</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed %1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 active jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobTypesModel</name>
+    <message>
+        <source>Paused by %1 at %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobTypesView</name>
+    <message>
+        <source>Pause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause job types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
+
+Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobsView</name>
+    <message>
+        <source>Act on every job matching the filter, not only the selected ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n field}</numerusform>
+            <numerusform>{%n fields}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jobdeck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up %1:%2:%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy job keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;selected jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;filtered jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read-only mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop or start the HTTP server; the engine keeps running for the console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API stopped (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API cannot listen on %1 again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident %1: job %2 (%3) failed: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export selected jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export filtered jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to export: the filter is not valid or nothing is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ci-worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant ids separated by commas, or * for every tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tenants:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one tenant, or * for every tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperatorTableView</name>
+    <message>
+        <source>The store cannot be read right now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PasswordVault</name>
+    <message>
+        <source>no system keyring (Secret Service or KWallet) is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring refused access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keyring could not delete the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueDepthModel</name>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyMode</name>
+    <message>
+        <source>The console is in read-only mode: nothing can be changed from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables of the new job (JSON object):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON at character %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variables must be a JSON object ({...}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The variables are larger than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notify me of new incidents (system tray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: no action can change a job or a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh views every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Open store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(choose a recent store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask which store to open at every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unless --db or JOBDECK_DB names a store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console&apos;s own engine opens the file; a file that does not exist yet becomes a new store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: ~/.pgpass or PGPASSWORD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. /var/run/postgresql</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unix &amp;socket folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept by the system keyring, never in Jobdeck&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>Choose a SQLite file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PostgreSQL host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputChart</name>
+    <message>
+        <source>completed / min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkersModel</name>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,1511 +1,1515 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
-    <context>
-        <name>ActionController</name>
-        <message>
-            <source>All matching</source>
-            <translation>Все подходящие</translation>
-        </message>
-        <message>
-            <source>New retries:</source>
-            <translation>Новое число повторов:</translation>
-        </message>
-        <message>
-            <source>New priority:</source>
-            <translation>Новый приоритет:</translation>
-        </message>
-        <message>
-            <source>New timeout (seconds):</source>
-            <translation>Новый тайм-аут (секунды):</translation>
-        </message>
-        <message>
-            <source>Job %1 no longer exists</source>
-            <translation>Задачи %1 больше нет</translation>
-        </message>
-        <message>
-            <source>No job matches the filter.</source>
-            <translation>Ни одна задача не подходит под фильтр.</translation>
-        </message>
-        <message numerus="yes">
-            <source>Every job matching the filter: %n job(s).</source>
-            <translation>
-                <numerusform>Все задачи по фильтру: %n задача.</numerusform>
-                <numerusform>Все задачи по фильтру: %n задачи.</numerusform>
-                <numerusform>Все задачи по фильтру: %n задач.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Every job matching the filter: more than %1 jobs.</source>
-            <translation>Все задачи по фильтру: больше %1 задач.</translation>
-        </message>
-        <message>
-            <source>%1: every job matching the filter…</source>
-            <translation>%1: все задачи по фильтру…</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>Остановить</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) done…</source>
-            <translation>
-                <numerusform>Выполнено для %n задачи…</numerusform>
-                <numerusform>Выполнено для %n задач…</numerusform>
-                <numerusform>Выполнено для %n задач…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n job(s) done.</source>
-            <translation>
-                <numerusform>%1: выполнено для %n задачи.</numerusform>
-                <numerusform>%1: выполнено для %n задач.</numerusform>
-                <numerusform>%1: выполнено для %n задач.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Stopped before the end.</source>
-            <translation>Остановлено до конца.</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n refused:</source>
-            <translation>
-                <numerusform>%n отклонена:</numerusform>
-                <numerusform>%n отклонены:</numerusform>
-                <numerusform>%n отклонено:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>… and %n more</source>
-            <translation>
-                <numerusform>… и ещё %n</numerusform>
-                <numerusform>… и ещё %n</numerusform>
-                <numerusform>… и ещё %n</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>AdminKeyDialog</name>
-        <message>
-            <source>Admin API key</source>
-            <translation>API-ключ администратора</translation>
-        </message>
-        <message>
-            <source>Jobdeck created the first admin API key. It is shown only now: copy it and keep it somewhere safe.</source>
-            <translation>Jobdeck создал первый API-ключ администратора. Он показывается только сейчас: скопируйте его и сохраните в надёжном месте.</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Копировать</translation>
-        </message>
-        <message>
-            <source>New API key</source>
-            <translation>Новый API-ключ</translation>
-        </message>
-    </context>
-    <context>
-        <name>ApiKeysModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Permissions</source>
-            <translation>Права</translation>
-        </message>
-        <message>
-            <source>Tenants</source>
-            <translation>Арендаторы</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Создан</translation>
-        </message>
-    </context>
-    <context>
-        <name>ApiKeysView</name>
-        <message>
-            <source>Create…</source>
-            <translation>Создать…</translation>
-        </message>
-        <message>
-            <source>Revoke…</source>
-            <translation>Отозвать…</translation>
-        </message>
-        <message>
-            <source>The API key "%1" was created. It is shown only now: copy it and keep it somewhere safe.</source>
-            <translation>API-ключ «%1» создан. Он показывается только сейчас: скопируйте его и сохраните в надёжном месте.</translation>
-        </message>
-        <message>
-            <source>Revoke API keys</source>
-            <translation>Отзыв API-ключей</translation>
-        </message>
-        <message>
-            <source>Create API key %1</source>
-            <translation>Создание API-ключа %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
-            <translation>
-                <numerusform>Отозвать %n API-ключ: %1? Клиенты с ним получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
-                <numerusform>Отозвать %n API-ключа: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
-                <numerusform>Отозвать %n API-ключей: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Revoke API key %1</source>
-            <translation>Отзыв API-ключа %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardView</name>
-        <message>
-            <source>%1 ms</source>
-            <translation>%1 мс</translation>
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation>%1 с</translation>
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation>%1 мин</translation>
-        </message>
-        <message>
-            <source>Jobs by state</source>
-            <translation>Задачи по состояниям</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Всего</translation>
-        </message>
-        <message>
-            <source>Open incidents</source>
-            <translation>Открытые инциденты</translation>
-        </message>
-        <message numerus="yes">
-            <source>Last %n minute(s)</source>
-            <translation>
-                <numerusform>Последняя %n минута</numerusform>
-                <numerusform>Последние %n минуты</numerusform>
-                <numerusform>Последние %n минут</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Queue depth per job type</source>
-            <translation>Глубина очереди по типам задач</translation>
-        </message>
-        <message>
-            <source>The store cannot be read right now: %1</source>
-            <translation>Хранилище сейчас не читается: %1</translation>
-        </message>
-        <message>
-            <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
-            <translation>Окончено: %1 · завершено: %2 (%3 / мин) · сбоев: %4 (%5 %) · p95 времени обработки: %6</translation>
-        </message>
-        <message>
-            <source>n/a</source>
-            <translation>н/д</translation>
-        </message>
-    </context>
-    <context>
-        <name>FailuresModel</name>
-        <message>
-            <source>timed out</source>
-            <translation>истёк тайм-аут</translation>
-        </message>
-        <message>
-            <source>final</source>
-            <translation>последняя</translation>
-        </message>
-        <message>
-            <source>retried</source>
-            <translation>повторена</translation>
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation>Попытка</translation>
-        </message>
-        <message>
-            <source>Failed at</source>
-            <translation>Время сбоя</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Ошибка</translation>
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>Backoff</source>
-            <translation>Пауза</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Итог</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <source>Pending</source>
-            <translation>Ожидают</translation>
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation>Запланированы</translation>
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation>Повтор</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Выполняются</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Завершены</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Сбой</translation>
-        </message>
-        <message>
-            <source>Error thrown</source>
-            <translation>Бизнес-ошибка</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Отменены</translation>
-        </message>
-        <message>
-            <source>Job type</source>
-            <translation>Тип задачи</translation>
-        </message>
-        <message>
-            <source>Search key, type, worker, error, variables (Ctrl+F)</source>
-            <translation>Поиск: ключ, тип, обработчик, ошибка, переменные (Ctrl+F)</translation>
-        </message>
-        <message>
-            <source>GET %1</source>
-            <translation>GET %1</translation>
-        </message>
-        <message>
-            <source>GET %1 — refused: %2</source>
-            <translation>GET %1 — отклонено: %2</translation>
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>Any time</source>
-            <translation>За всё время</translation>
-        </message>
-        <message>
-            <source>Last 15 min</source>
-            <translation>Последние 15 мин</translation>
-        </message>
-        <message>
-            <source>Last hour</source>
-            <translation>Последний час</translation>
-        </message>
-        <message>
-            <source>Last 24 h</source>
-            <translation>Последние 24 ч</translation>
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation>Последние 7 дней</translation>
-        </message>
-        <message>
-            <source>Created within</source>
-            <translation>Создана за период</translation>
-        </message>
-        <message>
-            <source>Created after</source>
-            <translation>Создана после</translation>
-        </message>
-        <message>
-            <source>before</source>
-            <translation>до</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryModel</name>
-        <message>
-            <source>Time</source>
-            <translation>Время</translation>
-        </message>
-        <message>
-            <source>Δ previous</source>
-            <translation>Δ от предыдущего</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>Событие</translation>
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation>Попытка</translation>
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>Error / details</source>
-            <translation>Ошибка / подробности</translation>
-        </message>
-    </context>
-    <context>
-        <name>IncidentsModel</name>
-        <message>
-            <source>Resolved by %1</source>
-            <translation>Закрыл: %1</translation>
-        </message>
-        <message>
-            <source>Incident</source>
-            <translation>Инцидент</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Задача</translation>
-        </message>
-        <message>
-            <source>Job type</source>
-            <translation>Тип задачи</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Вид</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Ошибка</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Создан</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>Закрыт</translation>
-        </message>
-    </context>
-    <context>
-        <name>IncidentsView</name>
-        <message>
-            <source>Open</source>
-            <translation>Открытые</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>Закрытые</translation>
-        </message>
-        <message>
-            <source>All</source>
-            <translation>Все</translation>
-        </message>
-        <message>
-            <source>Resolve…</source>
-            <translation>Закрыть…</translation>
-        </message>
-        <message>
-            <source>Resolve incidents</source>
-            <translation>Закрытие инцидентов</translation>
-        </message>
-        <message numerus="yes">
-            <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
-
-New retries:</source>
-            <translation>
-                <numerusform>Закрыть %n инцидент? Задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
-
-Новое число повторов:</numerusform>
-                <numerusform>Закрыть %n инцидента? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
-
-Новое число повторов:</numerusform>
-                <numerusform>Закрыть %n инцидентов? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
-
-Новое число повторов:</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 of %n incident(s)</source>
-            <translation>
-                <numerusform>%1 из %n инцидента</numerusform>
-                <numerusform>%1 из %n инцидентов</numerusform>
-                <numerusform>%1 из %n инцидентов</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Resolve %1</source>
-            <translation>Закрытие %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobActions</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Отменить</translation>
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation>Удалить</translation>
-        </message>
-        <message>
-            <source>Retry</source>
-            <translation>Повторить</translation>
-        </message>
-        <message numerus="yes">
-            <source>Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock and their worker's answer will be refused. Finished jobs cannot be cancelled.</source>
-            <translation>
-                <numerusform>Отменить %n задачу? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
-                <numerusform>Отменить %n задачи? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
-                <numerusform>Отменить %n задач? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n job(s) with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</source>
-            <translation>
-                <numerusform>Удалить %n задачу вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
-                <numerusform>Удалить %n задачи вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
-                <numerusform>Удалить %n задач вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
-            <translation>
-                <numerusform>Дать %n задаче новые повторы (%1)? Задача FAILED с открытым инцидентом вернётся в очередь, а инцидент будет закрыт.</numerusform>
-                <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
-                <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Приоритет</translation>
-        </message>
-        <message>
-            <source>Timeout</source>
-            <translation>Тайм-аут</translation>
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation>Перезапуск</translation>
-        </message>
-        <message numerus="yes">
-            <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
-            <translation>
-                <numerusform>Установить приоритет %1 для %n задачи? Завершённые задачи изменить нельзя.</numerusform>
-                <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
-                <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
-            <translation>
-                <numerusform>Установить тайм-аут %1 с для %n задачи? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
-                <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
-                <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
-            <translation>
-                <numerusform>Перезапустить %n задачу как новую с показанными переменными? Старая задача останется как есть; новая будет ссылаться на неё. Перезапустить можно только завершённые задачи.</numerusform>
-                <numerusform>Перезапустить %n задачи как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
-                <numerusform>Перезапустить %n задач как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>JobDetailPanel</name>
-        <message>
-            <source>Overview</source>
-            <translation>Обзор</translation>
-        </message>
-        <message>
-            <source>Variables</source>
-            <translation>Переменные</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>История</translation>
-        </message>
-        <message>
-            <source>No job selected</source>
-            <translation>Задача не выбрана</translation>
-        </message>
-        <message>
-            <source>Job %1 no longer exists</source>
-            <translation>Задачи %1 больше нет</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Ошибка</translation>
-        </message>
-        <message>
-            <source>Incident</source>
-            <translation>Инцидент</translation>
-        </message>
-        <message>
-            <source>Failures</source>
-            <translation>Сбои</translation>
-        </message>
-        <message>
-            <source>Copy as JSON</source>
-            <translation>Копировать как JSON</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Задача</translation>
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation>Задача %1</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Тип</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Error code</source>
-            <translation>Код ошибки</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Открыт</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>Решён</translation>
-        </message>
-        <message>
-            <source>Resolved by</source>
-            <translation>Кем решён</translation>
-        </message>
-        <message>
-            <source>Retry gives the job new retries and resolves this incident.</source>
-            <translation>«Повторить» даёт задаче новые попытки и закрывает этот инцидент.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobExporter</name>
-        <message>
-            <source>CSV files (*.csv);;JSON files (*.json)</source>
-            <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Exporting %n job(s)…</source>
-            <translation>
-                <numerusform>Экспорт %n задачи…</numerusform>
-                <numerusform>Экспорт %n задач…</numerusform>
-                <numerusform>Экспорт %n задач…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Exporting the filtered jobs…</source>
-            <translation>Экспорт отфильтрованных задач…</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Отмена</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Экспорт</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n job(s) written…</source>
-            <translation>
-                <numerusform>Записана %n задача…</numerusform>
-                <numerusform>Записано %n задачи…</numerusform>
-                <numerusform>Записано %n задач…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The export failed: %1</source>
-            <translation>Экспорт не удался: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobOverview</name>
-        <message>
-            <source>%1 ms</source>
-            <translation>%1 мс</translation>
-        </message>
-        <message>
-            <source>%1 s</source>
-            <translation>%1 с</translation>
-        </message>
-        <message>
-            <source>%1 min %2 s</source>
-            <translation>%1 мин %2 с</translation>
-        </message>
-        <message>
-            <source>%1 h %2 min</source>
-            <translation>%1 ч %2 мин</translation>
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation>через %1</translation>
-        </message>
-        <message>
-            <source>passed %1 ago</source>
-            <translation>истёк %1 назад</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>Приоритет</translation>
-        </message>
-        <message>
-            <source>Tenant</source>
-            <translation>Арендатор</translation>
-        </message>
-        <message>
-            <source>Attempt</source>
-            <translation>Попытка</translation>
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>%1 (%2 active jobs)</source>
-            <translation>%1 (активных задач: %2)</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Ошибка</translation>
-        </message>
-        <message>
-            <source>Deadline in</source>
-            <translation>До срока</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Создана</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Изменена</translation>
-        </message>
-        <message>
-            <source>Run at</source>
-            <translation>Запуск в</translation>
-        </message>
-        <message>
-            <source>Activated</source>
-            <translation>Активирована</translation>
-        </message>
-        <message>
-            <source>Next retry</source>
-            <translation>Следующая попытка</translation>
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation>Завершена</translation>
-        </message>
-        <message>
-            <source>Deadline</source>
-            <translation>Срок</translation>
-        </message>
-        <message>
-            <source>Timeout</source>
-            <translation>Тайм-аут</translation>
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation>Повторы</translation>
-        </message>
-        <message>
-            <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
-            <translation>осталось %1 из %2 (использовано %3); пауза %4, не более %5</translation>
-        </message>
-        <message>
-            <source>Waited</source>
-            <translation>Ожидала</translation>
-        </message>
-        <message>
-            <source>Ran</source>
-            <translation>Выполнялась</translation>
-        </message>
-        <message>
-            <source>Running for</source>
-            <translation>Выполняется</translation>
-        </message>
-        <message>
-            <source>Timeout risk</source>
-            <translation>Риск тайм-аута</translation>
-        </message>
-        <message>
-            <source>Expected end</source>
-            <translation>Ожидаемое завершение</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>Прогресс</translation>
-        </message>
-        <message>
-            <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
-            <translation>%1 из %2 строк (%3 успешно, %4 с ошибкой), %5 строк/с</translation>
-        </message>
-        <message>
-            <source>ETA %1</source>
-            <translation>осталось ≈ %1</translation>
-        </message>
-        <message>
-            <source>Created by</source>
-            <translation>Создана задачей</translation>
-        </message>
-        <message>
-            <source>Follow-up jobs</source>
-            <translation>Последующие задачи</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobTableModel</name>
-        <message>
-            <source>Key</source>
-            <translation>Ключ</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Тип</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Состояние</translation>
-        </message>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>Retries</source>
-            <translation>Повторы</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Создана</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Изменена</translation>
-        </message>
-        <message>
-            <source>Duration</source>
-            <translation>Длительность</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Ошибка</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobTypesModel</name>
-        <message>
-            <source>Paused by %1 at %2%3</source>
-            <translation>Приостановил %1 в %2%3</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>Приостановлен</translation>
-        </message>
-        <message>
-            <source>Running</source>
-            <translation>Работает</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Тип</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Статус</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Всего</translation>
-        </message>
-        <message>
-            <source>Oldest waiting</source>
-            <translation>Самая старая в ожидании</translation>
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation>Обработчики</translation>
-        </message>
-        <message>
-            <source>Long polls</source>
-            <translation>Long poll</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobTypesView</name>
-        <message>
-            <source>Pause…</source>
-            <translation>Приостановить…</translation>
-        </message>
-        <message>
-            <source>Resume</source>
-            <translation>Возобновить</translation>
-        </message>
-        <message>
-            <source>Pause job types</source>
-            <translation>Приостановка типов задач</translation>
-        </message>
-        <message>
-            <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
-
-Reason (optional):</source>
-            <translation>Приостановить %1? Обработчики не получат задач приостановленного типа, пока он не будет возобновлён; уже активные задачи доработают до конца.
-
-Причина (необязательно):</translation>
-        </message>
-        <message>
-            <source>Pause %1</source>
-            <translation>Приостановка %1</translation>
-        </message>
-        <message>
-            <source>Resume %1</source>
-            <translation>Возобновление %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobsView</name>
-        <message>
-            <source>Act on every job matching the filter, not only the selected ones</source>
-            <translation>Действие над всеми задачами по фильтру, а не только над выбранными</translation>
-        </message>
-        <message>
-            <source>Job %1</source>
-            <translation>Задача %1</translation>
-        </message>
-        <message>
-            <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
-            <translation>Над этими строками появилось много новых задач: прокрутите вверх, чтобы их увидеть.</translation>
-        </message>
-    </context>
-    <context>
-        <name>JsonTreeModel</name>
-        <message numerus="yes">
-            <source>{%n field(s)}</source>
-            <translation>
-                <numerusform>{%n поле}</numerusform>
-                <numerusform>{%n поля}</numerusform>
-                <numerusform>{%n полей}</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>[%n item(s)]</source>
-            <translation>
-                <numerusform>[%n элемент]</numerusform>
-                <numerusform>[%n элемента]</numerusform>
-                <numerusform>[%n элементов]</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>object</source>
-            <translation>объект</translation>
-        </message>
-        <message>
-            <source>array</source>
-            <translation>массив</translation>
-        </message>
-        <message>
-            <source>string</source>
-            <translation>строка</translation>
-        </message>
-        <message>
-            <source>number</source>
-            <translation>число</translation>
-        </message>
-        <message>
-            <source>boolean</source>
-            <translation>логическое</translation>
-        </message>
-        <message>
-            <source>null</source>
-            <translation>null</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Значение</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Тип</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Jobdeck</source>
-            <translation>Jobdeck</translation>
-        </message>
-        <message>
-            <source>API: %1</source>
-            <translation>API: %1</translation>
-        </message>
-        <message>
-            <source>Store: %1</source>
-            <translation>Хранилище: %1</translation>
-        </message>
-        <message>
-            <source>Up %1:%2:%3</source>
-            <translation>Работает %1:%2:%3</translation>
-        </message>
-        <message>
-            <source>Jobs</source>
-            <translation>Задачи</translation>
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation>Сводка</translation>
-        </message>
-        <message>
-            <source>Job types</source>
-            <translation>Типы задач</translation>
-        </message>
-        <message>
-            <source>Incidents</source>
-            <translation>Инциденты</translation>
-        </message>
-        <message>
-            <source>Workers</source>
-            <translation>Обработчики</translation>
-        </message>
-        <message>
-            <source>API keys</source>
-            <translation>API-ключи</translation>
-        </message>
-        <message>
-            <source>Copy job keys</source>
-            <translation>Копировать ключи задач</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Файл</translation>
-        </message>
-        <message>
-            <source>Export &amp;selected jobs…</source>
-            <translation>Экспорт &amp;выбранных задач…</translation>
-        </message>
-        <message>
-            <source>Export &amp;filtered jobs…</source>
-            <translation>Экспорт &amp;отфильтрованных задач…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>В&amp;ыход</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Вид</translation>
-        </message>
-        <message>
-            <source>&amp;Settings</source>
-            <translation>&amp;Настройки</translation>
-        </message>
-        <message>
-            <source>&amp;Read-only mode</source>
-            <translation>&amp;Только чтение</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Параметры…</translation>
-        </message>
-        <message>
-            <source>Stop API</source>
-            <translation>Остановить API</translation>
-        </message>
-        <message>
-            <source>Stop or start the HTTP server; the engine keeps running for the console</source>
-            <translation>Остановить или запустить HTTP-сервер; движок продолжает работать для консоли</translation>
-        </message>
-        <message>
-            <source>Read-only</source>
-            <translation>Только чтение</translation>
-        </message>
-        <message>
-            <source>Start API</source>
-            <translation>Запустить API</translation>
-        </message>
-        <message>
-            <source>API stopped (%1)</source>
-            <translation>API остановлен (%1)</translation>
-        </message>
-        <message>
-            <source>The API cannot listen on %1 again</source>
-            <translation>API не может снова слушать %1</translation>
-        </message>
-        <message>
-            <source>Incident %1: job %2 (%3) failed: %4</source>
-            <translation>Инцидент %1: сбой задачи %2 (%3): %4</translation>
-        </message>
-        <message>
-            <source>New incident</source>
-            <translation>Новый инцидент</translation>
-        </message>
-        <message>
-            <source>Export selected jobs</source>
-            <translation>Экспорт выбранных задач</translation>
-        </message>
-        <message>
-            <source>Export filtered jobs</source>
-            <translation>Экспорт отфильтрованных задач</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Экспорт</translation>
-        </message>
-        <message>
-            <source>Nothing to export: the filter is not valid or nothing is selected.</source>
-            <translation>Нечего экспортировать: фильтр неверен или ничего не выбрано.</translation>
-        </message>
-        <message>
-            <source>&amp;Open store…</source>
-            <translation>&amp;Открыть хранилище…</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewKeyDialog</name>
-        <message>
-            <source>Create API key</source>
-            <translation>Создание API-ключа</translation>
-        </message>
-        <message>
-            <source>e.g. ci-worker</source>
-            <translation>например, ci-worker</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Имя:</translation>
-        </message>
-        <message>
-            <source>Read</source>
-            <translation>Чтение</translation>
-        </message>
-        <message>
-            <source>Job</source>
-            <translation>Задачи</translation>
-        </message>
-        <message>
-            <source>Admin</source>
-            <translation>Администратор</translation>
-        </message>
-        <message>
-            <source>Permissions:</source>
-            <translation>Права:</translation>
-        </message>
-        <message>
-            <source>Tenant ids separated by commas, or * for every tenant</source>
-            <translation>Идентификаторы арендаторов через запятую или * для всех</translation>
-        </message>
-        <message>
-            <source>&amp;Tenants:</source>
-            <translation>&amp;Арендаторы:</translation>
-        </message>
-        <message>
-            <source>Create</source>
-            <translation>Создать</translation>
-        </message>
-        <message>
-            <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
-            <translation>Имя: от 1 до 100 символов — буквы, цифры, дефисы, подчёркивания.</translation>
-        </message>
-        <message>
-            <source>Give at least one permission.</source>
-            <translation>Укажите хотя бы одно право.</translation>
-        </message>
-        <message>
-            <source>Give at least one tenant, or * for every tenant.</source>
-            <translation>Укажите хотя бы одного арендатора или * для всех.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a tenant id.</source>
-            <translation>«%1» — не идентификатор арендатора.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OperatorTableView</name>
-        <message>
-            <source>The store cannot be read right now: %1</source>
-            <translation>Хранилище сейчас не читается: %1</translation>
-        </message>
-        <message>
-            <source>%1: done.</source>
-            <translation>%1: выполнено.</translation>
-        </message>
-        <message>
-            <source>%1 refused: %2</source>
-            <translation>%1 — отклонено: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>QueueDepthModel</name>
-        <message>
-            <source>Job type</source>
-            <translation>Тип задачи</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>Ожидают</translation>
-        </message>
-        <message>
-            <source>Scheduled</source>
-            <translation>Запланированы</translation>
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation>Повтор</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Выполняются</translation>
-        </message>
-        <message>
-            <source>Total</source>
-            <translation>Всего</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReadOnlyMode</name>
-        <message>
-            <source>The console is in read-only mode: nothing can be changed from it.</source>
-            <translation>Консоль в режиме «только чтение»: из неё ничего нельзя изменить.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReplayDialog</name>
-        <message>
-            <source>Replay %1</source>
-            <translation>Перезапуск %1</translation>
-        </message>
-        <message>
-            <source>Variables of the new job (JSON object):</source>
-            <translation>Переменные новой задачи (объект JSON):</translation>
-        </message>
-        <message>
-            <source>Replay</source>
-            <translation>Перезапустить</translation>
-        </message>
-        <message>
-            <source>Not valid JSON at character %1: %2</source>
-            <translation>Некорректный JSON в позиции %1: %2</translation>
-        </message>
-        <message>
-            <source>The variables must be a JSON object ({...}).</source>
-            <translation>Переменные должны быть объектом JSON ({...}).</translation>
-        </message>
-        <message>
-            <source>The variables are larger than %1 bytes.</source>
-            <translation>Переменные больше %1 байт.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Параметры</translation>
-        </message>
-        <message>
-            <source>System</source>
-            <translation>Как в системе</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Язык:</translation>
-        </message>
-        <message>
-            <source>A new language applies at the next start.</source>
-            <translation>Новый язык применится при следующем запуске.</translation>
-        </message>
-        <message>
-            <source>Notify me of new incidents (system tray)</source>
-            <translation>Сообщать о новых инцидентах (системный лоток)</translation>
-        </message>
-        <message>
-            <source>Read-only: no action can change a job or a key</source>
-            <translation>Только чтение: никакое действие не изменит задачу или ключ</translation>
-        </message>
-        <message>
-            <source> ms</source>
-            <translation> мс</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh views every:</source>
-            <translation>&amp;Обновлять виды каждые:</translation>
-        </message>
-    </context>
-    <context>
-        <name>ThroughputChart</name>
-        <message>
-            <source>completed / min</source>
-            <translation>завершено / мин</translation>
-        </message>
-        <message>
-            <source>failure rate</source>
-            <translation>доля сбоев</translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkersModel</name>
-        <message>
-            <source>Worker</source>
-            <translation>Обработчик</translation>
-        </message>
-        <message>
-            <source>Job types</source>
-            <translation>Типы задач</translation>
-        </message>
-        <message>
-            <source>Last seen</source>
-            <translation>Последний раз</translation>
-        </message>
-        <message>
-            <source>Active jobs</source>
-            <translation>Активные задачи</translation>
-        </message>
-        <message>
-            <source>Long polls</source>
-            <translation>Long poll</translation>
-        </message>
-        <message>
-            <source>Activated</source>
-            <translation>Взято</translation>
-        </message>
-        <message>
-            <source>Completed</source>
-            <translation>Завершено</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>Сбоев</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConnectionProbe</name>
-        <message>
-            <source>%1 is not a readable file</source>
-            <translation>%1 — не файл или его нельзя прочитать</translation>
-        </message>
-        <message>
-            <source>SQLite file, %1 MiB</source>
-            <translation>файл SQLite, %1 МиБ</translation>
-        </message>
-        <message>
-            <source>the folder %1 does not exist or is not writable</source>
-            <translation>папки %1 нет или в неё нельзя писать</translation>
-        </message>
-        <message>
-            <source>a new SQLite store will be created</source>
-            <translation>будет создано новое хранилище SQLite</translation>
-        </message>
-        <message>
-            <source>PostgreSQL %1, a Jobdeck store</source>
-            <translation>PostgreSQL %1, хранилище Jobdeck</translation>
-        </message>
-        <message>
-            <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
-            <translation>PostgreSQL %1, таблиц Jobdeck пока нет (они будут созданы при открытии)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsoleShell</name>
-        <message>
-            <source>Open store</source>
-            <translation>Открыть хранилище</translation>
-        </message>
-        <message>
-            <source>Cannot open %1:
+<context>
+    <name>ActionController</name>
+    <message>
+        <source>All matching</source>
+        <translation>Все подходящие</translation>
+    </message>
+    <message>
+        <source>New retries:</source>
+        <translation>Новое число повторов:</translation>
+    </message>
+    <message>
+        <source>New priority:</source>
+        <translation>Новый приоритет:</translation>
+    </message>
+    <message>
+        <source>New timeout (seconds):</source>
+        <translation>Новый тайм-аут (секунды):</translation>
+    </message>
+    <message>
+        <source>Job %1 no longer exists</source>
+        <translation>Задачи %1 больше нет</translation>
+    </message>
+    <message>
+        <source>No job matches the filter.</source>
+        <translation>Ни одна задача не подходит под фильтр.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every job matching the filter: %n job(s).</source>
+        <translation>
+            <numerusform>Все задачи по фильтру: %n задача.</numerusform>
+            <numerusform>Все задачи по фильтру: %n задачи.</numerusform>
+            <numerusform>Все задачи по фильтру: %n задач.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every job matching the filter: more than %1 jobs.</source>
+        <translation>Все задачи по фильтру: больше %1 задач.</translation>
+    </message>
+    <message>
+        <source>%1: every job matching the filter…</source>
+        <translation>%1: все задачи по фильтру…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) done…</source>
+        <translation>
+            <numerusform>Выполнено для %n задачи…</numerusform>
+            <numerusform>Выполнено для %n задач…</numerusform>
+            <numerusform>Выполнено для %n задач…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n job(s) done.</source>
+        <translation>
+            <numerusform>%1: выполнено для %n задачи.</numerusform>
+            <numerusform>%1: выполнено для %n задач.</numerusform>
+            <numerusform>%1: выполнено для %n задач.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Остановлено до конца.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused:</source>
+        <translation>
+            <numerusform>%n отклонена:</numerusform>
+            <numerusform>%n отклонены:</numerusform>
+            <numerusform>%n отклонено:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+            <numerusform>… и ещё %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AdminKeyDialog</name>
+    <message>
+        <source>Admin API key</source>
+        <translation>API-ключ администратора</translation>
+    </message>
+    <message>
+        <source>Jobdeck created the first admin API key. It is shown only now: copy it and keep it somewhere safe.</source>
+        <translation>Jobdeck создал первый API-ключ администратора. Он показывается только сейчас: скопируйте его и сохраните в надёжном месте.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Новый API-ключ</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Права</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>Арендаторы</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+</context>
+<context>
+    <name>ApiKeysView</name>
+    <message>
+        <source>Create…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Отозвать…</translation>
+    </message>
+    <message>
+        <source>The API key &quot;%1&quot; was created. It is shown only now: copy it and keep it somewhere safe.</source>
+        <translation>API-ключ «%1» создан. Он показывается только сейчас: скопируйте его и сохраните в надёжном месте.</translation>
+    </message>
+    <message>
+        <source>Revoke API keys</source>
+        <translation>Отзыв API-ключей</translation>
+    </message>
+    <message>
+        <source>Create API key %1</source>
+        <translation>Создание API-ключа %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n API key(s): %1? Clients using them get 401 Unauthorized from their next request on. This cannot be undone.</source>
+        <translation>
+            <numerusform>Отозвать %n API-ключ: %1? Клиенты с ним получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+            <numerusform>Отозвать %n API-ключа: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+            <numerusform>Отозвать %n API-ключей: %1? Клиенты с ними получат 401 Unauthorized начиная со следующего запроса. Это необратимо.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke API key %1</source>
+        <translation>Отзыв API-ключа %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>%1 is not a readable file</source>
+        <translation>%1 — не файл или его нельзя прочитать</translation>
+    </message>
+    <message>
+        <source>SQLite file, %1 MiB</source>
+        <translation>файл SQLite, %1 МиБ</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist or is not writable</source>
+        <translation>папки %1 нет или в неё нельзя писать</translation>
+    </message>
+    <message>
+        <source>a new SQLite store will be created</source>
+        <translation>будет создано новое хранилище SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, a Jobdeck store</source>
+        <translation>PostgreSQL %1, хранилище Jobdeck</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1, no Jobdeck tables yet (they are created when opened)</source>
+        <translation>PostgreSQL %1, таблиц Jobdeck пока нет (они будут созданы при открытии)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleShell</name>
+    <message>
+        <source>Open store</source>
+        <translation>Открыть хранилище</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
 %2
 
 The console goes back to %3.</source>
-            <translation>Не удаётся открыть %1:
+        <translation>Не удаётся открыть %1:
 %2
 
 Консоль возвращается к %3.</translation>
-        </message>
-        <message>
-            <source>Cannot open %1 again:
+    </message>
+    <message>
+        <source>Cannot open %1 again:
 %2</source>
-            <translation>Не удаётся снова открыть %1:
+        <translation>Не удаётся снова открыть %1:
 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordVault</name>
-        <message>
-            <source>no system keyring (Secret Service or KWallet) is available</source>
-            <translation>нет системной связки ключей (Secret Service или KWallet)</translation>
-        </message>
-        <message>
-            <source>the keyring refused access</source>
-            <translation>связка ключей отказала в доступе</translation>
-        </message>
-        <message>
-            <source>the keyring could not delete the entry</source>
-            <translation>связка ключей не смогла удалить запись</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreDialog</name>
-        <message>
-            <source>Open store</source>
-            <translation>Открыть хранилище</translation>
-        </message>
-        <message>
-            <source>(choose a recent store)</source>
-            <translation>(выберите недавнее хранилище)</translation>
-        </message>
-        <message>
-            <source>&amp;Recent:</source>
-            <translation>&amp;Недавние:</translation>
-        </message>
-        <message>
-            <source>SQLite file</source>
-            <translation>Файл SQLite</translation>
-        </message>
-        <message>
-            <source>PostgreSQL</source>
-            <translation>PostgreSQL</translation>
-        </message>
-        <message>
-            <source>&amp;Test connection</source>
-            <translation>&amp;Проверить подключение</translation>
-        </message>
-        <message>
-            <source>Ask which store to open at every start</source>
-            <translation>Спрашивать при каждом запуске, какое хранилище открыть</translation>
-        </message>
-        <message>
-            <source>Unless --db or JOBDECK_DB names a store</source>
-            <translation>Если хранилище не задано через --db или JOBDECK_DB</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>&amp;Обзор…</translation>
-        </message>
-        <message>
-            <source>&amp;File:</source>
-            <translation>&amp;Файл:</translation>
-        </message>
-        <message>
-            <source>The console's own engine opens the file; a file that does not exist yet becomes a new store.</source>
-            <translation>Файл открывает собственный движок консоли; если файла ещё нет, он станет новым хранилищем.</translation>
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation>&amp;Хост:</translation>
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation>&amp;Порт:</translation>
-        </message>
-        <message>
-            <source>&amp;Database:</source>
-            <translation>&amp;База данных:</translation>
-        </message>
-        <message>
-            <source>&amp;User:</source>
-            <translation>П&amp;ользователь:</translation>
-        </message>
-        <message>
-            <source>empty: ~/.pgpass or PGPASSWORD</source>
-            <translation>пусто: ~/.pgpass или PGPASSWORD</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>Па&amp;роль:</translation>
-        </message>
-        <message>
-            <source>optional, e.g. /var/run/postgresql</source>
-            <translation>необязательно, например /var/run/postgresql</translation>
-        </message>
-        <message>
-            <source>Unix &amp;socket folder:</source>
-            <translation>Папка Unix-&amp;сокета:</translation>
-        </message>
-        <message>
-            <source>Remember the password in the system keyring</source>
-            <translation>Запомнить пароль в системной связке ключей</translation>
-        </message>
-        <message>
-            <source>Looking for the system keyring…</source>
-            <translation>Поиск системной связки ключей…</translation>
-        </message>
-        <message>
-            <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
-            <translation>Консоль подключается к базе как ещё один узел Jobdeck: она видит задачи всех узлов и может с ними работать.</translation>
-        </message>
-        <message>
-            <source>The keyring did not give the password: %1</source>
-            <translation>Связка ключей не выдала пароль: %1</translation>
-        </message>
-        <message>
-            <source>The password is kept by the system keyring, never in Jobdeck's settings.</source>
-            <translation>Пароль хранит системная связка ключей, в настройках Jobdeck его нет.</translation>
-        </message>
-        <message>
-            <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
-            <translation>Пароль нельзя запомнить (%1): он запрашивается каждый раз. Оставьте поле пустым, чтобы использовать ~/.pgpass или PGPASSWORD.</translation>
-        </message>
-        <message>
-            <source>Connecting to %1…</source>
-            <translation>Подключение к %1…</translation>
-        </message>
-        <message>
-            <source>Connected: %1</source>
-            <translation>Подключено: %1</translation>
-        </message>
-        <message>
-            <source>Cannot connect: %1</source>
-            <translation>Не удаётся подключиться: %1</translation>
-        </message>
-        <message>
-            <source>SQLite store</source>
-            <translation>Хранилище SQLite</translation>
-        </message>
-        <message>
-            <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
-            <translation>Хранилища SQLite (*.db *.sqlite);;Все файлы (*)</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoreLocation</name>
-        <message>
-            <source>Choose a SQLite file.</source>
-            <translation>Выберите файл SQLite.</translation>
-        </message>
-        <message>
-            <source>Enter the PostgreSQL host.</source>
-            <translation>Укажите хост PostgreSQL.</translation>
-        </message>
-        <message>
-            <source>Enter the database name.</source>
-            <translation>Укажите имя базы данных.</translation>
-        </message>
-        <message>
-            <source>Enter the user name.</source>
-            <translation>Укажите имя пользователя.</translation>
-        </message>
-    </context>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>Jobs by state</source>
+        <translation>Задачи по состояниям</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Открытые инциденты</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n minute(s)</source>
+        <translation>
+            <numerusform>Последняя %n минута</numerusform>
+            <numerusform>Последние %n минуты</numerusform>
+            <numerusform>Последние %n минут</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue depth per job type</source>
+        <translation>Глубина очереди по типам задач</translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now: %1</source>
+        <translation>Хранилище сейчас не читается: %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1 · completed: %2 (%3 / min) · failed: %4 (%5 %) · p95 processing time: %6</source>
+        <translation>Окончено: %1 · завершено: %2 (%3 / мин) · сбоев: %4 (%5 %) · p95 времени обработки: %6</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>н/д</translation>
+    </message>
+</context>
+<context>
+    <name>FailuresModel</name>
+    <message>
+        <source>timed out</source>
+        <translation>истёк тайм-аут</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>последняя</translation>
+    </message>
+    <message>
+        <source>retried</source>
+        <translation>повторена</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation>Время сбоя</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Запланированы</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Выполняются</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершены</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <source>Error thrown</source>
+        <translation>Бизнес-ошибка</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменены</translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation>Тип задачи</translation>
+    </message>
+    <message>
+        <source>Search key, type, worker, error, variables (Ctrl+F)</source>
+        <translation>Поиск: ключ, тип, обработчик, ошибка, переменные (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>GET %1</source>
+        <translation>GET %1</translation>
+    </message>
+    <message>
+        <source>GET %1 — refused: %2</source>
+        <translation>GET %1 — отклонено: %2</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <source>Last 15 min</source>
+        <translation>Последние 15 мин</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Последний час</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>Последние 24 ч</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Последние 7 дней</translation>
+    </message>
+    <message>
+        <source>Created within</source>
+        <translation>Создана за период</translation>
+    </message>
+    <message>
+        <source>Created after</source>
+        <translation>Создана после</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>до</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Δ previous</source>
+        <translation>Δ от предыдущего</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Error / details</source>
+        <translation>Ошибка / подробности</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsModel</name>
+    <message>
+        <source>Resolved by %1</source>
+        <translation>Закрыл: %1</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Инцидент</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation>Тип задачи</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Закрыт</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsView</name>
+    <message>
+        <source>Open</source>
+        <translation>Открытые</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Закрытые</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Закрыть…</translation>
+    </message>
+    <message>
+        <source>Resolve incidents</source>
+        <translation>Закрытие инцидентов</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolve %n incident(s)? Each job goes back to CREATED with the new retries and workers can activate it again.
+
+New retries:</source>
+        <translation>
+            <numerusform>Закрыть %n инцидент? Задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+            <numerusform>Закрыть %n инцидента? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+            <numerusform>Закрыть %n инцидентов? Каждая задача вернётся в CREATED с новым числом повторов, и обработчики снова смогут её взять.
+
+Новое число повторов:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n incident(s)</source>
+        <translation>
+            <numerusform>%1 из %n инцидента</numerusform>
+            <numerusform>%1 из %n инцидентов</numerusform>
+            <numerusform>%1 из %n инцидентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve %1</source>
+        <translation>Закрытие %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobActions</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повторить</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock and their worker&apos;s answer will be refused. Finished jobs cannot be cancelled.</source>
+        <translation>
+            <numerusform>Отменить %n задачу? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
+            <numerusform>Отменить %n задачи? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
+            <numerusform>Отменить %n задач? Ожидающие задачи не будут выполнены; активные теряют блокировку, и ответ их обработчика будет отклонён. Завершённые задачи отменить нельзя.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n job(s) with their history and incidents? This cannot be undone. Active jobs cannot be deleted: cancel them first.</source>
+        <translation>
+            <numerusform>Удалить %n задачу вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
+            <numerusform>Удалить %n задачи вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
+            <numerusform>Удалить %n задач вместе с историей и инцидентами? Это необратимо. Активные задачи удалить нельзя: сначала отмените их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
+        <translation>
+            <numerusform>Дать %n задаче новые повторы (%1)? Задача FAILED с открытым инцидентом вернётся в очередь, а инцидент будет закрыт.</numerusform>
+            <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
+            <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Тайм-аут</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Перезапуск</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+        <translation>
+            <numerusform>Установить приоритет %1 для %n задачи? Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the timeout of %n job(s) to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+        <translation>
+            <numerusform>Установить тайм-аут %1 с для %n задачи? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n job(s) as new job(s) with the variables shown? The old job stays as it is; the new one links to it. Only finished jobs can be replayed.</source>
+        <translation>
+            <numerusform>Перезапустить %n задачу как новую с показанными переменными? Старая задача останется как есть; новая будет ссылаться на неё. Перезапустить можно только завершённые задачи.</numerusform>
+            <numerusform>Перезапустить %n задачи как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
+            <numerusform>Перезапустить %n задач как новые с показанными переменными? Старые задачи останутся как есть; новые будут ссылаться на них. Перезапустить можно только завершённые задачи.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobDetailPanel</name>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Переменные</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>No job selected</source>
+        <translation>Задача не выбрана</translation>
+    </message>
+    <message>
+        <source>Job %1 no longer exists</source>
+        <translation>Задачи %1 больше нет</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Инцидент</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Сбои</translation>
+    </message>
+    <message>
+        <source>Copy as JSON</source>
+        <translation>Копировать как JSON</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Задача %1</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Код ошибки</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыт</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Решён</translation>
+    </message>
+    <message>
+        <source>Resolved by</source>
+        <translation>Кем решён</translation>
+    </message>
+    <message>
+        <source>Retry gives the job new retries and resolves this incident.</source>
+        <translation>«Повторить» даёт задаче новые попытки и закрывает этот инцидент.</translation>
+    </message>
+</context>
+<context>
+    <name>JobExporter</name>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>Файлы CSV (*.csv);;Файлы JSON (*.json)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n job(s)…</source>
+        <translation>
+            <numerusform>Экспорт %n задачи…</numerusform>
+            <numerusform>Экспорт %n задач…</numerusform>
+            <numerusform>Экспорт %n задач…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting the filtered jobs…</source>
+        <translation>Экспорт отфильтрованных задач…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s) written…</source>
+        <translation>
+            <numerusform>Записана %n задача…</numerusform>
+            <numerusform>Записано %n задачи…</numerusform>
+            <numerusform>Записано %n задач…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Экспорт не удался: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobOverview</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>через %1</translation>
+    </message>
+    <message>
+        <source>passed %1 ago</source>
+        <translation>истёк %1 назад</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Арендатор</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>%1 (%2 active jobs)</source>
+        <translation>%1 (активных задач: %2)</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Deadline in</source>
+        <translation>До срока</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменена</translation>
+    </message>
+    <message>
+        <source>Run at</source>
+        <translation>Запуск в</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Активирована</translation>
+    </message>
+    <message>
+        <source>Next retry</source>
+        <translation>Следующая попытка</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Завершена</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Тайм-аут</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>%1 left of %2 (%3 used); backoff %4, at most %5</source>
+        <translation>осталось %1 из %2 (использовано %3); пауза %4, не более %5</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Ожидала</translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation>Выполнялась</translation>
+    </message>
+    <message>
+        <source>Running for</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>Timeout risk</source>
+        <translation>Риск тайм-аута</translation>
+    </message>
+    <message>
+        <source>Expected end</source>
+        <translation>Ожидаемое завершение</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Прогресс</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows (%3 succeeded, %4 failed), %5 rows/s</source>
+        <translation>%1 из %2 строк (%3 успешно, %4 с ошибкой), %5 строк/с</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>осталось ≈ %1</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Создана задачей</translation>
+    </message>
+    <message>
+        <source>Follow-up jobs</source>
+        <translation>Последующие задачи</translation>
+    </message>
+</context>
+<context>
+    <name>JobTableModel</name>
+    <message>
+        <source>Key</source>
+        <translation>Ключ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Изменена</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>JobTypesModel</name>
+    <message>
+        <source>Paused by %1 at %2%3</source>
+        <translation>Приостановил %1 в %2%3</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Приостановлен</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Oldest waiting</source>
+        <translation>Самая старая в ожидании</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Обработчики</translation>
+    </message>
+    <message>
+        <source>Long polls</source>
+        <translation>Long poll</translation>
+    </message>
+</context>
+<context>
+    <name>JobTypesView</name>
+    <message>
+        <source>Pause…</source>
+        <translation>Приостановить…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>Pause job types</source>
+        <translation>Приостановка типов задач</translation>
+    </message>
+    <message>
+        <source>Pause %1? Workers get no more jobs of a paused type until it is resumed; jobs already active run to the end.
+
+Reason (optional):</source>
+        <translation>Приостановить %1? Обработчики не получат задач приостановленного типа, пока он не будет возобновлён; уже активные задачи доработают до конца.
+
+Причина (необязательно):</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>Приостановка %1</translation>
+    </message>
+    <message>
+        <source>Resume %1</source>
+        <translation>Возобновление %1</translation>
+    </message>
+</context>
+<context>
+    <name>JobsView</name>
+    <message>
+        <source>Act on every job matching the filter, not only the selected ones</source>
+        <translation>Действие над всеми задачами по фильтру, а не только над выбранными</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Задача %1</translation>
+    </message>
+    <message>
+        <source>Many new jobs arrived above these rows: scroll to the top to see them.</source>
+        <translation>Над этими строками появилось много новых задач: прокрутите вверх, чтобы их увидеть.</translation>
+    </message>
+    <message>
+        <source>The jobs could not be read: %1</source>
+        <translation>Не удалось прочитать задачи: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message numerus="yes">
+        <source>{%n field(s)}</source>
+        <translation>
+            <numerusform>{%n поле}</numerusform>
+            <numerusform>{%n поля}</numerusform>
+            <numerusform>{%n полей}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n элемент]</numerusform>
+            <numerusform>[%n элемента]</numerusform>
+            <numerusform>[%n элементов]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>массив</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>строка</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>логическое</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Jobdeck</source>
+        <translation>Jobdeck</translation>
+    </message>
+    <message>
+        <source>API: %1</source>
+        <translation>API: %1</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Хранилище: %1</translation>
+    </message>
+    <message>
+        <source>Up %1:%2:%3</source>
+        <translation>Работает %1:%2:%3</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Сводка</translation>
+    </message>
+    <message>
+        <source>Job types</source>
+        <translation>Типы задач</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Инциденты</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Обработчики</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-ключи</translation>
+    </message>
+    <message>
+        <source>Copy job keys</source>
+        <translation>Копировать ключи задач</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Export &amp;selected jobs…</source>
+        <translation>Экспорт &amp;выбранных задач…</translation>
+    </message>
+    <message>
+        <source>Export &amp;filtered jobs…</source>
+        <translation>Экспорт &amp;отфильтрованных задач…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Настройки</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only mode</source>
+        <translation>&amp;Только чтение</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Параметры…</translation>
+    </message>
+    <message>
+        <source>Stop API</source>
+        <translation>Остановить API</translation>
+    </message>
+    <message>
+        <source>Stop or start the HTTP server; the engine keeps running for the console</source>
+        <translation>Остановить или запустить HTTP-сервер; движок продолжает работать для консоли</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Только чтение</translation>
+    </message>
+    <message>
+        <source>Start API</source>
+        <translation>Запустить API</translation>
+    </message>
+    <message>
+        <source>API stopped (%1)</source>
+        <translation>API остановлен (%1)</translation>
+    </message>
+    <message>
+        <source>The API cannot listen on %1 again</source>
+        <translation>API не может снова слушать %1</translation>
+    </message>
+    <message>
+        <source>Incident %1: job %2 (%3) failed: %4</source>
+        <translation>Инцидент %1: сбой задачи %2 (%3): %4</translation>
+    </message>
+    <message>
+        <source>New incident</source>
+        <translation>Новый инцидент</translation>
+    </message>
+    <message>
+        <source>Export selected jobs</source>
+        <translation>Экспорт выбранных задач</translation>
+    </message>
+    <message>
+        <source>Export filtered jobs</source>
+        <translation>Экспорт отфильтрованных задач</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>Nothing to export: the filter is not valid or nothing is selected.</source>
+        <translation>Нечего экспортировать: фильтр неверен или ничего не выбрано.</translation>
+    </message>
+    <message>
+        <source>&amp;Open store…</source>
+        <translation>&amp;Открыть хранилище…</translation>
+    </message>
+</context>
+<context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>Create API key</source>
+        <translation>Создание API-ключа</translation>
+    </message>
+    <message>
+        <source>e.g. ci-worker</source>
+        <translation>например, ci-worker</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Чтение</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Permissions:</source>
+        <translation>Права:</translation>
+    </message>
+    <message>
+        <source>Tenant ids separated by commas, or * for every tenant</source>
+        <translation>Идентификаторы арендаторов через запятую или * для всех</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants:</source>
+        <translation>&amp;Арендаторы:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>The name must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+        <translation>Имя: от 1 до 100 символов — буквы, цифры, дефисы, подчёркивания.</translation>
+    </message>
+    <message>
+        <source>Give at least one permission.</source>
+        <translation>Укажите хотя бы одно право.</translation>
+    </message>
+    <message>
+        <source>Give at least one tenant, or * for every tenant.</source>
+        <translation>Укажите хотя бы одного арендатора или * для всех.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id.</source>
+        <translation>«%1» — не идентификатор арендатора.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorTableView</name>
+    <message>
+        <source>The store cannot be read right now: %1</source>
+        <translation>Хранилище сейчас не читается: %1</translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation>%1: выполнено.</translation>
+    </message>
+    <message>
+        <source>%1 refused: %2</source>
+        <translation>%1 — отклонено: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordVault</name>
+    <message>
+        <source>no system keyring (Secret Service or KWallet) is available</source>
+        <translation>нет системной связки ключей (Secret Service или KWallet)</translation>
+    </message>
+    <message>
+        <source>the keyring refused access</source>
+        <translation>связка ключей отказала в доступе</translation>
+    </message>
+    <message>
+        <source>the keyring could not delete the entry</source>
+        <translation>связка ключей не смогла удалить запись</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDepthModel</name>
+    <message>
+        <source>Job type</source>
+        <translation>Тип задачи</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Запланированы</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Выполняются</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyMode</name>
+    <message>
+        <source>The console is in read-only mode: nothing can be changed from it.</source>
+        <translation>Консоль в режиме «только чтение»: из неё ничего нельзя изменить.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <source>Replay %1</source>
+        <translation>Перезапуск %1</translation>
+    </message>
+    <message>
+        <source>Variables of the new job (JSON object):</source>
+        <translation>Переменные новой задачи (объект JSON):</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Перезапустить</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at character %1: %2</source>
+        <translation>Некорректный JSON в позиции %1: %2</translation>
+    </message>
+    <message>
+        <source>The variables must be a JSON object ({...}).</source>
+        <translation>Переменные должны быть объектом JSON ({...}).</translation>
+    </message>
+    <message>
+        <source>The variables are larger than %1 bytes.</source>
+        <translation>Переменные больше %1 байт.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Параметры</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start.</source>
+        <translation>Новый язык применится при следующем запуске.</translation>
+    </message>
+    <message>
+        <source>Notify me of new incidents (system tray)</source>
+        <translation>Сообщать о новых инцидентах (системный лоток)</translation>
+    </message>
+    <message>
+        <source>Read-only: no action can change a job or a key</source>
+        <translation>Только чтение: никакое действие не изменит задачу или ключ</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh views every:</source>
+        <translation>&amp;Обновлять виды каждые:</translation>
+    </message>
+</context>
+<context>
+    <name>StoreDialog</name>
+    <message>
+        <source>Open store</source>
+        <translation>Открыть хранилище</translation>
+    </message>
+    <message>
+        <source>(choose a recent store)</source>
+        <translation>(выберите недавнее хранилище)</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>&amp;Недавние:</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Файл SQLite</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Ask which store to open at every start</source>
+        <translation>Спрашивать при каждом запуске, какое хранилище открыть</translation>
+    </message>
+    <message>
+        <source>Unless --db or JOBDECK_DB names a store</source>
+        <translation>Если хранилище не задано через --db или JOBDECK_DB</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>The console&apos;s own engine opens the file; a file that does not exist yet becomes a new store.</source>
+        <translation>Файл открывает собственный движок консоли; если файла ещё нет, он станет новым хранилищем.</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Хост:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>П&amp;ользователь:</translation>
+    </message>
+    <message>
+        <source>empty: ~/.pgpass or PGPASSWORD</source>
+        <translation>пусто: ~/.pgpass или PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. /var/run/postgresql</source>
+        <translation>необязательно, например /var/run/postgresql</translation>
+    </message>
+    <message>
+        <source>Unix &amp;socket folder:</source>
+        <translation>Папка Unix-&amp;сокета:</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keyring</source>
+        <translation>Запомнить пароль в системной связке ключей</translation>
+    </message>
+    <message>
+        <source>Looking for the system keyring…</source>
+        <translation>Поиск системной связки ключей…</translation>
+    </message>
+    <message>
+        <source>The console joins the database as one more Jobdeck node: it sees and acts on the jobs of every node.</source>
+        <translation>Консоль подключается к базе как ещё один узел Jobdeck: она видит задачи всех узлов и может с ними работать.</translation>
+    </message>
+    <message>
+        <source>The keyring did not give the password: %1</source>
+        <translation>Связка ключей не выдала пароль: %1</translation>
+    </message>
+    <message>
+        <source>The password is kept by the system keyring, never in Jobdeck&apos;s settings.</source>
+        <translation>Пароль хранит системная связка ключей, в настройках Jobdeck его нет.</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered (%1): it is asked for each time. Leave it empty to use ~/.pgpass or PGPASSWORD.</source>
+        <translation>Пароль нельзя запомнить (%1): он запрашивается каждый раз. Оставьте поле пустым, чтобы использовать ~/.pgpass или PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Подключено: %1</translation>
+    </message>
+    <message>
+        <source>Cannot connect: %1</source>
+        <translation>Не удаётся подключиться: %1</translation>
+    </message>
+    <message>
+        <source>SQLite store</source>
+        <translation>Хранилище SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite stores (*.db *.sqlite);;All files (*)</source>
+        <translation>Хранилища SQLite (*.db *.sqlite);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLocation</name>
+    <message>
+        <source>Choose a SQLite file.</source>
+        <translation>Выберите файл SQLite.</translation>
+    </message>
+    <message>
+        <source>Enter the PostgreSQL host.</source>
+        <translation>Укажите хост PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation>Укажите имя базы данных.</translation>
+    </message>
+    <message>
+        <source>Enter the user name.</source>
+        <translation>Укажите имя пользователя.</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputChart</name>
+    <message>
+        <source>completed / min</source>
+        <translation>завершено / мин</translation>
+    </message>
+    <message>
+        <source>failure rate</source>
+        <translation>доля сбоев</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersModel</name>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Job types</source>
+        <translation>Типы задач</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Последний раз</translation>
+    </message>
+    <message>
+        <source>Active jobs</source>
+        <translation>Активные задачи</translation>
+    </message>
+    <message>
+        <source>Long polls</source>
+        <translation>Long poll</translation>
+    </message>
+    <message>
+        <source>Activated</source>
+        <translation>Взято</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершено</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сбоев</translation>
+    </message>
+</context>
 </TS>
