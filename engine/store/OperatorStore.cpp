@@ -379,16 +379,18 @@ QList<qint64> OperatorStore::finishedBefore(Finished kind, qint64 before, int li
     QString states;
     switch (kind) {
     case Finished::Completed:
-        states = QStringLiteral("state = {COMPLETED}");
+        states = QStringLiteral("+state = {COMPLETED}");
         break;
     case Finished::Cancelled:
-        states = QStringLiteral("state = {CANCELLED}");
+        states = QStringLiteral("+state = {CANCELLED}");
         break;
     case Finished::Failed:
-        states = QStringLiteral("state IN ({FAILED}, {ERROR_THROWN}) AND NOT EXISTS (SELECT 1 "
+        states = QStringLiteral("+state IN ({FAILED}, {ERROR_THROWN}) AND NOT EXISTS (SELECT 1 "
                                 "FROM incidents i WHERE i.job_id = jobs.id AND i.status = 'OPEN')");
         break;
     }
+    // "+state": not by the index on state (every job of the kind, then sorted) but along
+    // jobs_finished, oldest first, stopping at the limit.
     QSqlQuery q = prepare(m_db, QStringLiteral("SELECT id FROM jobs WHERE %1 AND finished_at < ? "
                                                "ORDER BY finished_at LIMIT ?")
                                     .arg(states));

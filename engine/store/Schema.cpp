@@ -147,6 +147,12 @@ struct Migration
     size_t count;
 };
 
+// Migration 5 (both stores): retention finds finished jobs by finished_at. Partial: only a
+// job's finishing touches it, not its creation or its other moves.
+const char *const kMigrationRetention[] = {
+    "CREATE INDEX jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL",
+};
+
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigrationOperator, std::size(kMigrationOperator)},
@@ -154,6 +160,7 @@ const Migration kMigrations[] = {
     // Migration 4 moves PostgreSQL's bookkeeping to statement-level triggers; SQLite's triggers
     // (ListSchema.cpp) stay as they are, its version only follows.
     {nullptr, 0},
+    {kMigrationRetention, std::size(kMigrationRetention)},
 };
 
 } // namespace
@@ -236,7 +243,7 @@ int latestVersion()
 
 void migrate(QSqlDatabase &db)
 {
-    static_assert(std::size(kMigrations) == 4, "a new migration needs its PostgreSQL text too");
+    static_assert(std::size(kMigrations) == 5, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
         migratePostgres(db);
