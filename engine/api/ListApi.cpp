@@ -37,11 +37,10 @@ void listRoute(HttpFrontend *f, ApiRequest &request)
     const CounterSummary summary = JobCounters::summarize(counters.cells(summaryFilter));
 
     JobReads reads(store);
-    const JobReads::Page page = reads.page(p.filter, p.page);
+    const auto [page, count] = reads.pageAndCount(p.filter, p.page, kCountCap);
     QJsonArray jobs;
     for (const JobRecord &job : page.jobs)
         jobs.append(JobListView::entry(job, reads.eventsForEntry(job)));
-    const JobReads::Count count = reads.count(p.filter, kCountCap);
     const qint64 total = count.total;
     const QJsonObject pagination{
         {QStringLiteral("page"), p.pageNumber},

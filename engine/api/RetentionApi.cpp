@@ -45,16 +45,15 @@ void putRoute(HttpFrontend *f, ApiRequest &request)
     const std::optional<QJsonObject> body = request.jsonBody(false);
     if (!body)
         return;
-    RetentionPolicy policy =
-        Retention::stored(f->reader()).value_or(f->engine()->defaultRetention());
+    RetentionChange change;
     QJsonObject errors;
-    const auto field = [&](const char *name, std::optional<qint64> &target) {
+    const auto field = [&](const char *name, std::optional<std::optional<qint64>> &target) {
         const QString key = QLatin1String(name);
         if (!body->contains(key))
             return;
         const QJsonValue value = body->value(key);
         if (value.isNull()) {
-            target.reset();
+            target = std::optional<qint64>();
             return;
         }
         const std::optional<qint64> ms =
@@ -63,20 +62,23 @@ void putRoute(HttpFrontend *f, ApiRequest &request)
             errors.insert(key, QStringLiteral("An ISO 8601 duration of at least 1 s (\"P7D\", "
                                               "\"PT12H\"), or null to keep for ever"));
         else
-            target = *ms;
+            target = ms;
     };
     for (const QString &key : body->keys())
         if (key != QLatin1String("completed") && key != QLatin1String("cancelled") &&
             key != QLatin1String("failed"))
             errors.insert(key, QStringLiteral("Unknown field; retention takes completed, "
                                               "cancelled, failed"));
-    field("completed", policy.completedMs);
-    field("cancelled", policy.cancelledMs);
-    field("failed", policy.failedMs);
+    field("completed", change.completedMs);
+    field("cancelled", change.cancelledMs);
+    field("failed", change.failedMs);
     if (!errors.isEmpty())
         return request.fail(ApiError::validation(errors));
-    f->engine()->submit([policy](Txn &txn) { return OperatorCommands::setRetention(txn, policy); },
-                        JobAnswers::later<RetentionPolicy>(request, render));
+    f->engine()->submit(
+        [change, defaults = f->engine()->defaultRetention()](Txn &txn) {
+            return OperatorCommands::setRetention(txn, change, defaults);
+        },
+        JobAnswers::later<RetentionPolicy>(request, render));
 }
 
 } // namespace

@@ -215,8 +215,11 @@ Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &typ
     return resumed;
 }
 
-Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionPolicy &policy)
+Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionChange &change,
+                                      const RetentionPolicy &defaults)
 {
+    const RetentionPolicy policy =
+        change.appliedTo(Retention::stored(txn.store()).value_or(defaults));
     Retention::store(txn.store(), policy);
     return policy;
 }

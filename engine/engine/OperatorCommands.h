@@ -47,8 +47,11 @@ Outcome<TypePause> pauseType(Txn &txn, const ApiKey &caller, const QString &type
                              const QString &reason);
 Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &type);
 
-// PUT /api/v1/settings/retention: the policy every node applies from now on.
-Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionPolicy &policy);
+// PUT /api/v1/settings/retention: the change applied to the policy in force (the store's, or
+// `defaults` while it keeps none) inside the transaction, so that concurrent changes of
+// different fields both hold; every node applies the result from now on.
+Outcome<RetentionPolicy> setRetention(Txn &txn, const RetentionChange &change,
+                                      const RetentionPolicy &defaults);
 
 Outcome<KeyCreated> createApiKey(Txn &txn, const ApiKey &key, const QByteArray &clearKey);
 Outcome<KeyDeleted> deleteApiKey(Txn &txn, const QString &name);

@@ -16,6 +16,21 @@ struct RetentionPolicy
     bool operator==(const RetentionPolicy &) const = default;
 };
 
+// PUT /api/v1/settings/retention: the fields given (an inner nullopt: keep for ever); the others
+// keep their value.
+struct RetentionChange
+{
+    std::optional<std::optional<qint64>> completedMs, cancelledMs, failedMs;
+
+    RetentionPolicy appliedTo(RetentionPolicy policy) const
+    {
+        policy.completedMs = completedMs.value_or(policy.completedMs);
+        policy.cancelledMs = cancelledMs.value_or(policy.cancelledMs);
+        policy.failedMs = failedMs.value_or(policy.failedMs);
+        return policy;
+    }
+};
+
 namespace Retention {
 
 // The policy kept in the store (every node of a PostgreSQL store applies the same one), or

@@ -95,6 +95,8 @@ QVariant orNull(const QByteArray &json)
 
 QString expand(const QString &sqlTemplate)
 {
+    if (!sqlTemplate.contains(QLatin1Char('{')))
+        return sqlTemplate; // OperatorStore prepares on each call: most statements have none
     static const QHash<QString, QString> words = [] {
         const Names &n = names();
         QHash<QString, QString> out;

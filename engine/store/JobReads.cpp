@@ -6,10 +6,28 @@
 
 JobReads::Page JobReads::page(const JobFilter &filter, const PageRequest &request)
 {
-    QSqlDatabase db = m_store.database();
-    ReadSnapshot snapshot(db);
-    const QList<CounterCell> cells = JobCounters(db).cells(filter);
-    QList<JobQuery::Row> rows = JobQuery(db).page(filter, request, cells);
+    ReadSnapshot snapshot(m_store.database());
+    return page(filter, request, JobCounters(m_store.database()).cells(filter));
+}
+
+JobReads::Count JobReads::count(const JobFilter &filter, qint64 cap)
+{
+    ReadSnapshot snapshot(m_store.database());
+    return count(filter, cap, JobCounters(m_store.database()).cells(filter));
+}
+
+std::pair<JobReads::Page, JobReads::Count>
+JobReads::pageAndCount(const JobFilter &filter, const PageRequest &request, qint64 cap)
+{
+    ReadSnapshot snapshot(m_store.database());
+    const QList<CounterCell> cells = JobCounters(m_store.database()).cells(filter);
+    return {page(filter, request, cells), count(filter, cap, cells)};
+}
+
+JobReads::Page JobReads::page(const JobFilter &filter, const PageRequest &request,
+                              const QList<CounterCell> &cells)
+{
+    QList<JobQuery::Row> rows = JobQuery(m_store.database()).page(filter, request, cells);
     Page out;
     out.hasMore = rows.size() > request.limit;
     if (out.hasMore)
@@ -27,18 +45,16 @@ JobReads::Page JobReads::page(const JobFilter &filter, const PageRequest &reques
     return out;
 }
 
-JobReads::Count JobReads::count(const JobFilter &filter, qint64 cap)
+JobReads::Count JobReads::count(const JobFilter &filter, qint64 cap,
+                                const QList<CounterCell> &cells)
 {
-    QSqlDatabase db = m_store.database();
-    ReadSnapshot snapshot(db);
-    const QList<CounterCell> cells = JobCounters(db).cells(filter);
     Count out;
     if (filter.countersSuffice()) {
         for (const CounterCell &cell : cells)
             out.total += cell.count;
         return out;
     }
-    const qint64 counted = JobQuery(db).countUpTo(filter, cells, cap);
+    const qint64 counted = JobQuery(m_store.database()).countUpTo(filter, cells, cap);
     return {qMin(counted, cap), counted <= cap};
 }
 

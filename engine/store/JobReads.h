@@ -1,5 +1,6 @@
 #pragma once
 
+#include "JobCounters.h"
 #include "JobDetails.h"
 #include "JobFilter.h"
 #include "JobStore.h"
@@ -32,6 +33,9 @@ public:
         bool exact = true;
     };
     Count count(const JobFilter &filter, qint64 cap);
+    // Both, as GET /api/v1/jobs answers them, from one read of the counters.
+    std::pair<Page, Count> pageAndCount(const JobFilter &filter, const PageRequest &request,
+                                        qint64 cap);
 
     // One job with its history, incident and its worker's load; nullopt when it does not exist.
     std::optional<JobDetails> details(const QString &key);
@@ -41,5 +45,8 @@ public:
     static bool entryNeedsEvents(const JobRecord &job);
 
 private:
+    Page page(const JobFilter &filter, const PageRequest &request, const QList<CounterCell> &cells);
+    Count count(const JobFilter &filter, qint64 cap, const QList<CounterCell> &cells);
+
     JobStore &m_store;
 };

@@ -84,8 +84,9 @@ void JobOverview::setDetails(const std::optional<JobDetails> &details, qint64 no
     if (!job.worker.isEmpty())
         addRow(tr("Worker"), tr("%1 (%2 active jobs)").arg(job.worker).arg(d.workerLoad));
     addRetries(d);
-    addPerformance(d, now);
-    if (const std::optional<ProgressFacts> progress = d.progress(now))
+    const std::optional<ProgressFacts> progress = d.progress(now);
+    addPerformance(d, progress, now);
+    if (progress)
         addProgress(*progress);
     if (!d.failures().isEmpty() || !job.errorMessage.isEmpty())
         addRow(tr("Error"), job.errorMessage);
@@ -132,7 +133,8 @@ void JobOverview::addRetries(const JobDetails &d)
            QStringLiteral("retryConfiguration"));
 }
 
-void JobOverview::addPerformance(const JobDetails &d, qint64 now)
+void JobOverview::addPerformance(const JobDetails &d, const std::optional<ProgressFacts> &p,
+                                 qint64 now)
 {
     const JobRecord &job = d.job;
     if (const std::optional<qint64> waited = d.creationToActivationMs())
@@ -150,7 +152,7 @@ void JobOverview::addPerformance(const JobDetails &d, qint64 now)
         palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
         label->setPalette(palette);
     }
-    if (const std::optional<ProgressFacts> p = d.progress(now); p && p->etaSeconds)
+    if (p && p->etaSeconds)
         addRow(tr("Expected end"), when(now + *p->etaSeconds * 1000));
 }
 

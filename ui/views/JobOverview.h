@@ -30,7 +30,8 @@ private:
     QLabel *addRow(const QString &label, const QString &value, const QString &name = {});
     void addTiming(const JobDetails &d);
     void addRetries(const JobDetails &d);
-    void addPerformance(const JobDetails &d, qint64 now);
+    void addPerformance(const JobDetails &d, const std::optional<ProgressFacts> &progress,
+                        qint64 now);
     void addProgress(const ProgressFacts &p);
     void addLinks(const JobDetails &d);
     void tick();
