@@ -42,7 +42,7 @@ namespace {
 #define TIMED(r) r ".activated_at IS NOT NULL AND " r ".finished_at IS NOT NULL"
 // Time a COMPLETED job took, for avg_duration_seconds of the counters.
 #define DURATION(r)                                                                                \
-    "(CASE WHEN " r ".state = 4 AND " TIMED(r) " THEN " PROCESSING_MS(r) " ELSE 0 END)"
+    "(CASE WHEN " r ".state = {COMPLETED} AND " TIMED(r) " THEN " PROCESSING_MS(r) " ELSE 0 END)"
 
 #define COUNT_UP(r)                                                                                \
     "INSERT INTO job_counts (tenant_id, type, state, count, duration_ms_sum) VALUES (" r           \
@@ -74,7 +74,7 @@ namespace {
 // computable from a row alone, as a contentless table's 'delete' needs the indexed values.
 #define FTS_COLUMNS "job_key, type, worker, error_message, variables, result_variables"
 #define FTS_VALUES(r)                                                                              \
-    r ".job_key, " r ".type, CASE WHEN " r ".state >= 4 THEN " r ".worker END, " r                 \
+    r ".job_key, " r ".type, CASE WHEN " r ".state >= {COMPLETED} THEN " r ".worker END, " r       \
       ".error_message, " r ".variables, " r ".result_variables"
 #define FTS_ADD(r)                                                                                 \
     "INSERT INTO jobs_fts (rowid, " FTS_COLUMNS ") VALUES (" r ".id, " FTS_VALUES(r) ");"
@@ -120,13 +120,15 @@ const char *const kStatements[] = {
         "jobs") " THEN " PROCESSING_MS("jobs") " "
                                                "ELSE 0 END), SUM(CASE WHEN activated_at IS NOT "
                                                "NULL THEN activated_at - created_at ELSE 0 "
-                                               "END) FROM jobs WHERE state >= 4 GROUP BY m, "
+                                               "END) FROM jobs WHERE state >= {COMPLETED} GROUP BY "
+                                               "m, "
                                                "tenant_id, type, w, state, b",
-    "CREATE TRIGGER jobs_rollup_update AFTER UPDATE OF state ON jobs WHEN new.state >= 4 AND "
+    "CREATE TRIGGER jobs_rollup_update AFTER UPDATE OF state ON jobs WHEN new.state >= {COMPLETED} "
+    "AND "
     "old.state IS NOT new.state BEGIN " ROLLUP("new") " END",
     // Only stores written by a generator insert finished jobs.
-    "CREATE TRIGGER jobs_rollup_insert AFTER INSERT ON jobs WHEN new.state >= 4 BEGIN " ROLLUP(
-        "new") " END",
+    "CREATE TRIGGER jobs_rollup_insert AFTER INSERT ON jobs WHEN new.state >= {COMPLETED} "
+    "BEGIN " ROLLUP("new") " END",
 
     // Full-text search (q) over key, type, worker, error, variables and result variables: a
     // contentless FTS5 index (the text stays in jobs only; detail=none: `q` needs neither phrases
@@ -140,8 +142,9 @@ const char *const kStatements[] = {
     "CREATE TRIGGER jobs_fts_update AFTER UPDATE OF state, worker, error_message, variables, "
     "result_variables ON jobs WHEN old.variables IS NOT new.variables OR old.error_message IS "
     "NOT new.error_message OR old.result_variables IS NOT new.result_variables OR (old.state >= "
-    "4) <> (new.state >= 4) OR (new.state >= 4 AND old.worker IS NOT new.worker) BEGIN " FTS_REMOVE(
-        "old") " " FTS_ADD("new") " END",
+    "{COMPLETED}"
+    ") <> (new.state >= {COMPLETED}) OR (new.state >= {COMPLETED} AND old.worker IS NOT "
+    "new.worker) BEGIN " FTS_REMOVE("old") " " FTS_ADD("new") " END",
 
     // Filters on the process context, as indexed virtual columns.
     "ALTER TABLE jobs ADD COLUMN process_instance_id TEXT GENERATED ALWAYS AS "

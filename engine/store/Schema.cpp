@@ -1,6 +1,7 @@
 #include "Schema.h"
 
 #include "Database.h"
+#include "JobColumns.h"
 #include "ListSchema.h"
 #include "PgSchema.h"
 #include "SqlDialect.h"
@@ -54,8 +55,8 @@ const char *const kMigration1[] = {
     // Activation: the best activatable job of a type, by priority then age.
     "CREATE INDEX jobs_activation ON jobs(type, state, priority DESC, id)",
     // Lock deadlines of active jobs, and due times of scheduled / retrying jobs.
-    "CREATE INDEX jobs_deadline ON jobs(deadline) WHERE state = 3",
-    "CREATE INDEX jobs_due ON jobs(due_at) WHERE state IN (1, 2)",
+    "CREATE INDEX jobs_deadline ON jobs(deadline) WHERE state = {ACTIVE}",
+    "CREATE INDEX jobs_due ON jobs(due_at) WHERE state IN ({SCHEDULED}, {FAILED_RETRYABLE})",
     // current_jobs_for_worker in job details.
     "CREATE INDEX jobs_worker ON jobs(worker, state)",
     R"(CREATE TABLE job_events (
@@ -129,11 +130,11 @@ const char *const kMigrationOperator[] = {
         PRIMARY KEY (worker, tenant_id)))",
     // Activations, completions and failures (retryable, final, error thrown) per worker.
     R"(CREATE TRIGGER jobs_worker_stats AFTER UPDATE OF state ON jobs
-        WHEN new.worker IS NOT NULL AND new.state <> old.state AND (new.state = 3 OR old.state = 3)
+        WHEN new.worker IS NOT NULL AND new.state <> old.state AND (new.state = {ACTIVE} OR old.state = {ACTIVE})
         BEGIN
             INSERT INTO worker_stats (worker, tenant_id, activated, completed, failed)
-            VALUES (new.worker, new.tenant_id, new.state = 3, new.state = 4,
-                    new.state IN (2, 5, 6))
+            VALUES (new.worker, new.tenant_id, new.state = {ACTIVE}, new.state = {COMPLETED},
+                    new.state IN ({FAILED_RETRYABLE}, {FAILED}, {ERROR_THROWN}))
             ON CONFLICT (worker, tenant_id) DO UPDATE SET
                 activated = activated + excluded.activated,
                 completed = completed + excluded.completed,
@@ -210,7 +211,7 @@ void migratePostgres(QSqlDatabase &db)
             }
             const PgSchema::Migration &migration = migrations[version];
             for (size_t i = 0; i < migration.count; ++i)
-                Database::exec(db, QString::fromLatin1(migration.statements[i]));
+                Database::exec(db, statementSql(migration.statements[i]));
             QSqlQuery set(db);
             set.prepare(QStringLiteral("UPDATE schema_version SET version = ?"));
             set.addBindValue(version + 1);
@@ -236,6 +237,11 @@ int currentVersion(QSqlDatabase &db)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
+QString statementSql(const char *statement)
+{
+    return JobColumns::expand(QString::fromLatin1(statement));
+}
+
 int latestVersion()
 {
     return int(std::size(kMigrations));
@@ -255,7 +261,7 @@ void migrate(QSqlDatabase &db)
             throw StoreError(QStringLiteral("cannot begin migration %1").arg(version + 1));
         try {
             for (size_t i = 0; i < migration.count; ++i)
-                Database::exec(db, QString::fromLatin1(migration.statements[i]));
+                Database::exec(db, statementSql(migration.statements[i]));
             // PRAGMA takes no bound values; the version is an integer we computed.
             Database::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
         } catch (...) {

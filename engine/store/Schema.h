@@ -10,4 +10,8 @@ int currentVersion(QSqlDatabase &db);
 int latestVersion();
 void migrate(QSqlDatabase &db); // throws StoreError
 
+// A migration statement as run: job states are written by name ({ACTIVE}, {COMPLETED}…) in the
+// texts, expanded to the numbers JobState gives them (JobColumns::expand).
+QString statementSql(const char *statement);
+
 } // namespace Schema

@@ -8,6 +8,7 @@
 #include "ApiTestKit.h"
 #include "TestStore.h"
 #include "store/PgSchema.h"
+#include "store/Schema.h"
 
 #include <QScopeGuard>
 #include <QSqlError>
@@ -312,7 +313,7 @@ private slots:
         // A version 3 store (per-row triggers) with jobs written through them.
         for (int version = 0; version < 3; ++version)
             for (size_t i = 0; i < PgSchema::migrations()[version].count; ++i)
-                QVERIFY(exec(QString::fromLatin1(PgSchema::migrations()[version].statements[i])));
+                QVERIFY(exec(Schema::statementSql(PgSchema::migrations()[version].statements[i])));
         QVERIFY(exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s));
         QVERIFY(exec(u"INSERT INTO schema_version VALUES (3)"_s));
         QVERIFY(exec(u"SET jobdeck.shard = '3'"_s));

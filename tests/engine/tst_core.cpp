@@ -1,11 +1,17 @@
-// The pure rules under the engine: state machine, ISO durations, keys, backoff, timestamps.
+// The pure rules under the engine: state machine, ISO durations, keys, backoff, timestamps, the
+// state names in the schema's migration texts.
 #include "core/Backoff.h"
 #include "core/Clock.h"
 #include "core/IsoDuration.h"
 #include "core/JobState.h"
 #include "core/KeyGenerator.h"
+#include "store/ListSchema.h"
+#include "store/PgSchema.h"
+#include "store/Schema.h"
 
 #include <QtTest>
+
+using namespace Qt::StringLiterals;
 
 class TestCore : public QObject
 {
@@ -123,6 +129,29 @@ private slots:
                           qint64(1735689599999), qint64(1704067200123)})
             QCOMPARE(Clock::toIso(ms), QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
                                            .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")));
+    }
+
+    // Migration texts name job states ({ACTIVE}); what runs has the numbers, and no name is
+    // left unexpanded (a misspelt one would reach the database as text).
+    void migrationsNameStatesThatExpand()
+    {
+        QCOMPARE(Schema::statementSql("CREATE INDEX i ON jobs(deadline) WHERE state = {ACTIVE}"),
+                 u"CREATE INDEX i ON jobs(deadline) WHERE state = 3"_s);
+        QCOMPARE(Schema::statementSql("state IN ({SCHEDULED}, {FAILED_RETRYABLE}) OR state >= "
+                                      "{COMPLETED} OR state = {CANCELLED}"),
+                 u"state IN (1, 2) OR state >= 4 OR state = 7"_s);
+        int named = 0;
+        const auto check = [&](const char *statement) {
+            const QString sql = Schema::statementSql(statement);
+            QVERIFY2(!sql.contains(QLatin1Char('{')), qPrintable(sql));
+            named += QString::fromLatin1(statement).count(QLatin1Char('{'));
+        };
+        for (size_t i = 0; i < ListSchema::count(); ++i)
+            check(ListSchema::statements()[i]);
+        for (size_t m = 0; m < PgSchema::migrationCount(); ++m)
+            for (size_t i = 0; i < PgSchema::migrations()[m].count; ++i)
+                check(PgSchema::migrations()[m].statements[i]);
+        QVERIFY(named > 20); // the texts do use names
     }
 };
 
