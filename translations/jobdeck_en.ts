@@ -246,6 +246,34 @@ The console goes back to %3.</source>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Size: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (write-ahead log %1, free pages %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>oldest finished job kept: %1 (%2 ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no finished job kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · kept: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FailuresModel</name>
@@ -1263,6 +1291,65 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished jobs older than this are deleted with their history, a few hundred at a time in the background. Jobs with an open incident are always kept. Every node of the store applies the same policy (GET|PUT /api/v1/settings/retention).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Completed jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancelled jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Failed jobs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED and ERROR_THROWN jobs without an open incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only mode: the retention policy cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed %1, cancelled %2, failed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1295,6 +1382,44 @@ Reason (optional):</source>
     <message>
         <source>&amp;Refresh views every:</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpanText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms</source>
+        <translation>
+            <numerusform>%n ms</numerusform>
+            <numerusform>%n ms</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1561,69 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Enter the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpkeep</name>
+    <message>
+        <source>&amp;Retention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long finished jobs are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PostgreSQL store is backed up with pg_dump</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the store while the server runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The retention policy cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobdeck store (*.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the store to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to %1: %n job(s), %2 in %3 s</source>
+        <translation>
+            <numerusform>Backed up to %1: %n job, %2 in %3 s</numerusform>
+            <numerusform>Backed up to %1: %n jobs, %2 in %3 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backing up the store to %1…
+%2 of about %3 copied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -257,6 +257,34 @@ The console goes back to %3.</source>
         <source>n/a</source>
         <translation>н/д</translation>
     </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>Размер: %1</translation>
+    </message>
+    <message>
+        <source> (write-ahead log %1, free pages %2)</source>
+        <translation> (журнал WAL %1, свободные страницы %2)</translation>
+    </message>
+    <message>
+        <source>oldest finished job kept: %1 (%2 ago)</source>
+        <translation>самое старое завершённое задание: %1 (%2 назад)</translation>
+    </message>
+    <message>
+        <source>no finished job kept</source>
+        <translation>завершённых заданий нет</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · kept: %3</source>
+        <translation>%1 · %2 · хранение: %3</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Хранилище</translation>
+    </message>
+    <message>
+        <source>Retention…</source>
+        <translation>Хранение…</translation>
+    </message>
 </context>
 <context>
     <name>FailuresModel</name>
@@ -1290,6 +1318,65 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation>Хранение заданий</translation>
+    </message>
+    <message>
+        <source>Finished jobs older than this are deleted with their history, a few hundred at a time in the background. Jobs with an open incident are always kept. Every node of the store applies the same policy (GET|PUT /api/v1/settings/retention).</source>
+        <translation>Завершённые задания старше этого срока удаляются вместе с историей, по несколько сотен за раз в фоне. Задания с открытым инцидентом хранятся всегда. Все узлы хранилища применяют одну и ту же политику (GET|PUT /api/v1/settings/retention).</translation>
+    </message>
+    <message>
+        <source>&amp;Completed jobs:</source>
+        <translation>&amp;Выполненные:</translation>
+    </message>
+    <message>
+        <source>C&amp;ancelled jobs:</source>
+        <translation>&amp;Отменённые:</translation>
+    </message>
+    <message>
+        <source>&amp;Failed jobs:</source>
+        <translation>&amp;Неудачные:</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>секунд</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>минут</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>часов</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>дней</translation>
+    </message>
+    <message>
+        <source>Keep for ever</source>
+        <translation>Хранить всегда</translation>
+    </message>
+    <message>
+        <source>FAILED and ERROR_THROWN jobs without an open incident</source>
+        <translation>Задания FAILED и ERROR_THROWN без открытого инцидента</translation>
+    </message>
+    <message>
+        <source>Read-only mode: the retention policy cannot be changed</source>
+        <translation>Режим только для чтения: политику хранения изменить нельзя</translation>
+    </message>
+    <message>
+        <source>for ever</source>
+        <translation>всегда</translation>
+    </message>
+    <message>
+        <source>completed %1, cancelled %2, failed %3</source>
+        <translation>выполненные %1, отменённые %2, неудачные %3</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1322,6 +1409,49 @@ Reason (optional):</source>
     <message>
         <source>&amp;Refresh views every:</source>
         <translation>&amp;Обновлять виды каждые:</translation>
+    </message>
+</context>
+<context>
+    <name>SpanText</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n час</numerusform>
+            <numerusform>%n часа</numerusform>
+            <numerusform>%n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n минуту</numerusform>
+            <numerusform>%n минуты</numerusform>
+            <numerusform>%n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n секунду</numerusform>
+            <numerusform>%n секунды</numerusform>
+            <numerusform>%n секунд</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ms</source>
+        <translation>
+            <numerusform>%n мс</numerusform>
+            <numerusform>%n мс</numerusform>
+            <numerusform>%n мс</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1464,6 +1594,71 @@ Reason (optional):</source>
     <message>
         <source>Enter the user name.</source>
         <translation>Укажите имя пользователя.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpkeep</name>
+    <message>
+        <source>&amp;Retention…</source>
+        <translation>&amp;Хранение заданий…</translation>
+    </message>
+    <message>
+        <source>How long finished jobs are kept</source>
+        <translation>Сколько хранить завершённые задания</translation>
+    </message>
+    <message>
+        <source>&amp;Back up store…</source>
+        <translation>&amp;Резервная копия хранилища…</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL store is backed up with pg_dump</source>
+        <translation>Резервную копию хранилища PostgreSQL делает pg_dump</translation>
+    </message>
+    <message>
+        <source>Write a consistent copy of the store while the server runs on</source>
+        <translation>Записать согласованную копию хранилища, не останавливая сервер</translation>
+    </message>
+    <message>
+        <source>The retention policy cannot be read: %1</source>
+        <translation>Не удалось прочитать политику хранения: %1</translation>
+    </message>
+    <message>
+        <source>Retention saved: %1</source>
+        <translation>Политика хранения сохранена: %1</translation>
+    </message>
+    <message>
+        <source>Retention not saved: %1</source>
+        <translation>Политика хранения не сохранена: %1</translation>
+    </message>
+    <message>
+        <source>Back up store</source>
+        <translation>Резервная копия хранилища</translation>
+    </message>
+    <message>
+        <source>Jobdeck store (*.db);;All files (*)</source>
+        <translation>Хранилище Jobdeck (*.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Backing up the store to %1…</source>
+        <translation>Копирование хранилища в %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to %1: %n job(s), %2 in %3 s</source>
+        <translation>
+            <numerusform>Копия записана в %1: %n задание, %2 за %3 с</numerusform>
+            <numerusform>Копия записана в %1: %n задания, %2 за %3 с</numerusform>
+            <numerusform>Копия записана в %1: %n заданий, %2 за %3 с</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Резервная копия не создана: %1</translation>
+    </message>
+    <message>
+        <source>Backing up the store to %1…
+%2 of about %3 copied</source>
+        <translation>Копирование хранилища в %1…
+скопировано %2 из примерно %3</translation>
     </message>
 </context>
 <context>

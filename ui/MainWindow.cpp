@@ -2,6 +2,7 @@
 
 #include "AppIcon.h"
 #include "actions/JobActions.h"
+#include "actions/StoreUpkeep.h"
 #include "dialogs/SettingsDialog.h"
 #include "models/BackgroundReader.h"
 #include "models/IncidentWatcher.h"
@@ -53,6 +54,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
                                   settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
                               this);
     m_exporter = new JobExporter(m_context.store, this);
+    m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
     buildPages();
     buildMenus();
     buildStatusBar();
@@ -115,6 +117,8 @@ void MainWindow::buildPages()
     connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
 
     m_dashboard = new DashboardView(*m_background, m_pages);
+    connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
+    connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
     m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
     m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
     m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
@@ -167,6 +171,8 @@ void MainWindow::buildMenus()
     exportFiltered->setObjectName(QStringLiteral("exportFiltered"));
     connect(exportFiltered, &QAction::triggered, this, [this] { exportJobs(false); });
     file->addSeparator();
+    file->addAction(m_upkeep->backupAction());
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -195,6 +201,7 @@ void MainWindow::buildMenus()
         QSettings().setValue(QLatin1String(SettingsDialog::kReadOnly), on);
         m_mode->setOn(on);
     });
+    settings->addAction(m_upkeep->retentionAction());
     settings->addSeparator();
     QAction *preferences = settings->addAction(tr("&Settings…"));
     preferences->setShortcut(QKeySequence::Preferences);
@@ -203,6 +210,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
+    connect(m_upkeep, &StoreUpkeep::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);

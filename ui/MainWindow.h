@@ -24,14 +24,15 @@ class QStackedWidget;
 class QSystemTrayIcon;
 class QToolButton;
 class ReadOnlyMode;
+class StoreUpkeep;
 class StoreReader;
 class WorkersView;
 struct IncidentRecord;
 
 // The console's main window: a list of views on the left (jobs with their detail panel,
-// dashboard, job types, incidents, workers, API keys), menus (export, views, read-only mode,
-// settings) and a status bar with the API's address and a start/stop toggle for the HTTP
-// server, the store, read-only mode and the uptime. Geometry and the last view are kept in
+// dashboard, job types, incidents, workers, API keys), menus (export, backup, views, read-only
+// mode, retention, settings) and a status bar with the API's address and a start/stop toggle for
+// the HTTP server, the store, read-only mode and the uptime. Geometry and the last view are kept in
 // QSettings.
 class MainWindow : public QMainWindow
 {
@@ -52,6 +53,7 @@ public:
     JobExporter *exporter() const { return m_exporter; }
     IncidentWatcher *incidentWatcher() const { return m_watcher; }
     ReadOnlyMode *readOnlyMode() const { return m_mode; }
+    StoreUpkeep *storeUpkeep() const { return m_upkeep; }
     QAction *readOnlyAction() const { return m_readOnlyAction; }
     QToolButton *serverToggle() const { return m_serverToggle; }
 
@@ -88,6 +90,7 @@ private:
     std::unique_ptr<StoreReader> m_reader;
     BackgroundReader *m_background = nullptr;
     ReadOnlyMode *m_mode = nullptr;
+    StoreUpkeep *m_upkeep = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_pages = nullptr;
     JobsView *m_jobs = nullptr;

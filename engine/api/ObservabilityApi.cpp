@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "http/HttpFrontend.h"
 #include "store/OperatorStore.h"
+#include "store/StoreFootprint.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,7 +92,8 @@ void openApiRoute(HttpFrontend *f, ApiRequest &request)
 }
 
 // GET /metrics: the counters of Metrics, plus gauges read now: jobs by state and type (the
-// key's tenants), long polls waiting, paused types.
+// key's tenants), long polls waiting, paused types, the store's size and its oldest finished job
+// (for keys that see every tenant).
 void metricsRoute(HttpFrontend *f, ApiRequest &request)
 {
     QByteArray out;
@@ -115,6 +117,26 @@ void metricsRoute(HttpFrontend *f, ApiRequest &request)
     Metrics::help(out, "jobdeck_job_type_paused", "gauge", "1 while a job type is paused");
     for (const QString &type : ops.pauses().keys())
         Metrics::sample(out, "jobdeck_job_type_paused", {{QStringLiteral("type"), type}}, 1);
+    if (request.caller().seesAllTenants()) {
+        const StoreFootprint store = StoreFootprint::read(f->reader().database());
+        Metrics::help(out, "jobdeck_store_bytes", "gauge",
+                      "Size of the store: the SQLite file, its WAL and the free pages in the file, "
+                      "or the PostgreSQL database");
+        Metrics::sample(out, "jobdeck_store_bytes",
+                        {{QStringLiteral("part"), QStringLiteral("total")}}, double(store.bytes));
+        if (store.walBytes >= 0)
+            Metrics::sample(out, "jobdeck_store_bytes",
+                            {{QStringLiteral("part"), QStringLiteral("wal")}},
+                            double(store.walBytes));
+        if (store.freeBytes >= 0)
+            Metrics::sample(out, "jobdeck_store_bytes",
+                            {{QStringLiteral("part"), QStringLiteral("free")}},
+                            double(store.freeBytes));
+        Metrics::help(out, "jobdeck_oldest_finished_job_timestamp_seconds", "gauge",
+                      "When the oldest finished job the store keeps finished (0: none)");
+        Metrics::sample(out, "jobdeck_oldest_finished_job_timestamp_seconds", {},
+                        double(store.oldestFinishedAt) / 1000.0);
+    }
     Metrics::help(out, "jobdeck_uptime_seconds", "gauge", "Seconds since the server started");
     Metrics::sample(out, "jobdeck_uptime_seconds", {},
                     double(Clock::nowMs() - f->startedAtMs()) / 1000.0);

@@ -35,7 +35,7 @@ QByteArray escape(const QString &value)
 
 QByteArray number(double value)
 {
-    return QByteArray::number(value, 'g', 12);
+    return QByteArray::number(value, 'g', 15);
 }
 
 } // namespace

@@ -51,7 +51,13 @@ qint64 checkCopy(const QString &path)
 
 } // namespace
 
-Result toFile(const StoreOptions &store, const QString &target)
+QString partialPath(const QString &target)
+{
+    return target + QStringLiteral(".part");
+}
+
+Result toFile(const StoreOptions &store, const QString &target,
+              const std::function<void(qint64 expectedBytes)> &started)
 {
     if (SqlDialect::isPostgresUrl(store.path))
         throw StoreError(QStringLiteral("a PostgreSQL store is backed up with pg_dump, e.g. "
@@ -64,11 +70,15 @@ Result toFile(const StoreOptions &store, const QString &target)
     QElapsedTimer clock;
     clock.start();
     // Written beside the target, renamed when complete: a cut-off backup never looks whole.
-    const QString partial = target + QStringLiteral(".part");
+    const QString partial = partialPath(target);
     QFile::remove(partial);
     const QString name = nextConnectionName();
     try {
         QSqlDatabase db = Database::open(name, store);
+        if (started) // the pages in use: VACUUM INTO leaves the free ones out
+            started(scalar(db, QStringLiteral("PRAGMA page_size")) *
+                    (scalar(db, QStringLiteral("PRAGMA page_count")) -
+                     scalar(db, QStringLiteral("PRAGMA freelist_count"))));
         QSqlQuery vacuum(db);
         if (!vacuum.prepare(QStringLiteral("VACUUM INTO ?")))
             throw StoreError(vacuum.lastError().text());

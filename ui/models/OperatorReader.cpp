@@ -83,7 +83,16 @@ DashboardSnapshot OperatorReader::dashboard(qint64 nowMs)
     open.status = QStringLiteral("OPEN");
     open.pageSize = 1;
     OperatorStore(m_db).incidents(open, &out.openIncidents);
+    out.store = StoreFootprint::read(m_db);
+    out.retention = retention();
     return out;
+}
+
+RetentionPolicy OperatorReader::retention()
+{
+    JobStore store(m_db);
+    return Retention::stored(store).value_or(m_engine ? m_engine->defaultRetention()
+                                                      : RetentionPolicy{});
 }
 
 QList<JobTypeSnapshot> OperatorReader::jobTypes()

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "engine/Retention.h"
 #include "store/Database.h"
 #include "store/JobCounters.h"
 #include "store/KeyStore.h"
 #include "store/OperatorStore.h"
 #include "store/RollupTotals.h"
 #include "store/StatsQuery.h"
+#include "store/StoreFootprint.h"
 
 #include <QList>
 #include <QString>
@@ -15,7 +17,7 @@ class Engine;
 // What the dashboard shows, read in one snapshot: counts per state (job_counts), the finished
 // jobs of each of the last kMinutes minutes (job_rollup), queue depth per type and the p95
 // processing time of the window: the numbers GET /api/v1/jobs/stats computes, from the same
-// engine classes.
+// engine classes; and the store's size, its oldest finished job and the retention in force.
 struct DashboardSnapshot
 {
     static constexpr int kMinutes = 15;
@@ -44,6 +46,8 @@ struct DashboardSnapshot
     RollupTotals window; // every job finished in the kMinutes minutes
     qint64 p95ProcessingMs = 0;
     qint64 openIncidents = 0;
+    StoreFootprint store;
+    RetentionPolicy retention; // the store's, or the server's [retention] settings
 };
 
 // One row of the job types view: what GET /api/v1/job-types answers for a type.
@@ -91,6 +95,8 @@ public:
     IncidentsSnapshot incidents(const QString &status, int limit);
     QList<WorkerSnapshot> workers(int limit = 1000);
     QList<KeyStore::Listed> apiKeys();
+    // GET /api/v1/settings/retention: the store's policy, or the server's [retention] settings.
+    RetentionPolicy retention();
 
     QSqlDatabase database() const { return m_db; }
 

@@ -1,18 +1,23 @@
 #include "DashboardView.h"
 
+#include "SpanText.h"
 #include "ThroughputChart.h"
 #include "ViewRefresher.h"
 #include "core/Clock.h"
+#include "dialogs/RetentionDialog.h"
 #include "models/BackgroundReader.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 
+#include <QDateTime>
 #include <QFrame>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -42,6 +47,27 @@ QString duration(qint64 ms)
     if (ms < 60'000)
         return DashboardView::tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
     return DashboardView::tr("%1 min").arg(QLocale().toString(double(ms) / 60'000.0, 'f', 1));
+}
+
+// "Size: 101 MiB (write-ahead log 14 MiB, free 3 MiB) · oldest finished job: … · kept: …"
+QString storeSummary(const DashboardSnapshot &s)
+{
+    const QLocale locale;
+    const StoreFootprint &f = s.store;
+    QString size = DashboardView::tr("Size: %1").arg(locale.formattedDataSize(f.bytes));
+    if (f.walBytes >= 0)
+        size += DashboardView::tr(" (write-ahead log %1, free pages %2)")
+                    .arg(locale.formattedDataSize(f.walBytes),
+                         locale.formattedDataSize(qMax<qint64>(0, f.freeBytes)));
+    const QString oldest =
+        f.oldestFinishedAt > 0
+            ? DashboardView::tr("oldest finished job kept: %1 (%2 ago)")
+                  .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(f.oldestFinishedAt),
+                                       QLocale::ShortFormat),
+                       SpanText::rough(s.generatedAt - f.oldestFinishedAt))
+            : DashboardView::tr("no finished job kept");
+    return DashboardView::tr("%1 · %2 · kept: %3")
+        .arg(size, oldest, RetentionDialog::describe(s.retention));
 }
 
 } // namespace
@@ -105,6 +131,19 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     queuesLayout->addWidget(m_depthTable);
     layout->addWidget(queues, 2);
 
+    auto *store = new QGroupBox(tr("Store"), this);
+    auto *storeLayout = new QHBoxLayout(store);
+    m_store = new QLabel(store);
+    m_store->setObjectName(QStringLiteral("storeSummary"));
+    m_store->setWordWrap(true);
+    m_store->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    storeLayout->addWidget(m_store, 1);
+    auto *retention = new QPushButton(tr("Retention…"), store);
+    retention->setObjectName(QStringLiteral("retentionButton"));
+    connect(retention, &QPushButton::clicked, this, &DashboardView::retentionRequested);
+    storeLayout->addWidget(retention, 0, Qt::AlignTop);
+    layout->addWidget(store);
+
     m_refresher = new ViewRefresher(this, [this] {
         m_reader.read<DashboardSnapshot>(
             this, [](OperatorReader &r) { return r.dashboard(Clock::nowMs()); },
@@ -144,6 +183,7 @@ void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
                  locale.toString(perMinute, 'f', 1), locale.toString(w.failed),
                  locale.toString(failureRate, 'f', 1),
                  w.timedJobs ? duration(s.p95ProcessingMs) : tr("n/a")));
+    m_store->setText(storeSummary(s));
     m_chart->setMinutes(s.minutes);
     m_depth->setRows(s.depth);
     if (!m_depthSized && !s.depth.isEmpty()) {
@@ -156,6 +196,11 @@ void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
 QString DashboardView::stateText(JobState state) const
 {
     return m_stateValues.at(int(state))->text();
+}
+
+QString DashboardView::storeText() const
+{
+    return m_store->text();
 }
 
 QString DashboardView::summaryText() const

@@ -12,7 +12,8 @@ class ThroughputChart;
 class ViewRefresher;
 
 // The dashboard: jobs per state, the last 15 minutes' throughput and failure rate (chart),
-// the p95 processing time of those minutes, open incidents and the queue depth per job type.
+// the p95 processing time of those minutes, open incidents, the queue depth per job type, and
+// the store: its size, its oldest finished job and the retention policy in force.
 // Read in the background (OperatorReader::dashboard) every refresh interval while visible.
 class DashboardView : public QWidget
 {
@@ -26,12 +27,14 @@ public:
     // The number shown for a state, as text (for tests and screen readers).
     QString stateText(JobState state) const;
     QString summaryText() const;
+    QString storeText() const;
 
 public slots:
     void refresh();
 
 signals:
     void refreshed();
+    void retentionRequested(); // the store panel's Retention… button
 
 private:
     void apply(const DashboardSnapshot &snapshot, const QString &error);
@@ -43,6 +46,7 @@ private:
     QLabel *m_total;
     QLabel *m_incidents;
     QLabel *m_summary;
+    QLabel *m_store;
     ThroughputChart *m_chart;
     QueueDepthModel *m_depth;
     QTableView *m_depthTable;

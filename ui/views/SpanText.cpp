@@ -1,0 +1,41 @@
+#include "SpanText.h"
+
+namespace {
+
+constexpr qint64 kSecond = 1000, kMinute = 60 * kSecond, kHour = 60 * kMinute, kDay = 24 * kHour;
+
+QString inUnit(qint64 ms, qint64 unit)
+{
+    const int n = int(ms / unit);
+    switch (unit) {
+    case kDay:
+        return SpanText::tr("%n day(s)", nullptr, n);
+    case kHour:
+        return SpanText::tr("%n hour(s)", nullptr, n);
+    case kMinute:
+        return SpanText::tr("%n minute(s)", nullptr, n);
+    default:
+        return SpanText::tr("%n second(s)", nullptr, n);
+    }
+}
+
+} // namespace
+
+QString SpanText::exact(qint64 ms)
+{
+    for (qint64 unit : {kDay, kHour, kMinute})
+        if (ms >= unit && ms % unit == 0)
+            return inUnit(ms, unit);
+    if (ms % kSecond == 0)
+        return inUnit(ms, kSecond);
+    return tr("%n ms", nullptr, int(ms));
+}
+
+QString SpanText::rough(qint64 ms)
+{
+    ms = qMax<qint64>(0, ms);
+    for (qint64 unit : {kDay, kHour, kMinute})
+        if (ms >= unit)
+            return inUnit(ms, unit);
+    return inUnit(ms, kSecond);
+}
