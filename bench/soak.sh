@@ -6,7 +6,11 @@
 # build does not.
 #
 #   bench/soak.sh --rate 750 --duration 1800 --retain-s 300
+#   bench/soak.sh --rate 500 --duration 1800 --retention PT2M
 #
+# --retain-s has the sampler delete completed jobs itself (DELETE /jobs, as before the server
+# pruned); --retention sets the server's own policy (PUT /settings/retention) for every finished
+# state and its [retention] interval_ms, so the server keeps the store bounded.
 # Output: bench/results/soak-<UTC time>.{csv,png,txt} (the .txt is jobdeck-bench's report).
 set -euo pipefail
 
@@ -16,6 +20,8 @@ rate=750
 duration=1800
 interval=10
 retain=0
+retention=
+retention_interval=60000
 port=27599
 sync=FULL
 probes=100
@@ -28,6 +34,8 @@ usage() {
     cat <<EOF
 Options: --rate JOBS/S ($rate)  --duration S ($duration)  --interval S ($interval)
          --retain-s S (0: keep every job; else delete completed jobs older than S every sample)
+         --retention ISO (server-side retention of every finished state, e.g. PT2M)
+         --retention-interval-ms MS ($retention_interval: the server's [retention] interval_ms)
          --port N ($port)  --synchronous FULL|NORMAL ($sync)  --probes N ($probes)
          --producers N ($producers)  --workers N ($workers)  (jobdeck-bench phase c)
          --out DIR ($out_dir)   BUILD=<build dir> ($build)
@@ -40,6 +48,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --interval) interval=$2; shift 2 ;;
     --retain-s) retain=$2; shift 2 ;;
+    --retention) retention=$2; shift 2 ;;
+    --retention-interval-ms) retention_interval=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --synchronous) sync=$2; shift 2 ;;
     --probes) probes=$2; shift 2 ;;
@@ -78,6 +88,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ -n "$retention" ]; then
+    mkdir -p "$work/config/Jobdeck"
+    printf '[retention]\ninterval_ms=%s\n' "$retention_interval" >"$work/config/Jobdeck/jobdeck.conf"
+fi
 XDG_CONFIG_HOME=$work/config "$build/app/jobdeck" --headless --port "$port" --db "$db" \
     --api-key "$key" --synchronous "$sync" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
@@ -88,9 +102,16 @@ done
 curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null ||
     { echo "soak.sh: server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
 
+if [ -n "$retention" ]; then
+    curl -sf -X PUT -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+        -d "{\"completed\": \"$retention\", \"cancelled\": \"$retention\", \"failed\": \"$retention\"}" \
+        "http://127.0.0.1:$port/api/v1/settings/retention" >/dev/null ||
+        { echo "soak.sh: could not set the retention policy" >&2; exit 1; }
+fi
+
 {
     echo "soak $stamp: rate $rate jobs/s, duration $duration s, synchronous $sync,"
-    echo "retain-s $retain, interval $interval s, probes $probes per sample,"
+    echo "retain-s $retain, server retention ${retention:-none} every ${retention_interval} ms, interval $interval s, probes $probes per sample,"
     echo "$producers producers, $workers workers, $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
 } >"$report"
@@ -116,7 +137,7 @@ gnuplot <<EOF
 set datafile separator ","
 set terminal pngcairo size 1200,900 font ",10"
 set output "$png"
-set multiplot layout 3,2 title "Jobdeck soak $stamp: lifecycle load at $rate jobs/s for $duration s (retain-s $retain, synchronous $sync)"
+set multiplot layout 4,2 title "Jobdeck soak $stamp: lifecycle load at $rate jobs/s for $duration s (retain-s $retain, retention ${retention:-none}, synchronous $sync)"
 set xlabel "minutes"
 set grid
 set key top left
@@ -134,8 +155,16 @@ set title "probe latency (ms; $probes creates + reads per sample)"
 plot "$csv" using (\$1/60):8 skip 1 with lines lw 2 title "create p99", \
      "$csv" using (\$1/60):7 skip 1 with lines lw 2 title "create p50", \
      "$csv" using (\$1/60):9 skip 1 with lines lw 2 title "read p99"
-set title "retention sweep (completed jobs deleted per sample)"
+set title "retention sweep by the sampler (completed jobs deleted per sample)"
 plot "$csv" using (\$1/60):11 skip 1 with lines lw 2 notitle
+set title "free pages (PRAGMA freelist_count) and store pages (thousands)"
+plot "$csv" using (\$1/60):(\$13/1000) skip 1 with lines lw 2 title "free", \
+     "$csv" using (\$1/60):(\$14/1000) skip 1 with lines lw 2 title "all"
+set title "pages in use per object (thousands, dbstat)"
+plot "$csv" using (\$1/60):(\$15/1000) skip 1 with lines lw 2 title "jobs + indexes", \
+     "$csv" using (\$1/60):(\$16/1000) skip 1 with lines lw 2 title "job_events + indexes", \
+     "$csv" using (\$1/60):(\$17/1000) skip 1 with lines lw 2 title "search index", \
+     "$csv" using (\$1/60):(\$18/1000) skip 1 with lines lw 2 title "other"
 unset multiplot
 EOF
 

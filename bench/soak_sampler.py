@@ -4,13 +4,19 @@
 SQLite file and its WAL), jobs in the store, and the latency of a probe (create, read and delete
 one job, --probes times, over one keep-alive connection). With --retain-s it also deletes
 completed jobs older than that (DELETE /api/v1/jobs?state=completed&created_before=...), as an
-operator keeping the store bounded would, and records how many and how long it took."""
+operator keeping the store bounded would, and records how many and how long it took.
+
+Each sample also reads the store's pages through a read-only SQLite connection of its own:
+PRAGMA freelist_count and page_count, and the pages in use per object from dbstat (jobs with
+its indexes, job_events with its indexes, the FTS5 search index, everything else), to explain
+how the file grows."""
 
 import argparse
 import datetime
 import http.client
 import json
 import os
+import sqlite3
 import time
 
 
@@ -105,6 +111,34 @@ def sweep(api, retain_s):
     return deleted, ms
 
 
+def page_groups(name):
+    if name == "jobs" or name.startswith("jobs_") and not name.startswith("jobs_fts"):
+        return "jobs"
+    if name.startswith("job_events"):
+        return "events"
+    if name.startswith("jobs_fts"):
+        return "fts"
+    return "other"
+
+
+def store_pages(db):
+    """(free pages, all pages, {group: pages in use}); an empty answer if the store is busy."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+            total = conn.execute("PRAGMA page_count").fetchone()[0]
+            groups = {"jobs": 0, "events": 0, "fts": 0, "other": 0}
+            for name, pages in conn.execute(
+                    "SELECT name, count(*) FROM dbstat GROUP BY name"):
+                groups[page_groups(name)] += pages
+            return free, total, groups
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return -1, -1, {"jobs": -1, "events": -1, "fts": -1, "other": -1}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--pid", type=int, required=True, help="server process id")
@@ -123,7 +157,8 @@ def main():
     with open(args.csv, "w") as out:
         out.write("elapsed_s,rss_mb,open_fds,db_mb,wal_mb,jobs_in_store,"
                   "probe_create_p50_ms,probe_create_p99_ms,probe_read_p99_ms,probe_failures,"
-                  "swept_jobs,sweep_ms\n")
+                  "swept_jobs,sweep_ms,free_pages,pages,pages_jobs,pages_events,pages_fts,"
+                  "pages_other\n")
         next_at = start
         while alive(args.until_pid) and alive(args.pid):
             next_at += args.interval
@@ -136,9 +171,12 @@ def main():
             jobs = body["data"]["pagination"]["total_count"] if status == 200 else -1
             creates, reads, failures = probe(api, args.probes)
             swept, sweep_ms = sweep(api, args.retain_s) if args.retain_s > 0 else (0, 0.0)
+            free, total, groups = store_pages(args.db)
             out.write(f"{elapsed:.1f},{rss_mb:.1f},{fds},{db_mb:.1f},{wal_mb:.1f},{jobs},"
                       f"{percentile(creates, 50):.2f},{percentile(creates, 99):.2f},"
-                      f"{percentile(reads, 99):.2f},{failures},{swept},{sweep_ms:.0f}\n")
+                      f"{percentile(reads, 99):.2f},{failures},{swept},{sweep_ms:.0f},"
+                      f"{free},{total},{groups['jobs']},{groups['events']},{groups['fts']},"
+                      f"{groups['other']}\n")
             out.flush()
             time.sleep(max(0.0, next_at - time.monotonic()))
 

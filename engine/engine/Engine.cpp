@@ -421,18 +421,25 @@ void Engine::pruneFinished()
     // requests already waiting; the next step follows at once while there is more to delete.
     const int batch = m_config.retentionBatch;
     const bool postgres = m_store->dialect().isPostgres();
+    auto micros = std::make_shared<qint64>(0); // the step's time, counted once it commits
     submit(
-        [this, batch, postgres](Txn &txn) -> Outcome<int> {
+        [this, batch, postgres, micros](Txn &txn) -> Outcome<int> {
             // On PostgreSQL one node at a time: the others skip this round.
             if (postgres && !txn.store().tryExclusive(QStringLiteral("jobdeck-retention")))
                 return 0;
+            QElapsedTimer clock;
+            clock.start();
             const RetentionPolicy policy =
                 Retention::stored(txn.store()).value_or(m_config.retention);
-            return Retention::prune(txn, policy, batch);
+            const int deleted = Retention::prune(txn, policy, batch);
+            *micros = clock.nsecsElapsed() / 1000;
+            return deleted;
         },
-        Reply<int>{this, [this, batch](const Outcome<int> &deleted) {
+        Reply<int>{this, [this, batch, micros](const Outcome<int> &deleted) {
                        if (m_closed)
                            return;
+                       if (deleted.ok())
+                           m_metrics.observeRetention(deleted.value(), *micros);
                        const bool more = deleted.ok() && deleted.value() >= batch;
                        m_retentionTimer.start(more ? 0 : m_config.retentionIntervalMs);
                    }});

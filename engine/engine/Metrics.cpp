@@ -69,6 +69,14 @@ void Metrics::observeCommit(int operations, qint64 micros)
     m_commitLatency.observe(kCommitBounds, double(micros) / 1e6);
 }
 
+void Metrics::observeRetention(int deleted, qint64 micros)
+{
+    QMutexLocker lock(&m_mutex);
+    m_retentionSteps += 1;
+    m_retentionDeleted += quint64(deleted);
+    m_retentionSeconds += double(micros) / 1e6;
+}
+
 void Metrics::observeHttp(const QString &method, const QString &route, int status, qint64 nanos)
 {
     QMutexLocker lock(&m_mutex);
@@ -171,4 +179,13 @@ void Metrics::render(QByteArray &out) const
          "Engine transaction time, from begin to commit");
     renderHistogram(out, "jobdeck_store_commit_duration_seconds", {}, kCommitBounds,
                     m_commitLatency);
+
+    help(out, "jobdeck_retention_steps_total", "counter", "Retention steps committed");
+    sample(out, "jobdeck_retention_steps_total", {}, double(m_retentionSteps));
+    help(out, "jobdeck_retention_deleted_jobs_total", "counter",
+         "Finished jobs deleted by the retention policy");
+    sample(out, "jobdeck_retention_deleted_jobs_total", {}, double(m_retentionDeleted));
+    help(out, "jobdeck_retention_seconds_total", "counter",
+         "Engine-thread time spent finding and deleting jobs past the retention policy");
+    sample(out, "jobdeck_retention_seconds_total", {}, m_retentionSeconds);
 }

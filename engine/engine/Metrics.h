@@ -21,6 +21,8 @@ public:
     void addJobEvents(const EventCounts &counts);
     void observeCommit(int operations, qint64 micros);
     void observeHttp(const QString &method, const QString &route, int status, qint64 nanos);
+    // One committed retention step: jobs deleted, engine-thread time of the step's rule.
+    void observeRetention(int deleted, qint64 micros);
 
     // Appends every counter and histogram in the text format.
     void render(QByteArray &out) const;
@@ -49,4 +51,7 @@ private:
     Histogram m_commitLatency;
     quint64 m_commits = 0;
     quint64 m_committedOperations = 0;
+    quint64 m_retentionSteps = 0;
+    quint64 m_retentionDeleted = 0;
+    double m_retentionSeconds = 0;
 };

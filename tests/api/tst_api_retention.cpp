@@ -81,6 +81,11 @@ private slots:
                  store.count(u"SELECT COUNT(*) FROM jobs"_s));
         QCOMPARE(summary.value(u"total_jobs"_s).toInt(), 3);
         QCOMPARE(summary.value(u"completed_jobs"_s).toInt(), 0);
+        // And /metrics counts what went (on PostgreSQL, this node did it: it is the only one).
+        const QByteArray metrics = api.get(u"/metrics"_s).body;
+        QVERIFY2(metrics.contains("\njobdeck_retention_deleted_jobs_total 1\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains("\njobdeck_retention_seconds_total "));
     }
 };
 
