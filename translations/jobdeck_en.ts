@@ -1567,7 +1567,7 @@ Reason (optional):</source>
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <source>&amp;Retention…</source>
+        <source>Re&amp;tention…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

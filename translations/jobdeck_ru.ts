@@ -1599,7 +1599,7 @@ Reason (optional):</source>
 <context>
     <name>StoreUpkeep</name>
     <message>
-        <source>&amp;Retention…</source>
+        <source>Re&amp;tention…</source>
         <translation>&amp;Хранение заданий…</translation>
     </message>
     <message>

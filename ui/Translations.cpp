@@ -12,6 +12,8 @@ void install(QCoreApplication &app)
 {
     const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    // Numbers, dates and sizes in the chosen language too ("7 126", "5 дек. 2026 г.").
+    QLocale::setDefault(locale);
     auto *console = new QTranslator(&app);
     // Built by qt_add_translations into the resources under :/i18n.
     // English (with its plural forms) when the locale has no translation of its own.

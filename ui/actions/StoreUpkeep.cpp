@@ -24,7 +24,7 @@ StoreUpkeep::StoreUpkeep(QWidget *window, Engine *engine, const StoreOptions &st
     : QObject(window), m_window(window), m_engine(engine), m_store(store), m_reader(reader),
       m_mode(mode)
 {
-    m_retentionAction = new QAction(tr("&Retention…"), this);
+    m_retentionAction = new QAction(tr("Re&tention…"), this);
     m_retentionAction->setObjectName(QStringLiteral("retentionAction"));
     m_retentionAction->setStatusTip(tr("How long finished jobs are kept"));
     connect(m_retentionAction, &QAction::triggered, this, &StoreUpkeep::editRetention);
