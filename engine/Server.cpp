@@ -74,6 +74,7 @@ void Server::start()
     config.maxLongPolls = m_settings.maxLongPolls;
     config.retention = m_settings.retention;
     config.retentionIntervalMs = m_settings.retentionIntervalMs;
+    config.retentionBusyPercent = m_settings.retentionBusyPercent;
     m_engine = std::make_unique<EngineThread>(config);
     m_engine->start();
 

@@ -54,5 +54,7 @@ void ServerSettings::load(QSettings &s)
     retention.cancelledMs = keep("cancelled", retention.cancelledMs);
     retention.failedMs = keep("failed", retention.failedMs);
     retentionIntervalMs = int(num("interval_ms", retentionIntervalMs));
+    retentionBusyPercent =
+        int(qBound(qint64(1), num("max_busy_percent", retentionBusyPercent), qint64(100)));
     s.endGroup();
 }

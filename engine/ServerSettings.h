@@ -21,9 +21,11 @@ struct ServerSettings
     qint64 walLimitBytes = 64LL * 1024 * 1024; // SQLite: journal_size_limit
     int maxLongPolls = 1000;
     // [retention]: completed, cancelled, failed as ISO durations ("never": keep for ever), the
-    // policy while the store keeps none; interval_ms: how often finished jobs are looked for.
+    // policy while the store keeps none; interval_ms: how often finished jobs are looked for;
+    // max_busy_percent: the share of the engine's time a backlog may take.
     RetentionPolicy retention;
     int retentionIntervalMs = 60'000;
+    int retentionBusyPercent = 10;
     HttpLimits http;
     ApiLimits api;
 

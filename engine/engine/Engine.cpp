@@ -418,7 +418,8 @@ void Engine::answerAwait(const Waiters::Await &await)
 void Engine::pruneFinished()
 {
     // A step of at most retentionBatch deletions in a transaction of its own, queued behind the
-    // requests already waiting; the next step follows at once while there is more to delete.
+    // requests already waiting; while there is more to delete the next step follows after a
+    // pause that keeps retention within retentionBusyPercent of the engine's time.
     const int batch = m_config.retentionBatch;
     const bool postgres = m_store->dialect().isPostgres();
     auto micros = std::make_shared<qint64>(0); // the step's time, counted once it commits
@@ -441,7 +442,9 @@ void Engine::pruneFinished()
                        if (deleted.ok())
                            m_metrics.observeRetention(deleted.value(), *micros);
                        const bool more = deleted.ok() && deleted.value() >= batch;
-                       m_retentionTimer.start(more ? 0 : m_config.retentionIntervalMs);
+                       m_retentionTimer.start(int(
+                           Retention::pauseAfterStep(more, *micros, m_config.retentionBusyPercent,
+                                                     m_config.retentionIntervalMs)));
                    }});
 }
 

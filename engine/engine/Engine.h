@@ -36,6 +36,7 @@ struct EngineConfig
     RetentionPolicy retention;
     int retentionIntervalMs = 60'000;
     int retentionBatch = 500;
+    int retentionBusyPercent = 10; // at most this share of the engine's time on a backlog
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.

@@ -69,4 +69,12 @@ int prune(Txn &txn, const RetentionPolicy &policy, int limit)
     return deleted;
 }
 
+qint64 pauseAfterStep(bool more, qint64 stepMicros, int busyPercent, qint64 intervalMs)
+{
+    if (!more)
+        return intervalMs;
+    const int percent = qBound(1, busyPercent, 100);
+    return stepMicros * (100 - percent) / percent / 1000;
+}
+
 } // namespace Retention

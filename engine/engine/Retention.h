@@ -43,4 +43,10 @@ void store(JobStore &store, const RetentionPolicy &policy);
 // delete triggers).
 int prune(Txn &txn, const RetentionPolicy &policy, int limit);
 
+// How long the engine waits before the next step (ms): `intervalMs` when the last step found
+// no more to delete; while a backlog lasts, long enough that retention takes at most
+// `busyPercent` of the engine's time (a step of 40 ms at 10 % is followed by 360 ms of other
+// work).
+qint64 pauseAfterStep(bool more, qint64 stepMicros, int busyPercent, qint64 intervalMs);
+
 } // namespace Retention

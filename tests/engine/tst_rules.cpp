@@ -10,6 +10,7 @@
 #include "store/OperatorStore.h"
 #include "store/ReadSnapshot.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -489,10 +490,23 @@ private slots:
             while (plan.next())
                 steps += plan.value(3).toString() + u"; "_s;
             QVERIFY2(steps.contains(u"jobs_finished"_s), qPrintable(steps));
+            // The step's merge of the search index left it sound.
+            QSqlQuery check(m_store->store().database());
+            QVERIFY2(check.exec(u"INSERT INTO jobs_fts(jobs_fts) VALUES('integrity-check')"_s),
+                     qPrintable(check.lastError().text()));
         }
         // Nothing younger than the policy goes.
         policy.cancelledMs = 60'000;
         QCOMPARE(m_store->run([&](Txn &txn) { return Retention::prune(txn, policy, 1000); }), 0);
+    }
+
+    // A backlog is worked off at most busyPercent of the time; without one, the interval.
+    void retentionPacing()
+    {
+        QCOMPARE(Retention::pauseAfterStep(false, 40'000, 10, 60'000), 60'000);
+        QCOMPARE(Retention::pauseAfterStep(true, 40'000, 10, 60'000), 360); // 40 ms of 400
+        QCOMPARE(Retention::pauseAfterStep(true, 40'000, 100, 60'000), 0);
+        QCOMPARE(Retention::pauseAfterStep(true, 40'000, 0, 60'000), 3'960); // at least 1 %
     }
 
     void expiredLocksGoBackToTheQueue()
