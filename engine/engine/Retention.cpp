@@ -6,9 +6,6 @@ namespace Retention {
 namespace {
 
 const QString kMetaKey = QStringLiteral("retention_policy");
-// Search-index merge work per step that deleted jobs: a 30-minute soak at 500 jobs/s kept the
-// index near its live size with it (bench/README.md, "Retention and the store's file").
-constexpr int kSearchMergePages = 500;
 
 QString text(const std::optional<qint64> &ms)
 {
@@ -64,8 +61,6 @@ int prune(Txn &txn, const RetentionPolicy &policy, int limit)
             ++deleted;
         }
     }
-    if (deleted > 0)
-        ops.compactSearchIndex(kSearchMergePages);
     return deleted;
 }
 

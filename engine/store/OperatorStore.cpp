@@ -402,14 +402,3 @@ QList<qint64> OperatorStore::finishedBefore(Finished kind, qint64 before, int li
         ids.append(q.value(0).toLongLong());
     return ids;
 }
-
-void OperatorStore::compactSearchIndex(int pages)
-{
-    if (SqlDialect::of(m_db).isPostgres())
-        return;
-    // Negative: merge every level towards one segment, `pages` pages of work at a time.
-    QSqlQuery q = prepare(m_db, QStringLiteral("INSERT INTO jobs_fts(jobs_fts, rank) VALUES "
-                                               "('merge', ?)"));
-    q.addBindValue(-pages);
-    Database::exec(q);
-}

@@ -105,10 +105,6 @@ public:
     // first. Failed: FAILED and ERROR_THROWN jobs without an open incident.
     enum class Finished { Completed, Cancelled, Failed };
     QList<qint64> finishedBefore(Finished kind, qint64 before, int limit);
-    // SQLite: up to `pages` pages of incremental merging of the search index (FTS5 'merge'),
-    // which drops the entries of deleted jobs; without it the index grows between FTS5's own
-    // large merges and the file keeps their peak. Nothing to do on PostgreSQL.
-    void compactSearchIndex(int pages);
 
     bool hasTable(const QString &name);
 
