@@ -1139,6 +1139,14 @@ Reason (optional):</source>
         <source>&amp;Open store…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stop the API? Workers and API clients get &quot;connection refused&quot; until it is started again; held long polls are answered with no jobs. The console keeps working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only mode: the API cannot be stopped or started</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>

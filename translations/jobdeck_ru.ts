@@ -1166,6 +1166,14 @@ Reason (optional):</source>
         <source>&amp;Open store…</source>
         <translation>&amp;Открыть хранилище…</translation>
     </message>
+    <message>
+        <source>Stop the API? Workers and API clients get &quot;connection refused&quot; until it is started again; held long polls are answered with no jobs. The console keeps working.</source>
+        <translation>Остановить API? Обработчики и клиенты API будут получать «connection refused», пока его не запустят снова; удерживаемые long poll-запросы получат пустой ответ. Консоль продолжит работать.</translation>
+    </message>
+    <message>
+        <source>Read-only mode: the API cannot be stopped or started</source>
+        <translation>Режим только для чтения: API нельзя остановить или запустить</translation>
+    </message>
 </context>
 <context>
     <name>NewKeyDialog</name>

@@ -47,6 +47,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 {
     m_started.start();
     setWindowTitle(tr("Jobdeck"));
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Jobdeck"), question) == QMessageBox::Yes;
+    };
     QSettings settings;
     m_reader = std::make_unique<StoreReader>(m_context.store);
     m_background = new BackgroundReader(m_context.store, m_context.engine, this);
@@ -248,6 +251,13 @@ void MainWindow::setListening(bool listen)
 {
     if (!m_context.setListening)
         return;
+    // One click would refuse every worker: ask first.
+    if (!listen && !m_confirm(tr("Stop the API? Workers and API clients get \"connection "
+                                 "refused\" until it is started again; held long polls are "
+                                 "answered with no jobs. The console keeps working."))) {
+        m_serverToggle->setChecked(true);
+        return;
+    }
     const bool listening = m_context.setListening(listen);
     m_serverToggle->setChecked(listening);
     m_serverToggle->setText(listening ? tr("Stop API") : tr("Start API"));
@@ -269,6 +279,11 @@ void MainWindow::applyReadOnly(bool on)
     // disabled and refuse.
     m_jobs->setReadOnly(on);
     m_detail->setReadOnly(on);
+    // Watching production must not stop it.
+    m_serverToggle->setEnabled(!on);
+    m_serverToggle->setToolTip(
+        on ? tr("Read-only mode: the API cannot be stopped or started")
+           : tr("Stop or start the HTTP server; the engine keeps running for the console"));
 }
 
 void MainWindow::onIncidentOpened(const IncidentRecord &incident)

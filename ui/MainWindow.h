@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 
 class ApiKeysView;
@@ -56,6 +57,10 @@ public:
     StoreUpkeep *storeUpkeep() const { return m_upkeep; }
     QAction *readOnlyAction() const { return m_readOnlyAction; }
     QToolButton *serverToggle() const { return m_serverToggle; }
+
+    // Asks the user (a yes/no question); tests answer in its place.
+    using Confirm = std::function<bool(const QString &question)>;
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
 
     void showPage(Page page);
     Page currentPage() const;
@@ -111,4 +116,5 @@ private:
     QElapsedTimer m_started;
     QLabel *m_uptime = nullptr;
     QString m_lastNotice;
+    Confirm m_confirm;
 };

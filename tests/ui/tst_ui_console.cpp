@@ -130,6 +130,26 @@ void tst_ui_console::serverToggleStopsAndRestartsHttp()
     QToolButton *toggle = window.serverToggle();
     QVERIFY(toggle->isVisible() || !window.isVisible());
     QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs")).status, 200);
+    QStringList asked;
+    bool answer = false;
+    window.setConfirm([&](const QString &question) {
+        asked.append(question);
+        return answer;
+    });
+    toggle->click(); // asks, and "No" keeps it listening
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked.first().startsWith(QStringLiteral("Stop the API?")), qPrintable(asked.first()));
+    QVERIFY(toggle->isChecked());
+    QCOMPARE(ApiClient(m_kit->server.port(), TestServer::kAdminKey)
+                 .get(QStringLiteral("/api/v1/health"), 3000)
+                 .status,
+             200);
+    // Read-only mode cannot stop it at all.
+    window.readOnlyMode()->setOn(true);
+    QVERIFY(!toggle->isEnabled());
+    window.readOnlyMode()->setOn(false);
+    QVERIFY(toggle->isEnabled());
+    answer = true;
     toggle->click(); // stop
     QVERIFY(!toggle->isChecked());
     ApiClient fresh(m_kit->server.port(), TestServer::kAdminKey); // no kept-alive connection
