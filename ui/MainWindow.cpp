@@ -351,6 +351,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
     QMainWindow::closeEvent(event);
+    // Quit means quit: a job window left open would keep the process (and its API) running
+    // with no main window, and its buttons would still act.
+    if (event->isAccepted())
+        m_jobs->closeDetailWindows();
 }
 
 void MainWindow::saveLayout()

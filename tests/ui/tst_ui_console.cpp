@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -51,6 +52,7 @@ private slots:
     void cancelledExportLeavesNoFile();
     void csvQuoting();
     void settingsAreKept();
+    void closingTheWindowClosesJobWindows();
     void russianViews();
     void cleanupTestCase();
 
@@ -390,6 +392,16 @@ void tst_ui_console::settingsAreKept()
     again.notifyIncidents()->setChecked(true);
     again.save();
     QCOMPARE(QSettings().value(QLatin1String(SettingsDialog::kLanguage)).toString(), QString());
+}
+
+void tst_ui_console::closingTheWindowClosesJobWindows()
+{
+    MainWindow window(context());
+    window.show();
+    QPointer<QWidget> job = window.jobsView()->openDetailWindow(m_mail.first());
+    QVERIFY(job && job->isVisible());
+    QVERIFY(window.close()); // Ctrl+Q
+    QTRY_VERIFY(!job);       // closed and deleted, not left serving on its own
 }
 
 void tst_ui_console::russianViews()

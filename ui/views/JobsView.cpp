@@ -208,7 +208,17 @@ QWidget *JobsView::openDetailWindow(const QString &key)
     connect(this, &QObject::destroyed, window, &QWidget::close);
     window->showJob(key);
     window->show();
+    m_detailWindows.removeAll(nullptr);
+    m_detailWindows.append(window);
     return window;
+}
+
+void JobsView::closeDetailWindows()
+{
+    for (const QPointer<QWidget> &window : std::as_const(m_detailWindows))
+        if (window)
+            window->close();
+    m_detailWindows.clear();
 }
 
 void JobsView::setReadOnly(bool on)

@@ -3,6 +3,8 @@
 #include "actions/ActionController.h"
 #include "actions/JobActions.h"
 
+#include <QList>
+#include <QPointer>
 #include <QWidget>
 
 class ActionMessage;
@@ -50,6 +52,7 @@ public slots:
     void scheduleRefresh();
     void applyFilters();
     QWidget *openDetailWindow(const QString &key); // a job in its own window
+    void closeDetailWindows();                     // with the main window: none outlives it
     // Read-only: every action of this view and of its detail windows is disabled and refuses.
     void setReadOnly(bool on);
 
@@ -59,6 +62,7 @@ signals:
     void readOnlyChanged(bool on);
 
 private:
+    QList<QPointer<QWidget>> m_detailWindows;
     void onSortIndicatorChanged(int column, Qt::SortOrder order);
     void rememberPlace();
     void restorePlace();
