@@ -1391,6 +1391,10 @@ Reason (optional):</source>
         <source>&amp;Refresh views every:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Started with --read-only: read-only until the next start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SpanText</name>

@@ -1418,6 +1418,10 @@ Reason (optional):</source>
         <source>&amp;Refresh views every:</source>
         <translation>&amp;Обновлять виды каждые:</translation>
     </message>
+    <message>
+        <source>Started with --read-only: read-only until the next start</source>
+        <translation>Запущено с --read-only: только чтение до следующего запуска</translation>
+    </message>
 </context>
 <context>
     <name>SpanText</name>

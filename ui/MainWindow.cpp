@@ -321,7 +321,7 @@ void MainWindow::exportJobs(bool selectedOnly)
 
 void MainWindow::openSettings()
 {
-    SettingsDialog dialog(this);
+    SettingsDialog dialog(this, m_context.readOnly);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (!m_context.readOnly)

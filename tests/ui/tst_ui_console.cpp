@@ -53,6 +53,7 @@ private slots:
     void csvQuoting();
     void settingsAreKept();
     void closingTheWindowClosesJobWindows();
+    void forcedReadOnlyIsShownInSettings();
     void russianViews();
     void cleanupTestCase();
 
@@ -402,6 +403,24 @@ void tst_ui_console::closingTheWindowClosesJobWindows()
     QVERIFY(job && job->isVisible());
     QVERIFY(window.close()); // Ctrl+Q
     QTRY_VERIFY(!job);       // closed and deleted, not left serving on its own
+
+    // Escape closes a job window.
+    job = window.jobsView()->openDetailWindow(m_mail.first());
+    QVERIFY(job && job->isVisible());
+    job->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(job));
+    QTest::keyClick(job, Qt::Key_Escape);
+    QTRY_VERIFY(!job);
+}
+
+void tst_ui_console::forcedReadOnlyIsShownInSettings()
+{
+    QSettings().setValue(QLatin1String(SettingsDialog::kReadOnly), false);
+    SettingsDialog dialog(nullptr, true); // started with --read-only
+    QVERIFY(dialog.readOnly()->isChecked());
+    QVERIFY(!dialog.readOnly()->isEnabled());
+    dialog.save(); // the stored choice stays for starts without --read-only
+    QCOMPARE(QSettings().value(QLatin1String(SettingsDialog::kReadOnly)).toBool(), false);
 }
 
 void tst_ui_console::russianViews()

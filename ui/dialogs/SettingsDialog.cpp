@@ -9,7 +9,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
+SettingsDialog::SettingsDialog(QWidget *parent, bool forcedReadOnly)
+    : QDialog(parent), m_forcedReadOnly(forcedReadOnly)
 {
     setWindowTitle(tr("Settings"));
     QSettings settings;
@@ -32,7 +33,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     form->addRow(QString(), m_notify);
     m_readOnly = new QCheckBox(tr("Read-only: no action can change a job or a key"), this);
     m_readOnly->setObjectName(QStringLiteral("readOnly"));
-    m_readOnly->setChecked(settings.value(QLatin1String(kReadOnly), false).toBool());
+    m_readOnly->setChecked(forcedReadOnly ||
+                           settings.value(QLatin1String(kReadOnly), false).toBool());
+    if (forcedReadOnly) {
+        m_readOnly->setEnabled(false);
+        m_readOnly->setToolTip(tr("Started with --read-only: read-only until the next start"));
+    }
     form->addRow(QString(), m_readOnly);
     m_refresh = new QSpinBox(this);
     m_refresh->setRange(250, 60'000);
@@ -55,6 +61,7 @@ void SettingsDialog::save() const
     QSettings settings;
     settings.setValue(QLatin1String(kLanguage), m_language->currentData().toString());
     settings.setValue(QLatin1String(kNotifyIncidents), m_notify->isChecked());
-    settings.setValue(QLatin1String(kReadOnly), m_readOnly->isChecked());
+    if (!m_forcedReadOnly) // the stored choice applies again at a start without --read-only
+        settings.setValue(QLatin1String(kReadOnly), m_readOnly->isChecked());
     settings.setValue(QLatin1String(kRefreshMs), m_refresh->value());
 }

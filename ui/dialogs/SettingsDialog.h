@@ -18,7 +18,9 @@ public:
     static constexpr const char *kReadOnly = "ui/readOnly";
     static constexpr const char *kRefreshMs = "ui/refreshMs";
 
-    explicit SettingsDialog(QWidget *parent = nullptr);
+    // `forcedReadOnly`: the console was started with --read-only, which no setting can undo;
+    // the box shows it ticked and cannot be changed.
+    explicit SettingsDialog(QWidget *parent = nullptr, bool forcedReadOnly = false);
 
     QComboBox *language() const { return m_language; }
     QCheckBox *notifyIncidents() const { return m_notify; }
@@ -30,4 +32,5 @@ private:
     QCheckBox *m_notify;
     QCheckBox *m_readOnly;
     QSpinBox *m_refresh;
+    bool m_forcedReadOnly;
 };

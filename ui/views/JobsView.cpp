@@ -206,6 +206,8 @@ QWidget *JobsView::openDetailWindow(const QString &key)
     window->setReadOnly(actions()->isReadOnly());
     connect(this, &JobsView::readOnlyChanged, window, &JobDetailPanel::setReadOnly);
     connect(this, &QObject::destroyed, window, &QWidget::close);
+    auto *escape = new QShortcut(QKeySequence::Cancel, window);
+    connect(escape, &QShortcut::activated, window, &QWidget::close);
     window->showJob(key);
     window->show();
     m_detailWindows.removeAll(nullptr);
