@@ -13,6 +13,7 @@
 #include <QAction>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QToolButton>
 #include <QtTest>
 
 class tst_ui_actions : public QObject
@@ -31,6 +32,7 @@ private slots:
     void bulkCancelCountsEachJob();
     void priorityAndTimeoutArePatch();
     void finishedJobRefusesPatch();
+    void actionsFollowTheSelectedStates();
     void replayWithEditedVariables();
     void replayRefusedWhileWaiting();
     void replayDialogValidates_data();
@@ -295,6 +297,43 @@ void tst_ui_actions::finishedJobRefusesPatch()
     QCOMPARE(job(key).value(QStringLiteral("priority")).toInt(), 0);
 }
 
+// The toolbar offers what the selected jobs' states allow, nothing with nothing selected, and
+// "All matching" is disabled in read-only mode like its menu.
+void tst_ui_actions::actionsFollowTheSelectedStates()
+{
+    const auto enabled = [this](JobActions::Kind kind) {
+        return m_view->action(kind)->isEnabled();
+    };
+    const QString waiting = m_kit->create(QStringLiteral("statejob"));
+    const QString done = m_kit->create(QStringLiteral("statedone"));
+    QCOMPARE(completeOne(QStringLiteral("statedone")), done);
+    m_view->refresh();
+    QTRY_VERIFY(m_view->model()->rowOfKey(done) >= 0);
+    m_view->table()->clearSelection();
+    for (JobActions::Kind kind : {JobActions::Kind::Cancel, JobActions::Kind::Delete,
+                                  JobActions::Kind::Retry, JobActions::Kind::Replay})
+        QTRY_VERIFY(!enabled(kind));
+    select({done}); // COMPLETED
+    QTRY_VERIFY(!enabled(JobActions::Kind::Cancel));
+    QTRY_VERIFY(!enabled(JobActions::Kind::Priority));
+    QTRY_VERIFY(!enabled(JobActions::Kind::Retry));
+    QTRY_VERIFY(enabled(JobActions::Kind::Delete));
+    QTRY_VERIFY(enabled(JobActions::Kind::Replay));
+    select({waiting}); // CREATED
+    QTRY_VERIFY(enabled(JobActions::Kind::Cancel));
+    QTRY_VERIFY(enabled(JobActions::Kind::Priority));
+    QTRY_VERIFY(!enabled(JobActions::Kind::Replay));
+    select({waiting, done}); // either allows it: the other is refused and listed
+    QTRY_VERIFY(enabled(JobActions::Kind::Cancel));
+    auto *matching = m_view->findChild<QToolButton *>(QStringLiteral("matchingButton"));
+    QVERIFY(matching && matching->isEnabled());
+    m_view->setReadOnly(true);
+    QVERIFY(!matching->isEnabled());
+    QTRY_VERIFY(!enabled(JobActions::Kind::Cancel));
+    m_view->setReadOnly(false);
+    QVERIFY(matching->isEnabled());
+}
+
 // Replay of a failed job with edited variables: a new job of the same type, linked to the old
 // one both ways (parent_job_key; the old job's follow_up_jobs and JOB_REPLAYED event).
 void tst_ui_actions::replayWithEditedVariables()
@@ -304,7 +343,7 @@ void tst_ui_actions::replayWithEditedVariables()
         {{QStringLiteral("amount"), 10}, {QStringLiteral("to"), QStringLiteral("a")}}, 0);
     QCOMPARE(m_kit->failOne(QStringLiteral("replayme"), QStringLiteral("bad amount")), old);
     select({old});
-    QVERIFY(m_view->action(JobActions::Kind::Replay)->isEnabled()); // exactly one selected
+    QTRY_VERIFY(m_view->action(JobActions::Kind::Replay)->isEnabled()); // one FAILED job
     QJsonObject shown;
     m_view->setConfirm([&shown](JobActions::Kind kind, const QString &, JobActions::Input *input) {
         if (kind != JobActions::Kind::Replay)

@@ -2,6 +2,7 @@
 
 #include "core/JsonText.h"
 
+#include "ActionRules.h"
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
 #include "models/JobPageLoader.h"
@@ -15,6 +16,8 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QWidget>
+
+#include <algorithm>
 
 namespace {
 constexpr JobActions::Kind kAll[] = {JobActions::Kind::Cancel,  JobActions::Kind::Delete,
@@ -66,11 +69,23 @@ bool ActionController::isBusy() const
 void ActionController::updateEnabled()
 {
     const int selected = int(m_hooks.selectedKeys().size());
+    const QList<JobState> states =
+        m_hooks.selectedStates ? m_hooks.selectedStates() : QList<JobState>();
     const bool idle = !isBusy() && !m_jobActions->isReadOnly(); // read-only: all disabled
-    for (JobActions::Kind kind : kAll)
+    for (JobActions::Kind kind : kAll) {
+        // Offered when at least one selected job's state allows it (the others are refused
+        // and listed); a FAILED or ERROR_THROWN job may have an open incident.
+        const bool someAllow = !m_hooks.selectedStates ||
+                               std::any_of(states.begin(), states.end(), [kind](JobState state) {
+                                   const bool mayHaveIncident =
+                                       state == JobState::Failed || state == JobState::ErrorThrown;
+                                   return ActionRules::allowed(kind, state, mayHaveIncident);
+                               });
         m_actions.at(int(kind))->setEnabled(
-            idle && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
+            idle && someAllow && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
+    }
     m_matchingMenu->setEnabled(idle);
+    emit enabledChanged();
 }
 
 bool ActionController::confirmWithDialog(JobActions::Kind kind, const QString &text,

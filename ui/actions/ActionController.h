@@ -31,6 +31,7 @@ public:
     struct Hooks
     {
         std::function<QStringList()> selectedKeys;
+        std::function<QList<JobState>()> selectedStates;  // as the list shows them
         std::function<std::optional<JobFilter>()> filter; // nullopt: the API refuses the query
     };
     // Up to this many matching jobs are counted for the confirmation.
@@ -57,6 +58,7 @@ signals:
     void message(const QString &text, bool problem);
     void changed(); // jobs were changed: time to refresh
     void jobCreated(const QString &key);
+    void enabledChanged(); // after updateEnabled: the matching menu's button follows it
 
 private:
     bool confirmWithDialog(JobActions::Kind kind, const QString &text, JobActions::Input *input);

@@ -69,6 +69,12 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     layout->addWidget(m_table, 1);
     ActionController::Hooks hooks;
     hooks.selectedKeys = [this] { return selectedKeys(); };
+    hooks.selectedStates = [this] {
+        QList<JobState> states;
+        for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+            states.append(JobState(m_model->data(index, JobTableModel::JobStateRole).toInt()));
+        return states;
+    };
     hooks.filter = [this]() -> std::optional<JobFilter> {
         const std::optional<ListParams> &params = m_model->params();
         return params ? std::optional(params->filter) : std::nullopt;
@@ -83,6 +89,10 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     matching->setMenu(m_controller->matchingMenu());
     matching->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(matching);
+    // A button with a menu does not take the menu's state: disabled in read-only mode and
+    // while an action runs, like the menu.
+    connect(m_controller, &ActionController::enabledChanged, matching,
+            [this, matching] { matching->setEnabled(m_controller->matchingMenu()->isEnabled()); });
     m_table->addActions(m_controller->actions());
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_controller,
@@ -305,6 +315,7 @@ void JobsView::restorePlace()
             m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
     if (currentKey() != m_currentBefore)
         emit currentJobChanged(currentKey());
+    m_controller->updateEnabled(); // the selected jobs' states may have changed
     emit refreshed();
 }
 
