@@ -5,14 +5,18 @@
 #include "models/StoreReader.h"
 #include "views/FilterBar.h"
 #include "views/JobsView.h"
+#include "views/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardItemModel>
+#include <QStyleOptionHeader>
 #include <QTableView>
 #include <QtTest>
 
@@ -22,6 +26,7 @@ class tst_ui_jobs : public QObject
 
 private slots:
     void initTestCase();
+    void sortArrowPointsTheWayValuesGo();
     void rowsMatchStore_data();
     void rowsMatchStore();
     void rowsMatchApi_data();
@@ -496,4 +501,44 @@ void tst_ui_jobs::filtersCombine()
 }
 
 QTEST_MAIN(tst_ui_jobs)
+// Qt paints Qt::DescendingOrder with the "sort up" arrow; the jobs list (newest first) must show
+// the arrow pointing down.
+namespace {
+class ArrowRecorder : public QProxyStyle
+{
+public:
+    mutable QList<int> seen; // QStyleOptionHeader::SortIndicator values drawn
+    void drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                       const QWidget *widget) const override
+    {
+        if (element == PE_IndicatorHeaderArrow)
+            if (const auto *h = qstyleoption_cast<const QStyleOptionHeader *>(option))
+                seen.append(int(h->sortIndicator));
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+    }
+};
+} // namespace
+
+void tst_ui_jobs::sortArrowPointsTheWayValuesGo()
+{
+    JobsView view(*m_reader, nullptr);
+    QVERIFY(qobject_cast<SortArrowStyle *>(view.table()->horizontalHeader()->style()));
+
+    QStandardItemModel model(1, 1);
+    QHeaderView header(Qt::Horizontal);
+    header.setModel(&model);
+    auto *recorder = new ArrowRecorder;
+    SortArrowStyle style(recorder); // owns the recorder; draws through it
+    header.setStyle(&style);
+    header.setSortIndicatorShown(true);
+    header.resize(200, 30);
+    header.setSortIndicator(0, Qt::DescendingOrder);
+    header.grab();
+    QVERIFY(!recorder->seen.isEmpty());
+    QCOMPARE(recorder->seen.last(), int(QStyleOptionHeader::SortDown));
+    header.setSortIndicator(0, Qt::AscendingOrder);
+    header.grab();
+    QCOMPARE(recorder->seen.last(), int(QStyleOptionHeader::SortUp));
+}
+
 #include "tst_ui_jobs.moc"

@@ -3,6 +3,7 @@
 #include "ActionMessage.h"
 #include "FilterBar.h"
 #include "JobDetailPanel.h"
+#include "SortArrowStyle.h"
 #include "ViewRefresher.h"
 #include "engine/Engine.h"
 #include "models/JobPageLoader.h"
@@ -107,6 +108,9 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_table->horizontalHeader()->setSortIndicator(m_sortColumn, m_sortOrder);
     // Sorting is asked of the store (the API's sort keys), not of the view.
     m_table->horizontalHeader()->setSortIndicatorShown(true);
+    auto *arrows = new SortArrowStyle;
+    arrows->setParent(m_table->horizontalHeader());
+    m_table->horizontalHeader()->setStyle(arrows);
     m_table->horizontalHeader()->setSectionsClickable(true);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             &JobsView::onSortIndicatorChanged);
