@@ -543,10 +543,10 @@ New retries:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
+        <source>Give %n job(s) the number of retries below? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
         <translation>
-            <numerusform>Give %n job %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
-            <numerusform>Give %n jobs %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+            <numerusform>Give %n job the number of retries below? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
+            <numerusform>Give %n jobs the number of retries below? A FAILED job with an open incident goes back to the queue and its incident is resolved.</numerusform>
         </translation>
     </message>
     <message>
@@ -562,17 +562,17 @@ New retries:</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+        <source>Set the priority of %n job(s) to the value below? Finished jobs cannot be changed.</source>
         <translation>
-            <numerusform>Set the priority of %n job to %1? Finished jobs cannot be changed.</numerusform>
-            <numerusform>Set the priority of %n jobs to %1? Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the priority of %n job to the value below? Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the priority of %n jobs to the value below? Finished jobs cannot be changed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Set the timeout of %n job(s) to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+        <source>Set the timeout of %n job(s) to the value below? An active job&apos;s deadline moves to that long from now. Finished jobs cannot be changed.</source>
         <translation>
-            <numerusform>Set the timeout of %n job to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
-            <numerusform>Set the timeout of %n jobs to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the timeout of %n job to the value below? An active job&apos;s deadline moves to that long from now. Finished jobs cannot be changed.</numerusform>
+            <numerusform>Set the timeout of %n jobs to the value below? An active job&apos;s deadline moves to that long from now. Finished jobs cannot be changed.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -560,11 +560,11 @@ New retries:</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Give %n job(s) %1 new retries? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
+        <source>Give %n job(s) the number of retries below? A FAILED job with an open incident goes back to the queue and its incident is resolved.</source>
         <translation>
-            <numerusform>Дать %n задаче новые повторы (%1)? Задача FAILED с открытым инцидентом вернётся в очередь, а инцидент будет закрыт.</numerusform>
-            <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
-            <numerusform>Дать %n задачам новые повторы (%1)? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
+            <numerusform>Дать %n задаче число повторов, указанное ниже? Задача FAILED с открытым инцидентом вернётся в очередь, а инцидент будет закрыт.</numerusform>
+            <numerusform>Дать %n задачам число повторов, указанное ниже? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
+            <numerusform>Дать %n задачам число повторов, указанное ниже? Задачи FAILED с открытым инцидентом вернутся в очередь, а инциденты будут закрыты.</numerusform>
         </translation>
     </message>
     <message>
@@ -580,19 +580,19 @@ New retries:</source>
         <translation>Перезапуск</translation>
     </message>
     <message numerus="yes">
-        <source>Set the priority of %n job(s) to %1? Finished jobs cannot be changed.</source>
+        <source>Set the priority of %n job(s) to the value below? Finished jobs cannot be changed.</source>
         <translation>
-            <numerusform>Установить приоритет %1 для %n задачи? Завершённые задачи изменить нельзя.</numerusform>
-            <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
-            <numerusform>Установить приоритет %1 для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить приоритет, указанный ниже, для %n задачи? Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить приоритет, указанный ниже, для %n задач? Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить приоритет, указанный ниже, для %n задач? Завершённые задачи изменить нельзя.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Set the timeout of %n job(s) to %1 s? An active job&apos;s deadline moves to %1 s from now. Finished jobs cannot be changed.</source>
+        <source>Set the timeout of %n job(s) to the value below? An active job&apos;s deadline moves to that long from now. Finished jobs cannot be changed.</source>
         <translation>
-            <numerusform>Установить тайм-аут %1 с для %n задачи? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
-            <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
-            <numerusform>Установить тайм-аут %1 с для %n задач? Срок активной задачи сдвинется на %1 с от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить тайм-аут, указанный ниже, для %n задачи? Срок активной задачи сдвинется на это время от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить тайм-аут, указанный ниже, для %n задач? Срок активной задачи сдвинется на это время от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
+            <numerusform>Установить тайм-аут, указанный ниже, для %n задач? Срок активной задачи сдвинется на это время от текущего момента. Завершённые задачи изменить нельзя.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -30,6 +30,9 @@ QString JobActions::name(Kind kind)
 
 QString JobActions::describe(Kind kind, int count, const Input &input)
 {
+    // Retry, priority and timeout take their value in the dialog's field below this question,
+    // which the user edits: the question names no number of its own.
+    Q_UNUSED(input);
     switch (kind) {
     case Kind::Cancel:
         return tr("Cancel %n job(s)? Waiting jobs will never run; active jobs lose their lock "
@@ -40,19 +43,17 @@ QString JobActions::describe(Kind kind, int count, const Input &input)
                   "Active jobs cannot be deleted: cancel them first.",
                   nullptr, count);
     case Kind::Retry:
-        return tr("Give %n job(s) %1 new retries? A FAILED job with an open incident goes back "
-                  "to the queue and its incident is resolved.",
-                  nullptr, count)
-            .arg(input.retries);
+        return tr("Give %n job(s) the number of retries below? A FAILED job with an open "
+                  "incident goes back to the queue and its incident is resolved.",
+                  nullptr, count);
     case Kind::Priority:
-        return tr("Set the priority of %n job(s) to %1? Finished jobs cannot be changed.", nullptr,
-                  count)
-            .arg(input.priority);
+        return tr("Set the priority of %n job(s) to the value below? Finished jobs cannot be "
+                  "changed.",
+                  nullptr, count);
     case Kind::Timeout:
-        return tr("Set the timeout of %n job(s) to %1 s? An active job's deadline moves to %1 s "
-                  "from now. Finished jobs cannot be changed.",
-                  nullptr, count)
-            .arg(double(input.timeoutMs) / 1000.0);
+        return tr("Set the timeout of %n job(s) to the value below? An active job's deadline "
+                  "moves to that long from now. Finished jobs cannot be changed.",
+                  nullptr, count);
     case Kind::Replay:
         return tr("Replay %n job(s) as new job(s) with the variables shown? The old job stays as "
                   "it is; the new one links to it. Only finished jobs can be replayed.",
