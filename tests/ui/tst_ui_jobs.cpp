@@ -8,10 +8,12 @@
 #include "views/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QScrollBar>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -27,6 +29,7 @@ class tst_ui_jobs : public QObject
 private slots:
     void initTestCase();
     void sortArrowPointsTheWayValuesGo();
+    void pickersLearnNewTypes();
     void rowsMatchStore_data();
     void rowsMatchStore();
     void rowsMatchApi_data();
@@ -539,6 +542,23 @@ void tst_ui_jobs::sortArrowPointsTheWayValuesGo()
     header.setSortIndicator(0, Qt::AscendingOrder);
     header.grab();
     QCOMPARE(recorder->seen.last(), int(QStyleOptionHeader::SortUp));
+}
+
+// A type first seen after the console started (an empty store at start) is offered as soon as
+// the user reaches for the picker.
+void tst_ui_jobs::pickersLearnNewTypes()
+{
+    JobsView view(*m_reader, nullptr);
+    auto *types = view.findChild<QComboBox *>(QStringLiteral("typeFilter"));
+    QVERIFY(types);
+    QTRY_VERIFY(types->count() > 0); // the names known at start
+    const QString fresh = QStringLiteral("picker-fresh-type");
+    QVERIFY(!m_kit->create(fresh).isEmpty());
+    QTest::qWait(200);
+    QCOMPARE(types->findText(fresh), -1); // not read again on its own
+    QFocusEvent focus(QEvent::FocusIn, Qt::MouseFocusReason);
+    QCoreApplication::sendEvent(types->lineEdit(), &focus);
+    QTRY_VERIFY(types->findText(fresh) >= 0);
 }
 
 #include "tst_ui_jobs.moc"

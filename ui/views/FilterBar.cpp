@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -115,7 +116,16 @@ QComboBox *FilterBar::addPicker(const QString &name, const QString &placeholder)
     connect(picker->lineEdit(), &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(picker->lineEdit(), &QLineEdit::returnPressed, this, &FilterBar::changed);
     connect(picker, &QComboBox::activated, this, &FilterBar::changed);
+    picker->installEventFilter(this);
+    picker->lineEdit()->installEventFilter(this);
     return picker;
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::FocusIn || event->type() == QEvent::MouseButtonPress)
+        emit choicesWanted();
+    return QWidget::eventFilter(watched, event);
 }
 
 QDateTimeEdit *FilterBar::addBound(const QString &name, const QString &label, QCheckBox **toggle)

@@ -43,6 +43,12 @@ public:
 
 signals:
     void changed();
+    // The user reaches for the type or worker picker: time to read the names again (a store
+    // that was empty at start, types and workers seen since).
+    void choicesWanted();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QComboBox *addPicker(const QString &name, const QString &placeholder);

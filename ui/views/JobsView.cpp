@@ -120,6 +120,7 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
 
     connect(m_filters, &FilterBar::changed, this, &JobsView::applyFilters);
     loadChoices();
+    connect(m_filters, &FilterBar::choicesWanted, this, &JobsView::loadChoices);
     connect(m_model, &JobTableModel::queryChanged, this,
             [this] { m_filters->setApiPath(m_model->apiPath(), m_model->queryError()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
