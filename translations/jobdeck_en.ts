@@ -829,6 +829,10 @@ New retries:</numerusform>
         <source>Follow-up jobs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

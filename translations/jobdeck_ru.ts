@@ -852,6 +852,10 @@ New retries:</source>
         <source>Follow-up jobs</source>
         <translation>Последующие задачи</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>JobTableModel</name>

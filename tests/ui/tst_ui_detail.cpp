@@ -326,6 +326,15 @@ void tst_ui_detail::overviewOfActiveJobWithProgress()
                 .startsWith(QLatin1String("3 left of 3 (0 used)")));
     QCOMPARE(JobOverview::countdownText(65'000), QStringLiteral("in 1 min 5 s"));
     QCOMPARE(JobOverview::countdownText(-12'000), QStringLiteral("passed 12 s ago"));
+    // The lock's deadline is shown while it holds; "Running for" moves with the clock, as the
+    // countdown does, and a passed estimate says it has passed.
+    QVERIFY(panel.findChild<QLabel *>(QStringLiteral("deadline")));
+    QLabel *running = panel.findChild<QLabel *>(QStringLiteral("runningFor"));
+    QVERIFY(running);
+    const QString before = running->text();
+    QTRY_VERIFY_WITH_TIMEOUT(running->text() != before, 3000);
+    QVERIFY(JobOverview::expectedEndText(100'000, 112'000)
+                .endsWith(QLatin1String("(passed 12 s ago)")));
 }
 
 // A completed job with next_jobs links its follow-up; the link opens it, and it links back.
@@ -352,6 +361,8 @@ void tst_ui_detail::followUpLinks()
     QLabel *links = panel.findChild<QLabel *>(QStringLiteral("followUpLinks"));
     QVERIFY(links);
     QVERIFY(links->text().contains(QStringLiteral("href=\"%1\"").arg(child)));
+    // Completed: its old lock's deadline is no longer shown.
+    QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("deadline")));
     emit links->linkActivated(child); // as a click on the link does
     QCOMPARE(panel.jobKey(), child);
     QCOMPARE(panel.details()->job.type, QStringLiteral("chain-next"));

@@ -69,8 +69,8 @@ QLabel *JobOverview::addRow(const QString &label, const QString &value, const QS
 void JobOverview::setDetails(const std::optional<JobDetails> &details, qint64 now)
 {
     m_tick->stop();
-    m_countdown = nullptr;
-    m_deadline = 0;
+    m_countdown = m_runningFor = m_expectedEnd = nullptr;
+    m_deadline = m_activatedAt = m_expectedEndAt = 0;
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     if (!details)
@@ -102,8 +102,19 @@ void JobOverview::setDetails(const std::optional<JobDetails> &details, qint64 no
 
 void JobOverview::tick()
 {
+    const qint64 now = Clock::nowMs();
     if (m_countdown)
-        m_countdown->setText(countdownText(m_deadline - Clock::nowMs()));
+        m_countdown->setText(countdownText(m_deadline - now));
+    if (m_runningFor)
+        m_runningFor->setText(span(now - m_activatedAt));
+    if (m_expectedEnd)
+        m_expectedEnd->setText(expectedEndText(m_expectedEndAt, now));
+}
+
+QString JobOverview::expectedEndText(qint64 at, qint64 now)
+{
+    // A passed estimate says so instead of standing as if it were still ahead.
+    return tr("%1 (%2)").arg(when(at), countdownText(at - now));
 }
 
 void JobOverview::addTiming(const JobDetails &d)
@@ -118,7 +129,9 @@ void JobOverview::addTiming(const JobDetails &d)
         addRow(tr("Next retry"), when(job.dueAt));
     if (JobStates::isTerminal(job.state))
         addRow(tr("Finished"), when(job.finishedAt));
-    addRow(tr("Deadline"), when(job.deadline));
+    // A lock's deadline means something only while the job holds it.
+    if (job.state == JobState::Active)
+        addRow(tr("Deadline"), when(job.deadline), QStringLiteral("deadline"));
     addRow(tr("Timeout"), span(d.timeoutMs()));
 }
 
@@ -143,7 +156,9 @@ void JobOverview::addPerformance(const JobDetails &d, const std::optional<Progre
         addRow(tr("Ran"), span(d.totalRunMs()));
     if (job.state != JobState::Active)
         return;
-    addRow(tr("Running for"), span(now - job.activatedAt));
+    m_activatedAt = job.activatedAt;
+    m_runningFor =
+        addRow(tr("Running for"), span(now - job.activatedAt), QStringLiteral("runningFor"));
     const TimeoutRisk risk = d.timeoutRisk(now);
     QLabel *label =
         addRow(tr("Timeout risk"), timeoutRiskName(risk), QStringLiteral("timeoutRisk"));
@@ -152,8 +167,11 @@ void JobOverview::addPerformance(const JobDetails &d, const std::optional<Progre
         palette.setColor(QPalette::WindowText, JobStateStyle::color(JobState::Failed, palette));
         label->setPalette(palette);
     }
-    if (p && p->etaSeconds)
-        addRow(tr("Expected end"), when(now + *p->etaSeconds * 1000));
+    if (p && p->etaSeconds) {
+        m_expectedEndAt = now + *p->etaSeconds * 1000;
+        m_expectedEnd = addRow(tr("Expected end"), expectedEndText(m_expectedEndAt, now),
+                               QStringLiteral("expectedEnd"));
+    }
 }
 
 void JobOverview::addProgress(const ProgressFacts &p)

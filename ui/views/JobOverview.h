@@ -22,6 +22,8 @@ public:
     void setDetails(const std::optional<JobDetails> &details, qint64 now);
     // "in 1 min 5 s" / "passed 12 s ago" for a deadline `ms` away (negative: passed).
     static QString countdownText(qint64 ms);
+    // "05.12.2026 14:03:10 (in 2 min 5 s)", or "(passed 12 s ago)" once the estimate has passed.
+    static QString expectedEndText(qint64 at, qint64 now);
 
 signals:
     void jobLinkActivated(const QString &key);
@@ -38,6 +40,11 @@ private:
 
     QFormLayout *m_form = nullptr;
     QTimer *m_tick = nullptr;
-    QLabel *m_countdown = nullptr; // owned by the form
+    // The rows that move with the clock while the job is ACTIVE (owned by the form).
+    QLabel *m_countdown = nullptr;
     qint64 m_deadline = 0;
+    QLabel *m_runningFor = nullptr;
+    qint64 m_activatedAt = 0;
+    QLabel *m_expectedEnd = nullptr;
+    qint64 m_expectedEndAt = 0;
 };
