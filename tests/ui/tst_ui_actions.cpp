@@ -32,6 +32,7 @@ private slots:
     void bulkCancelCountsEachJob();
     void priorityAndTimeoutArePatch();
     void finishedJobRefusesPatch();
+    void timeoutAndPriorityStartAtTheJobsValues();
     void actionsFollowTheSelectedStates();
     void replayWithEditedVariables();
     void replayRefusedWhileWaiting();
@@ -284,6 +285,30 @@ void tst_ui_actions::priorityAndTimeoutArePatch()
         actions.append(e.toObject().value(QStringLiteral("action")).toString());
     QVERIFY(actions.contains(QStringLiteral("JOB_TIMEOUT_UPDATED")));
     QCOMPARE(after.value(QStringLiteral("status")).toString(), QStringLiteral("CREATED"));
+}
+
+// One job: the Timeout and Priority fields start at its own values, so that Enter changes nothing.
+void tst_ui_actions::timeoutAndPriorityStartAtTheJobsValues()
+{
+    const QString key = m_kit->api.createJob({{QStringLiteral("type"), QStringLiteral("longjob")},
+                                              {QStringLiteral("variables"), QJsonObject{}},
+                                              {QStringLiteral("timeout"), QStringLiteral("PT30M")},
+                                              {QStringLiteral("priority"), 7}});
+    QVERIFY(!key.isEmpty());
+    select({key});
+    qint64 timeoutShown = 0;
+    int priorityShown = 0;
+    m_view->setConfirm([&](JobActions::Kind kind, const QString &, JobActions::Input *input) {
+        if (kind == JobActions::Kind::Timeout)
+            timeoutShown = input->timeoutMs;
+        if (kind == JobActions::Kind::Priority)
+            priorityShown = input->priority;
+        return false;
+    });
+    m_view->trigger(JobActions::Kind::Timeout);
+    m_view->trigger(JobActions::Kind::Priority);
+    QCOMPARE(timeoutShown, 30 * 60'000);
+    QCOMPARE(priorityShown, 7);
 }
 
 // A completed job: PATCH priority is refused by the API; the console shows the same refusal.

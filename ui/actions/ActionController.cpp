@@ -146,6 +146,15 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
         input.variables = JsonText::object(details->job.variables);
         m_replayKey = keys.first();
     }
+    if (keys.size() == 1 &&
+        (kind == JobActions::Kind::Timeout || kind == JobActions::Kind::Priority)) {
+        // The field starts at the job's own value: pressing Enter must not change it (a
+        // 30-minute job's lock cut to the 2-minute default).
+        if (const std::optional<JobDetails> details = m_reader.details(keys.first())) {
+            input.timeoutMs = details->timeoutMs();
+            input.priority = details->job.priority;
+        }
+    }
     const QString text = JobActions::describe(kind, int(keys.size()), input);
     if (!m_confirm(kind, text, &input))
         return;
