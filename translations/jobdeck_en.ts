@@ -78,6 +78,10 @@
             <numerusform>… and %n more</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>

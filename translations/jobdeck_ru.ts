@@ -83,6 +83,10 @@
             <numerusform>… и ещё %n</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>Причина (необязательно):</translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>

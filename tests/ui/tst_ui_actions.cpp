@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QToolButton>
@@ -115,6 +116,11 @@ void tst_ui_actions::cancelSelected()
     select({key});
     QAction *cancel = m_view->action(JobActions::Kind::Cancel);
     QVERIFY(cancel->isEnabled());
+    m_view->setConfirm([this](JobActions::Kind, const QString &text, JobActions::Input *input) {
+        m_asked.append(text);
+        input->reason = QStringLiteral("duplicate order"); // the dialog's reason field
+        return true;
+    });
     cancel->trigger();
     QCOMPARE(m_asked.size(), 1);
     QVERIFY(m_asked.first().startsWith(QLatin1String("Cancel 1 job")));
@@ -124,6 +130,9 @@ void tst_ui_actions::cancelSelected()
     const QJsonArray history = after.value(QStringLiteral("execution_history")).toArray();
     QCOMPARE(history.last().toObject().value(QStringLiteral("action")).toString(),
              QStringLiteral("JOB_CANCELLED"));
+    // The reason is in the history, as the API's {"reason": ...} puts it.
+    QVERIFY2(QJsonDocument(history.last().toObject()).toJson().contains("duplicate order"),
+             QJsonDocument(history.last().toObject()).toJson().constData());
     QTRY_COMPARE(m_view->model()
                      ->index(m_view->model()->rowOfKey(key), JobTableModel::State)
                      .data()

@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QInputDialog>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -117,6 +118,12 @@ bool ActionController::confirmWithDialog(JobActions::Kind kind, const QString &t
         return true;
     }
     case JobActions::Kind::Cancel:
+        // The reason goes into the job's history (JOB_CANCELLED) as the API's "reason" does.
+        input->reason =
+            QInputDialog::getText(m_dialogParent, title, prompt + tr("Reason (optional):"),
+                                  QLineEdit::Normal, QString(), &ok)
+                .trimmed();
+        return ok;
     case JobActions::Kind::Delete:
         break;
     }

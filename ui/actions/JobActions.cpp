@@ -88,7 +88,9 @@ void JobActions::send(Engine *engine, Kind kind, const QString &key, const Input
     switch (kind) {
     case Kind::Cancel:
         return engine->submit(
-            [caller, key](Txn &txn) { return JobCommands::cancel(txn, caller, key, {}); },
+            [caller, key, reason = input.reason](Txn &txn) {
+                return JobCommands::cancel(txn, caller, key, reason);
+            },
             answerTo<JobCancelled>(context, std::move(done)), key);
     case Kind::Delete:
         return engine->submit(

@@ -23,6 +23,7 @@ struct JobActionInput
     int priority = 0;           // Priority: PATCH {"priority": n}, -100..100
     qint64 timeoutMs = 120'000; // Timeout: PATCH {"timeout": ...}, 1 s .. 24 h
     QJsonObject variables;      // Replay: the new job's variables
+    QString reason;             // Cancel: POST /cancel {"reason": ...}, optional
 };
 
 // Job actions of the console, sent to the engine as the same rules the API runs
