@@ -698,6 +698,21 @@ New retries:</numerusform>
         <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The export to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled; no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n job(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n job to %1</numerusform>
+            <numerusform>Exported %n jobs to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobOverview</name>

@@ -721,6 +721,22 @@ New retries:</source>
         <source>The export failed: %1</source>
         <translation>Экспорт не удался: %1</translation>
     </message>
+    <message>
+        <source>The export to %1 failed: %2</source>
+        <translation>Экспорт в %1 не удался: %2</translation>
+    </message>
+    <message>
+        <source>Export to %1 cancelled; no file written</source>
+        <translation>Экспорт в %1 отменён; файл не записан</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n job(s) to %1</source>
+        <translation>
+            <numerusform>Экспортирована %n задача в %1</numerusform>
+            <numerusform>Экспортированы %n задачи в %1</numerusform>
+            <numerusform>Экспортировано %n задач в %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>JobOverview</name>

@@ -213,8 +213,9 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildStatusBar()
 {
-    connect(m_upkeep, &StoreUpkeep::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 15'000); });
+    const auto tell = [this](const QString &text) { statusBar()->showMessage(text, 15'000); };
+    connect(m_upkeep, &StoreUpkeep::message, this, tell);
+    connect(m_exporter, &JobExporter::message, this, tell);
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -19,6 +19,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
@@ -28,6 +29,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -292,6 +294,9 @@ void tst_ui_console::exportSelectedCsv()
     QVERIFY(done.wait(10'000));
     QCOMPARE(done.first().at(0).toLongLong(), 2);
     QVERIFY(done.first().at(1).toString().isEmpty());
+    // ...and says so where the operator looks.
+    QCOMPARE(window.statusBar()->currentMessage(),
+             QStringLiteral("Exported 2 job(s) to %1").arg(QDir::toNativeSeparators(path)));
     const QList<QByteArray> lines = csvLines(path);
     QCOMPARE(lines.size(), 3);
     QCOMPARE(lines.first(), JobExportWriter::csvHeader());

@@ -5,6 +5,7 @@
 #include "models/JobExport.h"
 #include "models/StoreReader.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -38,7 +39,7 @@ bool JobExporter::exportKeys(const QStringList &keys, const QString &path)
         return false;
     auto *task = new JobExportTask(m_store, path);
     task->setKeys(keys);
-    run(task, tr("Exporting %n job(s)…", nullptr, int(keys.size())));
+    run(task, path, tr("Exporting %n job(s)…", nullptr, int(keys.size())));
     if (m_progress)
         m_progress->setMaximum(int(keys.size()));
     return true;
@@ -55,13 +56,14 @@ bool JobExporter::exportQuery(const QUrlQuery &query, const QString &path)
         return false;
     auto *task = new JobExportTask(m_store, path);
     task->setQuery(params->filter, params->page);
-    run(task, tr("Exporting the filtered jobs…"));
+    run(task, path, tr("Exporting the filtered jobs…"));
     return true;
 }
 
-void JobExporter::run(JobExportTask *task, const QString &label)
+void JobExporter::run(JobExportTask *task, const QString &path, const QString &label)
 {
     m_task = task;
+    m_path = path;
     m_progress = new QProgressDialog(label, tr("Cancel"), 0, 0, m_parent);
     m_progress->setWindowTitle(tr("Export"));
     m_progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -94,5 +96,12 @@ void JobExporter::onFinished(qint64 written, const QString &error, bool cancelle
     m_task = nullptr;
     if (!error.isEmpty() && m_parent && m_parent->isVisible())
         QMessageBox::warning(m_parent, tr("Export"), tr("The export failed: %1").arg(error));
+    const QString file = QDir::toNativeSeparators(m_path);
+    if (!error.isEmpty())
+        emit message(tr("The export to %1 failed: %2").arg(file, error));
+    else if (cancelled)
+        emit message(tr("Export to %1 cancelled; no file written").arg(file));
+    else
+        emit message(tr("Exported %n job(s) to %1", nullptr, int(written)).arg(file));
     emit finished(written, error, cancelled);
 }

@@ -30,13 +30,15 @@ public:
 
 signals:
     void finished(qint64 jobsWritten, const QString &error, bool cancelled);
+    void message(const QString &text); // how it ended, for the status bar
 
 private:
-    void run(JobExportTask *task, const QString &label);
+    void run(JobExportTask *task, const QString &path, const QString &label);
     void onFinished(qint64 written, const QString &error, bool cancelled);
 
     StoreOptions m_store;
     QWidget *m_parent;
     JobExportTask *m_task = nullptr;
+    QString m_path;
     QPointer<QProgressDialog> m_progress;
 };
