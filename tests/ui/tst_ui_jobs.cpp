@@ -8,7 +8,9 @@
 #include "views/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QElapsedTimer>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -30,6 +32,7 @@ private slots:
     void initTestCase();
     void sortArrowPointsTheWayValuesGo();
     void pickersLearnNewTypes();
+    void timeBoundsStartFromNow();
     void rowsMatchStore_data();
     void rowsMatchStore();
     void rowsMatchApi_data();
@@ -559,6 +562,32 @@ void tst_ui_jobs::pickersLearnNewTypes()
     QFocusEvent focus(QEvent::FocusIn, Qt::MouseFocusReason);
     QCoreApplication::sendEvent(types->lineEdit(), &focus);
     QTRY_VERIFY(types->findText(fresh) >= 0);
+}
+
+// Ticking "Created after" starts an hour back from the moment it is ticked (it used to hold
+// the console's start time, which matched nothing); a time the user picked stays.
+void tst_ui_jobs::timeBoundsStartFromNow()
+{
+    FilterBar bar;
+    auto *afterOn = bar.findChild<QCheckBox *>(QStringLiteral("createdAfterOn"));
+    auto *after = bar.findChild<QDateTimeEdit *>(QStringLiteral("createdAfter"));
+    auto *beforeOn = bar.findChild<QCheckBox *>(QStringLiteral("createdBeforeOn"));
+    auto *before = bar.findChild<QDateTimeEdit *>(QStringLiteral("createdBefore"));
+    QVERIFY(afterOn && after && beforeOn && before);
+    const QDateTime longAgo = QDateTime::currentDateTime().addDays(-2);
+    after->setDateTime(longAgo); // as if the console had started two days ago
+    before->setDateTime(longAgo);
+    afterOn->setChecked(true);
+    beforeOn->setChecked(true);
+    const QDateTime now = QDateTime::currentDateTime();
+    QVERIFY(qAbs(after->dateTime().secsTo(now.addSecs(-3600))) < 120);
+    QVERIFY(qAbs(before->dateTime().secsTo(now)) < 120);
+    // A picked time is kept when the box is ticked again.
+    after->setDateTime(longAgo);
+    emit after->editingFinished();
+    afterOn->setChecked(false);
+    afterOn->setChecked(true);
+    QCOMPARE(after->dateTime(), longAgo);
 }
 
 #include "tst_ui_jobs.moc"

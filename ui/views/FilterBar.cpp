@@ -81,10 +81,10 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     connect(m_period, &QComboBox::currentIndexChanged, this, &FilterBar::changed);
     second->addWidget(m_period);
 
-    m_after = addBound(QStringLiteral("createdAfter"), tr("Created after"), &m_afterOn);
+    m_after = addBound(QStringLiteral("createdAfter"), tr("Created after"), &m_afterOn, -3'600'000);
     second->addWidget(m_afterOn);
     second->addWidget(m_after);
-    m_before = addBound(QStringLiteral("createdBefore"), tr("before"), &m_beforeOn);
+    m_before = addBound(QStringLiteral("createdBefore"), tr("before"), &m_beforeOn, 0);
     second->addWidget(m_beforeOn);
     second->addWidget(m_before);
 
@@ -128,7 +128,8 @@ bool FilterBar::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-QDateTimeEdit *FilterBar::addBound(const QString &name, const QString &label, QCheckBox **toggle)
+QDateTimeEdit *FilterBar::addBound(const QString &name, const QString &label, QCheckBox **toggle,
+                                   qint64 offsetFromNowMs)
 {
     *toggle = new QCheckBox(label, this);
     (*toggle)->setObjectName(name + QStringLiteral("On"));
@@ -137,9 +138,16 @@ QDateTimeEdit *FilterBar::addBound(const QString &name, const QString &label, QC
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     edit->setEnabled(false);
-    connect(*toggle, &QCheckBox::toggled, edit, &QWidget::setEnabled);
+    connect(*toggle, &QCheckBox::toggled, edit, [edit, offsetFromNowMs](bool on) {
+        edit->setEnabled(on);
+        // Until the user picks a time, ticking the box starts from a useful one: "created
+        // after" an hour ago, "before" now (not the console's start, which matched nothing).
+        if (on && !edit->property("picked").toBool())
+            edit->setDateTime(QDateTime::currentDateTime().addMSecs(offsetFromNowMs));
+    });
     connect(*toggle, &QCheckBox::toggled, this, &FilterBar::changed);
-    connect(edit, &QDateTimeEdit::editingFinished, this, [this, toggle = *toggle] {
+    connect(edit, &QDateTimeEdit::editingFinished, this, [this, edit, toggle = *toggle] {
+        edit->setProperty("picked", true);
         if (toggle->isChecked())
             emit changed();
     });

@@ -52,7 +52,8 @@ protected:
 
 private:
     QComboBox *addPicker(const QString &name, const QString &placeholder);
-    QDateTimeEdit *addBound(const QString &name, const QString &label, QCheckBox **toggle);
+    QDateTimeEdit *addBound(const QString &name, const QString &label, QCheckBox **toggle,
+                            qint64 offsetFromNowMs);
 
     QList<QToolButton *> m_states;
     QComboBox *m_type = nullptr;
