@@ -138,6 +138,10 @@ void tst_ui_actions::cancelSelected()
                      .data()
                      .toString(),
                  QStringLiteral("CANCELLED"));
+    // The status line spoke of the jobs of this filter: a new filter clears it.
+    QVERIFY(!m_view->actionMessage().isEmpty());
+    filterBy(QStringLiteral("another-type"), {});
+    QVERIFY(m_view->actionMessage().isEmpty());
 }
 
 // The action's answer refreshes the list at once; the commit that carried it does not read it a

@@ -19,3 +19,9 @@ void ActionMessage::showMessage(const QString &text, bool problem)
     setPalette(palette);
     show();
 }
+
+void ActionMessage::clearMessage()
+{
+    clear();
+    hide();
+}

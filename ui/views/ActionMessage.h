@@ -11,4 +11,5 @@ public:
     explicit ActionMessage(QWidget *parent = nullptr);
 
     void showMessage(const QString &text, bool problem);
+    void clearMessage(); // it spoke of jobs no longer in view
 };

@@ -259,6 +259,9 @@ void JobsView::applyFilters()
     if (m_sortOrder == Qt::AscendingOrder)
         query.addQueryItem(QStringLiteral("sort_order"), QStringLiteral("ASC"));
     const QString key = currentKey();
+    // "Delete: 9 jobs done." spoke of the jobs of the old filter.
+    if (!m_controller->isBusy())
+        m_message->clearMessage();
     m_model->setQuery(query);
     m_reselect = key;
     if (m_model->canFetchMore({}))
