@@ -147,10 +147,7 @@ static int backUp(const ServerSettings &settings, const QString &target)
     store.path = settings.dbPath;
     store.synchronousFull = settings.synchronousFull;
     if (SqlDialect::isPostgresUrl(store.path)) {
-        std::fprintf(stderr,
-                     "jobdeck: a PostgreSQL store is backed up with pg_dump, e.g.\n"
-                     "  pg_dump --format=custom --file=FILE '%s'\n",
-                     qPrintable(Database::displayName(store.path)));
+        std::fprintf(stderr, "jobdeck: %s\n", qPrintable(StoreBackup::postgresAdvice(store.path)));
         return 2;
     }
     try {

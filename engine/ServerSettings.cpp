@@ -48,7 +48,8 @@ void ServerSettings::load(QSettings &s)
             return fallback;
         if (text.compare(QLatin1String("never"), Qt::CaseInsensitive) == 0)
             return std::optional<qint64>();
-        return IsoDuration::parseMs(text).has_value() ? IsoDuration::parseMs(text) : fallback;
+        const std::optional<qint64> ms = IsoDuration::parseMs(text);
+        return ms ? ms : fallback;
     };
     retention.completedMs = keep("completed", retention.completedMs);
     retention.cancelledMs = keep("cancelled", retention.cancelledMs);

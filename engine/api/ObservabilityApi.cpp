@@ -122,16 +122,12 @@ void metricsRoute(HttpFrontend *f, ApiRequest &request)
         Metrics::help(out, "jobdeck_store_bytes", "gauge",
                       "Size of the store: the SQLite file, its WAL and the free pages in the file, "
                       "or the PostgreSQL database");
-        Metrics::sample(out, "jobdeck_store_bytes",
-                        {{QStringLiteral("part"), QStringLiteral("total")}}, double(store.bytes));
-        if (store.walBytes >= 0)
-            Metrics::sample(out, "jobdeck_store_bytes",
-                            {{QStringLiteral("part"), QStringLiteral("wal")}},
-                            double(store.walBytes));
-        if (store.freeBytes >= 0)
-            Metrics::sample(out, "jobdeck_store_bytes",
-                            {{QStringLiteral("part"), QStringLiteral("free")}},
-                            double(store.freeBytes));
+        const std::pair<const char *, qint64> parts[] = {
+            {"total", store.bytes}, {"wal", store.walBytes}, {"free", store.freeBytes}};
+        for (const auto &[part, bytes] : parts)
+            if (bytes >= 0) // -1: not on this kind of store
+                Metrics::sample(out, "jobdeck_store_bytes",
+                                {{QStringLiteral("part"), QLatin1String(part)}}, double(bytes));
         Metrics::help(out, "jobdeck_oldest_finished_job_timestamp_seconds", "gauge",
                       "When the oldest finished job the store keeps finished (0: none)");
         Metrics::sample(out, "jobdeck_oldest_finished_job_timestamp_seconds", {},

@@ -170,22 +170,23 @@ void Metrics::render(QByteArray &out) const
             {{QStringLiteral("method"), key.first}, {QStringLiteral("route"), key.second}},
             kHttpBounds, h);
 
-    help(out, "jobdeck_store_commits_total", "counter", "Engine transactions committed");
-    sample(out, "jobdeck_store_commits_total", {}, double(m_commits));
-    help(out, "jobdeck_store_committed_operations_total", "counter",
-         "Operations carried by committed transactions (group commit)");
-    sample(out, "jobdeck_store_committed_operations_total", {}, double(m_committedOperations));
+    const auto counter = [&out](const char *name, const char *text, double value) {
+        help(out, name, "counter", text);
+        sample(out, name, {}, value);
+    };
+    counter("jobdeck_store_commits_total", "Engine transactions committed", double(m_commits));
+    counter("jobdeck_store_committed_operations_total",
+            "Operations carried by committed transactions (group commit)",
+            double(m_committedOperations));
     help(out, "jobdeck_store_commit_duration_seconds", "histogram",
          "Engine transaction time, from begin to commit");
     renderHistogram(out, "jobdeck_store_commit_duration_seconds", {}, kCommitBounds,
                     m_commitLatency);
 
-    help(out, "jobdeck_retention_steps_total", "counter", "Retention steps committed");
-    sample(out, "jobdeck_retention_steps_total", {}, double(m_retentionSteps));
-    help(out, "jobdeck_retention_deleted_jobs_total", "counter",
-         "Finished jobs deleted by the retention policy");
-    sample(out, "jobdeck_retention_deleted_jobs_total", {}, double(m_retentionDeleted));
-    help(out, "jobdeck_retention_seconds_total", "counter",
-         "Engine-thread time spent finding and deleting jobs past the retention policy");
-    sample(out, "jobdeck_retention_seconds_total", {}, m_retentionSeconds);
+    counter("jobdeck_retention_steps_total", "Retention steps committed", double(m_retentionSteps));
+    counter("jobdeck_retention_deleted_jobs_total", "Finished jobs deleted by the retention policy",
+            double(m_retentionDeleted));
+    counter("jobdeck_retention_seconds_total",
+            "Engine-thread time spent finding and deleting jobs past the retention policy",
+            m_retentionSeconds);
 }

@@ -1,6 +1,7 @@
 #include "StoreBackup.h"
 
 #include "SqlDialect.h"
+#include "StoreFootprint.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -16,14 +17,6 @@ QString nextConnectionName()
 {
     static std::atomic<int> counter{0};
     return QStringLiteral("jobdeck-backup-%1").arg(counter.fetch_add(1));
-}
-
-qint64 scalar(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        throw StoreError(QStringLiteral("%1: %2").arg(sql, q.lastError().text()));
-    return q.value(0).toLongLong();
 }
 
 // Opens the copy on its own and checks it: the pages are sound and it has the jobs table.
@@ -43,7 +36,11 @@ qint64 checkCopy(const QString &path)
             throw StoreError(QStringLiteral("the copy failed its quick_check: %1")
                                  .arg(check.value(0).toString()));
         check.finish();
-        jobs = scalar(db, QStringLiteral("SELECT COUNT(*) FROM jobs"));
+        QSqlQuery count(db);
+        if (!count.exec(QStringLiteral("SELECT COUNT(*) FROM jobs")) || !count.next())
+            throw StoreError(
+                QStringLiteral("the copy has no jobs table: %1").arg(count.lastError().text()));
+        jobs = count.value(0).toLongLong();
     }
     QSqlDatabase::removeDatabase(name);
     return jobs;
@@ -56,13 +53,18 @@ QString partialPath(const QString &target)
     return target + QStringLiteral(".part");
 }
 
+QString postgresAdvice(const QString &location)
+{
+    return QStringLiteral("a PostgreSQL store is backed up with pg_dump, e.g.\n"
+                          "  pg_dump --format=custom --file=FILE '%1'")
+        .arg(Database::displayName(location));
+}
+
 Result toFile(const StoreOptions &store, const QString &target,
               const std::function<void(qint64 expectedBytes)> &started)
 {
     if (SqlDialect::isPostgresUrl(store.path))
-        throw StoreError(QStringLiteral("a PostgreSQL store is backed up with pg_dump, e.g. "
-                                        "pg_dump --format=custom --file=FILE '%1'")
-                             .arg(Database::displayName(store.path)));
+        throw StoreError(postgresAdvice(store.path));
     if (QFileInfo::exists(target))
         throw StoreError(QStringLiteral("%1 exists; give a new file").arg(target));
     if (!QFileInfo::exists(store.path))
@@ -75,10 +77,10 @@ Result toFile(const StoreOptions &store, const QString &target,
     const QString name = nextConnectionName();
     try {
         QSqlDatabase db = Database::open(name, store);
-        if (started) // the pages in use: VACUUM INTO leaves the free ones out
-            started(scalar(db, QStringLiteral("PRAGMA page_size")) *
-                    (scalar(db, QStringLiteral("PRAGMA page_count")) -
-                     scalar(db, QStringLiteral("PRAGMA freelist_count"))));
+        if (started) { // the pages in use: VACUUM INTO leaves the free ones out
+            const StoreFootprint footprint = StoreFootprint::read(db);
+            started(footprint.bytes - footprint.freeBytes);
+        }
         QSqlQuery vacuum(db);
         if (!vacuum.prepare(QStringLiteral("VACUUM INTO ?")))
             throw StoreError(vacuum.lastError().text());

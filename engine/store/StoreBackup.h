@@ -29,4 +29,7 @@ Result toFile(const StoreOptions &store, const QString &target,
 // Where the copy grows until it is complete: its size is the backup's progress.
 QString partialPath(const QString &target);
 
+// What to do instead for a PostgreSQL store ("... is backed up with pg_dump, e.g. ...").
+QString postgresAdvice(const QString &location);
+
 } // namespace StoreBackup

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "ApiClient.h"
+#include "ConsoleContext.h"
+#include "Server.h"
 #include "TestServer.h"
 #include "store/Database.h"
 
@@ -20,6 +22,18 @@ struct UiTestKit
         options.path = server.dbPath();
         options.synchronousFull = false;
         return options;
+    }
+    // What the console gets from the shell: the engine, the store, the API's address and its
+    // start/stop switch.
+    ConsoleContext consoleContext()
+    {
+        ConsoleContext c;
+        c.engine = server.server().engine();
+        c.store = store();
+        c.address = QStringLiteral("http://127.0.0.1:%1").arg(server.port());
+        Server *running = &server.server();
+        c.setListening = [running](bool listen) { return running->setListening(listen); };
+        return c;
     }
     QString create(const QString &type, const QJsonObject &variables = {}, int retries = 3)
     {

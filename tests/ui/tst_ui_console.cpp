@@ -91,13 +91,7 @@ void tst_ui_console::cleanupTestCase()
 
 ConsoleContext tst_ui_console::context()
 {
-    ConsoleContext c;
-    c.engine = m_kit->server.server().engine();
-    c.store = m_kit->store();
-    c.address = QStringLiteral("http://127.0.0.1:%1").arg(m_kit->server.port());
-    Server *server = &m_kit->server.server();
-    c.setListening = [server](bool listen) { return server->setListening(listen); };
-    return c;
+    return m_kit->consoleContext();
 }
 
 void tst_ui_console::select(JobsView *view, const QStringList &keys)

@@ -68,11 +68,7 @@ void tst_ui_upkeep::cleanupTestCase()
 
 ConsoleContext tst_ui_upkeep::context()
 {
-    ConsoleContext c;
-    c.engine = m_kit->server.server().engine();
-    c.store = m_kit->store();
-    c.address = u"http://127.0.0.1:%1"_s.arg(m_kit->server.port());
-    return c;
+    return m_kit->consoleContext();
 }
 
 RetentionDialog *tst_ui_upkeep::openRetention(MainWindow &window)

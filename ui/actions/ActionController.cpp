@@ -143,23 +143,23 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
     if (m_jobActions->isReadOnly())
         return emit message(ReadOnlyMode::refusal(), true);
     JobActions::Input input;
-    if (kind == JobActions::Kind::Replay) {
-        // The job's variables as they are now (one job: a read of a few ms).
+    const bool replay = kind == JobActions::Kind::Replay;
+    if (keys.size() == 1 &&
+        (replay || kind == JobActions::Kind::Timeout || kind == JobActions::Kind::Priority)) {
+        // One job: the dialog starts from its values as they are now (a read of a few ms), so
+        // that Enter changes nothing (a 30-minute lock was cut to the 2-minute default).
         const std::optional<JobDetails> details = m_reader.details(keys.first());
-        if (!details) {
+        if (!details && replay) {
             emit message(tr("Job %1 no longer exists").arg(keys.first()), true);
             return;
         }
-        input.variables = JsonText::object(details->job.variables);
-        m_replayKey = keys.first();
-    }
-    if (keys.size() == 1 &&
-        (kind == JobActions::Kind::Timeout || kind == JobActions::Kind::Priority)) {
-        // The field starts at the job's own value: pressing Enter must not change it (a
-        // 30-minute job's lock cut to the 2-minute default).
-        if (const std::optional<JobDetails> details = m_reader.details(keys.first())) {
+        if (details) {
             input.timeoutMs = details->timeoutMs();
             input.priority = details->job.priority;
+        }
+        if (replay) {
+            input.variables = JsonText::object(details->job.variables);
+            m_replayKey = keys.first();
         }
     }
     const QString text = JobActions::describe(kind, int(keys.size()), input);
