@@ -116,6 +116,10 @@ void MainWindow::buildPages()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     connect(m_jobs, &JobsView::currentJobChanged, m_detail, &JobDetailPanel::showJob);
+    connect(m_jobs, &JobsView::jobLeftList, m_detail, &JobDetailPanel::showLeft);
+    // A link in the panel selects that job in the list, so the toolbar acts on what it shows.
+    m_detail->setLinksOpenHere(false);
+    connect(m_detail, &JobDetailPanel::jobLinkActivated, m_jobs, &JobsView::inspect);
     connect(m_jobs, &JobsView::refreshed, m_detail, &JobDetailPanel::reload);
     connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
 

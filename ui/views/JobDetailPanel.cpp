@@ -82,7 +82,11 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
     overviewScroll->setWidgetResizable(true);
     m_overview = new JobOverview(overviewScroll);
     overviewScroll->setWidget(m_overview);
-    connect(m_overview, &JobOverview::jobLinkActivated, this, &JobDetailPanel::showJob);
+    connect(m_overview, &JobOverview::jobLinkActivated, this, [this](const QString &key) {
+        if (m_linksOpenHere)
+            showJob(key);
+        emit jobLinkActivated(key);
+    });
     m_tabs->addTab(overviewScroll, tr("Overview"));
     m_tabs->addTab(buildVariablesTab(), tr("Variables"));
 
@@ -140,7 +144,19 @@ void JobDetailPanel::showJob(const QString &key)
     if (key != m_key)
         m_tabs->setEnabled(!key.isEmpty());
     m_key = key;
+    m_leftNote.clear();
     reload();
+}
+
+void JobDetailPanel::showLeft(const QString &key)
+{
+    // Why it left: one read says whether it still exists and in which state.
+    const std::optional<JobDetails> now = key.isEmpty() ? std::nullopt : m_reader.details(key);
+    showJob({});
+    m_leftNote = now ? tr("Job %1 is no longer in the list (it is %2 now).")
+                           .arg(key, JobStateStyle::text(now->job.state))
+                     : tr("Job %1 was deleted.").arg(key);
+    fillHeader();
 }
 
 void JobDetailPanel::reload()
@@ -164,8 +180,9 @@ void JobDetailPanel::reload()
 void JobDetailPanel::fillHeader()
 {
     if (!m_details) {
-        m_header->setText(m_key.isEmpty() ? tr("No job selected")
-                                          : tr("Job %1 no longer exists").arg(m_key));
+        m_header->setText(!m_key.isEmpty()       ? tr("Job %1 no longer exists").arg(m_key)
+                          : m_leftNote.isEmpty() ? tr("No job selected")
+                                                 : m_leftNote);
         for (QPushButton *button : std::as_const(m_buttons))
             button->setEnabled(false);
         return;

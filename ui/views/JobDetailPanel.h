@@ -41,14 +41,20 @@ public:
     void setReadOnly(bool on);
     JobOverview *overview() const { return m_overview; }
     QString variablesJson() const; // what "Copy as JSON" copies
+    // A parent or follow-up link shows that job here (a job window); off, the owner decides
+    // (the main window selects it in the list, where the toolbar acts on it too).
+    void setLinksOpenHere(bool on) { m_linksOpenHere = on; }
 
 public slots:
     void showJob(const QString &key); // empty: nothing shown
+    // The job shown left the list the panel follows: nothing is shown, and the header says why.
+    void showLeft(const QString &key);
     void reload();
 
 signals:
     // A header button: the action on this job (the owner confirms and runs it).
     void actionRequested(JobActions::Kind kind, const QStringList &keys);
+    void jobLinkActivated(const QString &key);
 
 private:
     QWidget *buildVariablesTab();
@@ -62,6 +68,8 @@ private:
     QLabel *m_header = nullptr;
     QList<QPushButton *> m_buttons; // indexed by JobActions::Kind
     bool m_readOnly = false;
+    bool m_linksOpenHere = true;
+    QString m_leftNote; // why no job is shown, after the shown one left the list
     QTabWidget *m_tabs = nullptr;
     JobOverview *m_overview = nullptr;
     JsonTreeModel *m_variables = nullptr;

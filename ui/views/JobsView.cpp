@@ -27,6 +27,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace {
 bool sortable(int column)
 {
@@ -98,6 +100,8 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, m_controller,
             &ActionController::updateEnabled);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsView::updateInspected);
     connect(m_controller, &ActionController::message, this, &JobsView::showMessage);
     connect(m_controller, &ActionController::changed, this, &JobsView::refresh);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -124,35 +128,38 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     connect(m_model, &JobTableModel::queryChanged, this,
             [this] { m_filters->setApiPath(m_model->apiPath(), m_model->queryError()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this] { emit currentJobChanged(currentKey()); });
+            &JobsView::updateInspected);
     connect(m_model, &JobTableModel::loadFailed, this, [this](const QString &error) {
         showMessage(tr("The jobs could not be read: %1").arg(error), true);
+        if (!m_reselect.isEmpty()) { // a new query's rows never came
+            m_reselect.clear();
+            m_applying = false;
+            leaveInspected();
+        }
     });
     connect(m_model, &JobTableModel::refreshAboutToApply, this, &JobsView::rememberPlace);
     connect(m_model, &JobTableModel::refreshApplied, this, &JobsView::restorePlace);
     connect(m_model, &JobTableModel::loaded, this, [this] {
-        // After a new query, the job that was current is selected again once it is loaded.
+        // After a new query, the inspected job is selected again if the first rows hold it;
+        // if not, it leaves the panel.
         if (m_reselect.isEmpty())
             return;
-        if (const int row = m_model->rowOfKey(m_reselect); row >= 0) {
-            m_table->setCurrentIndex(m_model->index(row, 0));
-            m_reselect.clear();
-        } else if (!m_model->canFetchMore({})) {
-            m_reselect.clear();
-        }
+        m_applying = false;
+        const QString key = std::exchange(m_reselect, QString());
+        if (const int row = m_model->rowOfKey(key); row >= 0)
+            m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                       QItemSelectionModel::ClearAndSelect |
+                                                           QItemSelectionModel::Rows);
+        else
+            leaveInspected();
     });
 
     // A view scrolled down keeps its rows when a burst of new jobs arrives above them; back at
     // the top, it shows the newest again.
-    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        const bool atTop = value == m_table->verticalScrollBar()->minimum();
-        m_model->setFollowTop(atTop);
-        if (atTop && m_newerAbove) {
-            m_newerAbove = false;
-            m_newerHint->hide();
-            refresh();
-        }
-    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &JobsView::updateFollowTop);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &JobsView::updateFollowTop);
     connect(m_model, &JobTableModel::newerJobsAbove, this, [this] {
         m_newerAbove = true;
         m_newerHint->show();
@@ -230,6 +237,18 @@ QWidget *JobsView::openDetailWindow(const QString &key)
     return window;
 }
 
+void JobsView::inspect(const QString &key)
+{
+    if (const int row = m_model->rowOfKey(key); row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                   QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+        m_table->scrollTo(m_model->index(row, 0));
+    } else {
+        openDetailWindow(key);
+    }
+}
+
 void JobsView::closeDetailWindows()
 {
     for (const QPointer<QWidget> &window : std::as_const(m_detailWindows))
@@ -258,12 +277,14 @@ void JobsView::applyFilters()
         query.addQueryItem(QStringLiteral("sort_by"), QStringLiteral("updated_at"));
     if (m_sortOrder == Qt::AscendingOrder)
         query.addQueryItem(QStringLiteral("sort_order"), QStringLiteral("ASC"));
-    const QString key = currentKey();
     // "Delete: 9 jobs done." spoke of the jobs of the old filter.
     if (!m_controller->isBusy())
         m_message->clearMessage();
+    // The rows go: the inspected job stays in the panel until the new rows say whether it is
+    // among them.
+    m_reselect = m_inspected;
+    m_applying = !m_reselect.isEmpty();
     m_model->setQuery(query);
-    m_reselect = key;
     if (m_model->canFetchMore({}))
         m_model->fetchMore({}); // the rows arrive later (JobTableModel::loaded)
 }
@@ -313,18 +334,66 @@ void JobsView::rememberPlace()
     if (bar->value() > bar->minimum())
         m_anchor =
             m_model->data(m_table->indexAt(QPoint(0, 0)), JobTableModel::JobKeyRole).toString();
-    m_currentBefore = currentKey();
+    m_applying = true;
 }
 
 void JobsView::restorePlace()
 {
+    m_applying = false;
     if (!m_anchor.isEmpty())
         if (const int row = m_model->rowOfKey(m_anchor); row >= 0)
             m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
-    if (currentKey() != m_currentBefore)
-        emit currentJobChanged(currentKey());
+    // Rows that went may have moved the current row to a neighbour nobody selected: the
+    // inspected job stays current while it is in the list, and leaves the panel when not.
+    if (!m_inspected.isEmpty() && m_reselect.isEmpty()) {
+        if (const int row = m_model->rowOfKey(m_inspected); row < 0)
+            leaveInspected();
+        else if (m_table->selectionModel()->currentIndex().row() != row)
+            m_table->selectionModel()->setCurrentIndex(
+                m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    updateInspected();
     m_controller->updateEnabled(); // the selected jobs' states may have changed
     emit refreshed();
+}
+
+void JobsView::updateInspected()
+{
+    if (m_applying)
+        return;
+    QItemSelectionModel *selection = m_table->selectionModel();
+    const QModelIndex current = selection->currentIndex();
+    const QString key = current.isValid() && selection->isRowSelected(current.row(), {})
+                            ? m_model->data(current, JobTableModel::JobKeyRole).toString()
+                            : QString();
+    if (key == m_inspected)
+        return;
+    m_inspected = key;
+    emit currentJobChanged(key);
+}
+
+void JobsView::leaveInspected()
+{
+    const QString key = std::exchange(m_inspected, QString());
+    m_applying = true; // not a move of the user's
+    m_table->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    m_applying = false;
+    emit currentJobChanged({});
+    emit jobLeftList(key);
+}
+
+void JobsView::updateFollowTop()
+{
+    QScrollBar *bar = m_table->verticalScrollBar();
+    const bool atTop = bar->value() == bar->minimum();
+    // A selected job stays in its row: a burst of new jobs does not push it out of the view.
+    const bool follow = atTop && !m_table->selectionModel()->hasSelection();
+    m_model->setFollowTop(follow);
+    if (follow && m_newerAbove) {
+        m_newerAbove = false;
+        m_newerHint->hide();
+        refresh();
+    }
 }
 
 QString JobsView::currentKey() const

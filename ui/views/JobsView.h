@@ -37,6 +37,8 @@ public:
     FilterBar *filterBar() const { return m_filters; }
     QStringList selectedKeys() const;
     QString currentKey() const;
+    // The job the detail panel shows: the current row while it is selected, else none.
+    QString inspectedKey() const { return m_inspected; }
     ActionController *controller() const { return m_controller; }
     JobActions *actions() const { return m_controller->jobActions(); }
     QAction *action(JobActions::Kind kind) const { return m_controller->action(kind); }
@@ -52,12 +54,17 @@ public slots:
     void scheduleRefresh();
     void applyFilters();
     QWidget *openDetailWindow(const QString &key); // a job in its own window
-    void closeDetailWindows();                     // with the main window: none outlives it
+    // A job named by a link: its row selected when it is in the list, else its own window.
+    void inspect(const QString &key);
+    void closeDetailWindows(); // with the main window: none outlives it
     // Read-only: every action of this view and of its detail windows is disabled and refuses.
     void setReadOnly(bool on);
 
 signals:
-    void currentJobChanged(const QString &key); // empty when none
+    void currentJobChanged(const QString &key); // the inspected job; empty when none
+    // The inspected job is no longer in the list (deleted, changed, or not in a new filter's
+    // rows): nothing is inspected now.
+    void jobLeftList(const QString &key);
     void refreshed();
     void readOnlyChanged(bool on);
 
@@ -68,6 +75,9 @@ private:
     void restorePlace();
     void loadChoices(); // the pickers' job types and workers, read on the loader thread
     void showMessage(const QString &text, bool problem);
+    void updateInspected(); // after the user moved the current row or the selection
+    void leaveInspected();  // the inspected job's row is gone
+    void updateFollowTop(); // new jobs show at the top only while nothing is selected
 
     StoreReader &m_reader;
     JobTableModel *m_model = nullptr;
@@ -80,8 +90,9 @@ private:
     QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    QString m_reselect;        // the current job before a new query, until its row is loaded
+    QString m_inspected;       // see inspectedKey()
+    bool m_applying = false;   // rows change under the selection: it is not the user's move
+    QString m_reselect;        // the inspected job before a new query, until its rows are loaded
     QString m_anchor;          // the first visible job before a refresh is applied
-    QString m_currentBefore;   // the current job before a refresh is applied
     bool m_newerAbove = false; // new jobs wait above the rows of a scrolled view
 };
