@@ -22,6 +22,13 @@ struct JobFilter
     qint64 createdAfter = 0;    // created_at >= this (ms), 0 = open
     qint64 createdBefore = 0;   // created_at < this (ms), 0 = open
     QStringList terms;          // q, as the words the full-text index knows
+    // The last term also finds the words it begins ("merch" finds "merchant"): from
+    // kMinPrefixLength characters on, as a shorter prefix can match most of a big index.
+    static constexpr int kMinPrefixLength = 3;
+    bool lastTermIsPrefix() const
+    {
+        return !terms.isEmpty() && terms.last().size() >= kMinPrefixLength;
+    }
 
     // True when the counters alone can answer how many jobs match (state, type, tenant).
     bool countersSuffice() const

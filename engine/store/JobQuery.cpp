@@ -70,14 +70,17 @@ SqlWhere filterTerms(const JobFilter &f)
     return where;
 }
 
-// The MATCH expression of `q`: every word must occur (each quoted, so no FTS5 syntax leaks).
-QString matchExpression(const QStringList &terms)
+// The MATCH expression of `q`: every word must occur (each quoted, so no FTS5 syntax leaks),
+// the last one perhaps as a prefix query ("merch" *).
+QString matchExpression(const JobFilter &f)
 {
     QStringList quoted;
-    for (const QString &term : terms)
+    for (const QString &term : f.terms)
         quoted.append(QLatin1Char('"') +
                       QString(term).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
                       QLatin1Char('"'));
+    if (f.lastTermIsPrefix())
+        quoted.last() += QLatin1String(" *");
     return quoted.join(QLatin1Char(' '));
 }
 
@@ -139,8 +142,12 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
         QList<Branch> branches = single(QStringLiteral("fulltext"),
                                         QStringLiteral("jobs_search AS s JOIN jobs AS j ON j.id "
                                                        "= s.id"));
-        for (const QString &term : f.terms)
-            branches[0].where.add("s.doc @@ phraseto_tsquery('simple', jobdeck_words(?))", {term});
+        for (qsizetype i = 0; i < f.terms.size(); ++i)
+            if (i == f.terms.size() - 1 && f.lastTermIsPrefix()) // letters and digits only
+                branches[0].where.add("s.doc @@ to_tsquery('simple', ? || ':*')", {f.terms.at(i)});
+            else
+                branches[0].where.add("s.doc @@ phraseto_tsquery('simple', jobdeck_words(?))",
+                                      {f.terms.at(i)});
         return branches;
     }
     if (!f.terms.isEmpty()) {
@@ -148,7 +155,7 @@ QList<JobQuery::Branch> JobQuery::plan(const JobFilter &f, SortKey sort,
                                         QStringLiteral("jobs_fts CROSS JOIN jobs AS j ON j.id = "
                                                        "jobs_fts.rowid"));
         branches[0].idExpression = "jobs_fts.rowid";
-        branches[0].where.add("jobs_fts MATCH ?", {matchExpression(f.terms)});
+        branches[0].where.add("jobs_fts MATCH ?", {matchExpression(f)});
         // The creation range on the index's own rowid, so that it skips outside the range.
         if (f.createdAfter)
             branches[0].where.add("jobs_fts.rowid >= ?", {firstIdAt(f.createdAfter)});

@@ -141,6 +141,11 @@ private slots:
         QTest::addRow("q type") << u"q=alpha&tenant_id=acme"_s << QStringList{u"t1"_s};
         QTest::addRow("q two words") << u"q=color%20blue"_s << QStringList{u"a2"_s};
         QTest::addRow("q + filter, no match") << u"q=blue&type=beta"_s << QStringList{};
+        // The last word also finds the words it begins, from three characters on.
+        QTest::addRow("q word start") << u"q=zeb"_s << QStringList{u"bC"_s};
+        QTest::addRow("q last word start") << u"q=color%20blu"_s << QStringList{u"a2"_s};
+        QTest::addRow("q earlier words whole") << u"q=colo%20blue"_s << QStringList{};
+        QTest::addRow("q short start is a whole word") << u"q=ze"_s << QStringList{};
         QTest::addRow("period 1h") << u"period=1h"_s << all;
         QTest::addRow("period all") << u"period=all"_s << all;
         QTest::addRow("created asc")
@@ -177,6 +182,18 @@ private slots:
         QCOMPARE(
             list(before).data().value(u"filters_applied"_s).toObject().value(u"created_before"_s),
             QJsonValue(Clock::toIso(m_middle)));
+    }
+
+    // A job key's start finds it: the last part of a key is one word of the index.
+    void keyStartFindsTheJob()
+    {
+        const QString key = m_key.value(u"a1"_s);
+        const QString start = key.left(key.size() - 2);
+        const QStringList found = keysOf(list(u"q="_s + start));
+        QVERIFY2(found.contains(key), qPrintable(found.join(u' ')));
+        for (const QString &k : found)
+            QVERIFY2(k.startsWith(start), qPrintable(k));
+        QCOMPARE(keysOf(list(u"q="_s + key)), QStringList{key});
     }
 
     void listShape()

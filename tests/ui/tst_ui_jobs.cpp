@@ -5,6 +5,7 @@
 #include "models/StoreReader.h"
 #include "views/FilterBar.h"
 #include "views/JobsView.h"
+#include "views/MatchCount.h"
 #include "views/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
@@ -51,6 +52,7 @@ private slots:
     void scrolledViewKeepsRowsInBurst();
     void activeDurationTicks();
     void filtersCombine();
+    void matchCountFollowsFilter();
     void cleanupTestCase();
 
 private:
@@ -588,6 +590,35 @@ void tst_ui_jobs::timeBoundsStartFromNow()
     afterOn->setChecked(false);
     afterOn->setChecked(true);
     QCOMPARE(after->dateTime(), longAgo);
+}
+
+// "N jobs match" for every filter, the API's total_count; nothing matching says so in the table.
+void tst_ui_jobs::matchCountFollowsFilter()
+{
+    for (int i = 0; i < 3; ++i)
+        m_kit->create(QStringLiteral("counted"), {{QStringLiteral("tag"), QStringLiteral("tally")}});
+    JobsView view(*m_reader, m_kit->server.server().engine());
+    view.resize(900, 400);
+    view.show();
+    MatchCount *count = view.matchCount();
+    auto *empty = view.findChild<QLabel *>(QStringLiteral("emptyListHint"));
+    QVERIFY(count && empty);
+    view.filterBar()->setType(QStringLiteral("counted")); // the counters answer
+    const auto matching = [](int n) {
+        return QCoreApplication::translate("MatchCount", "%Ln job(s) match", nullptr, n);
+    };
+    QTRY_COMPARE(count->text(), matching(3));
+    QVERIFY(count->isExact());
+    QVERIFY(!empty->isVisible());
+    view.filterBar()->setSearch(QStringLiteral("tall")); // counted among the matches
+    QTRY_COMPARE(count->total(), 3);
+    QCOMPARE(count->total(), m_kit->apiKeys(QStringLiteral("type=counted&q=tall")).size());
+    m_kit->create(QStringLiteral("counted"), {{QStringLiteral("tag"), QStringLiteral("tally")}});
+    QTRY_COMPARE(count->text(), matching(4)); // live
+    view.filterBar()->setSearch(QStringLiteral("nowhere"));
+    QTRY_COMPARE(count->text(), QStringLiteral("No jobs match"));
+    QTRY_VERIFY(empty->isVisible());
+    QCOMPARE(view.model()->rowCount(), 0);
 }
 
 #include "tst_ui_jobs.moc"

@@ -3,6 +3,7 @@
 #include "ActionMessage.h"
 #include "FilterBar.h"
 #include "JobDetailPanel.h"
+#include "MatchCount.h"
 #include "SortArrowStyle.h"
 #include "ViewRefresher.h"
 #include "engine/Engine.h"
@@ -92,6 +93,11 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     matching->setMenu(m_controller->matchingMenu());
     matching->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(matching);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    m_count = new MatchCount(m_model, m_table->viewport(), toolbar);
+    toolbar->addWidget(m_count);
     // A button with a menu does not take the menu's state: disabled in read-only mode and
     // while an action runs, like the menu.
     connect(m_controller, &ActionController::enabledChanged, matching,

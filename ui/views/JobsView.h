@@ -11,6 +11,7 @@ class ActionMessage;
 class Engine;
 class FilterBar;
 class JobTableModel;
+class MatchCount;
 class QAction;
 class QLabel;
 class QTableView;
@@ -44,6 +45,7 @@ public:
     QAction *action(JobActions::Kind kind) const { return m_controller->action(kind); }
     void setConfirm(Confirm confirm) { m_controller->setConfirm(std::move(confirm)); }
     QString actionMessage() const; // the last action's outcome, as shown above the table
+    MatchCount *matchCount() const { return m_count; }
     // True on a shared (PostgreSQL) store: the view also re-reads periodically while shown.
     bool followsOtherNodes() const { return m_poll != nullptr; }
 
@@ -87,6 +89,7 @@ private:
     ViewRefresher *m_poll = nullptr; // PostgreSQL only
     ActionController *m_controller = nullptr;
     ActionMessage *m_message = nullptr;
+    MatchCount *m_count = nullptr;
     QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
