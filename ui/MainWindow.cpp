@@ -33,6 +33,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -80,10 +81,14 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         m_tray->show();
     }
 
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: most of the screen, so that the jobs table shows whole keys and times.
+        const QSize room = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
+        resize(qMin(1520, room.width() * 94 / 100), qMin(940, room.height() * 94 / 100));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes({width() * 66 / 100, width() * 34 / 100});
     showPage(Page(qBound(0, settings.value(QStringLiteral("window/page"), int(Jobs)).toInt(),
                          int(PageCount) - 1)));
 }
@@ -402,7 +407,6 @@ bool MainWindow::saveScreenshots(const QString &dir)
                 if (state == int(JobState::FailedRetryable) || state == int(JobState::Failed))
                     row = r;
             }
-            m_jobs->table()->resizeColumnsToContents();
             m_jobs->table()->selectRow(row);
             settle(static_cast<QObject *>(nullptr), &QObject::destroyed);
             break;

@@ -3,12 +3,14 @@
 #include "UiTestKit.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
+#include "views/ColumnChooser.h"
 #include "views/FilterBar.h"
 #include "views/JobsView.h"
 #include "views/MatchCount.h"
 #include "views/SortArrowStyle.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -18,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardItemModel>
@@ -53,6 +56,8 @@ private slots:
     void activeDurationTicks();
     void filtersCombine();
     void matchCountFollowsFilter();
+    void columnsFitWholeKeysAndTimes();
+    void pausedListStaysStill();
     void cleanupTestCase();
 
 private:
@@ -596,7 +601,8 @@ void tst_ui_jobs::timeBoundsStartFromNow()
 void tst_ui_jobs::matchCountFollowsFilter()
 {
     for (int i = 0; i < 3; ++i)
-        m_kit->create(QStringLiteral("counted"), {{QStringLiteral("tag"), QStringLiteral("tally")}});
+        m_kit->create(QStringLiteral("counted"),
+                      {{QStringLiteral("tag"), QStringLiteral("tally")}});
     JobsView view(*m_reader, m_kit->server.server().engine());
     view.resize(900, 400);
     view.show();
@@ -619,6 +625,58 @@ void tst_ui_jobs::matchCountFollowsFilter()
     QTRY_COMPARE(count->text(), QStringLiteral("No jobs match"));
     QTRY_VERIFY(empty->isVisible());
     QCOMPARE(view.model()->rowCount(), 0);
+}
+
+// Fresh settings: keys and times are shown whole (the columns grow to them), the optional
+// columns are hidden and the header's menu shows them.
+void tst_ui_jobs::columnsFitWholeKeysAndTimes()
+{
+    QSettings().remove(QStringLiteral("jobs/columns"));
+    JobsView view(*m_reader, m_kit->server.server().engine());
+    view.resize(1000, 500);
+    view.show();
+    QTRY_VERIFY(view.model()->rowCount() > 0);
+    QTRY_VERIFY(!view.model()->isLoading());
+    QTableView *table = view.table();
+    const QFontMetrics metrics = table->fontMetrics();
+    for (int column : {JobTableModel::Key, JobTableModel::Created, JobTableModel::State}) {
+        const QString text = view.model()->index(0, column).data().toString();
+        QVERIFY2(table->columnWidth(column) > metrics.horizontalAdvance(text),
+                 qPrintable(QStringLiteral("%1: %2 px for \"%3\"")
+                                .arg(column)
+                                .arg(table->columnWidth(column))
+                                .arg(text)));
+    }
+    QVERIFY(table->isColumnHidden(JobTableModel::Tenant));
+    QVERIFY(table->isColumnHidden(JobTableModel::Priority));
+    QVERIFY(table->isColumnHidden(JobTableModel::Attempt));
+    QVERIFY(table->isColumnHidden(JobTableModel::Updated));
+    view.columnChooser()->setColumnShown(JobTableModel::Tenant, true);
+    QVERIFY(!table->isColumnHidden(JobTableModel::Tenant));
+    QVERIFY(table->columnWidth(JobTableModel::Tenant) > 0);
+}
+
+// Paused, the list does not follow the engine's commits (and says so); Live shows them at once.
+void tst_ui_jobs::pausedListStaysStill()
+{
+    JobsView view(*m_reader, m_kit->server.server().engine());
+    view.show();
+    view.filterBar()->setType(QStringLiteral("paused"));
+    const QString first = m_kit->create(QStringLiteral("paused"));
+    QTRY_COMPARE(view.model()->rowOfKey(first), 0);
+    QTRY_VERIFY(!view.model()->isLoading());
+    auto *live = view.findChild<QAction *>(QStringLiteral("liveAction"));
+    QVERIFY(live && live->isChecked());
+    live->trigger();
+    QVERIFY(!view.isLive());
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("pausedHint"))->isVisible());
+    const QString second = m_kit->create(QStringLiteral("paused"));
+    QTest::qWait(3 * JobsView::kRefreshMs);
+    QCOMPARE(view.model()->rowOfKey(second), -1);
+    QCOMPARE(view.model()->rowCount(), 1);
+    live->trigger();
+    QTRY_COMPARE(view.model()->rowOfKey(second), 0);
+    QVERIFY(!view.findChild<QLabel *>(QStringLiteral("pausedHint"))->isVisible());
 }
 
 #include "tst_ui_jobs.moc"

@@ -74,7 +74,8 @@ void JobPageLoader::post(std::function<void(StoreReader *, QString)> task)
 void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QObject *receiver,
                          Done done)
 {
-    post([filter, request, receiver, done = std::move(done)](StoreReader *reader, QString error) {
+    post([this, filter, request, receiver = QPointer<QObject>(receiver),
+          done = std::move(done)](StoreReader *reader, QString error) {
         StoreReader::Page page;
         if (reader) {
             try {
@@ -88,7 +89,9 @@ void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QO
         for (JobRecord &job : page.jobs)
             slim(job);
         qCDebug(lcPageLoader) << page.jobs.size() << "rows in" << page.micros << "us";
-        QMetaObject::invokeMethod(
-            receiver, [done, page = std::move(page)]() mutable { done(std::move(page)); });
+        QMetaObject::invokeMethod(this, [receiver, done, page = std::move(page)]() mutable {
+            if (receiver)
+                done(std::move(page));
+        });
     });
 }

@@ -3,6 +3,7 @@
 #include "StoreReader.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 
 #include <functional>
@@ -10,8 +11,8 @@
 
 // Reads pages of the jobs list on its own thread, through its own read connection, so that the
 // GUI thread never waits for a query. Requests run one after the other in the order they were
-// made; each answer is delivered on the receiver's thread. The receiver must outlive the loader
-// (it owns it).
+// made; each answer is delivered on the GUI thread (the loader's own), to the receiver if it is
+// still there: a view may go while its read is on the way.
 class JobPageLoader : public QObject
 {
     Q_OBJECT
@@ -30,8 +31,8 @@ public:
     void read(std::function<Result(StoreReader &)> read, QObject *receiver,
               std::function<void(Result)> done)
     {
-        post([this, read = std::move(read), receiver, done = std::move(done)](StoreReader *reader,
-                                                                              QString error) {
+        post([this, read = std::move(read), receiver = QPointer<QObject>(receiver),
+              done = std::move(done)](StoreReader *reader, QString error) {
             Result result{};
             if (reader)
                 try {
@@ -41,8 +42,11 @@ public:
                 }
             if (!error.isEmpty())
                 emit failed(error);
-            QMetaObject::invokeMethod(receiver, [done, result = std::move(result)]() mutable {
-                done(std::move(result));
+            // Through the loader (it outlives every read): the receiver is looked at on the GUI
+            // thread, where it is destroyed.
+            QMetaObject::invokeMethod(this, [receiver, done, result = std::move(result)]() mutable {
+                if (receiver)
+                    done(std::move(result));
             });
         });
     }

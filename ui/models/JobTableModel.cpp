@@ -51,7 +51,8 @@ std::optional<qint64> durationMs(const JobRecord &job)
 bool sameRow(const JobRecord &a, const JobRecord &b)
 {
     return a.updatedAt == b.updatedAt && a.state == b.state && a.retries == b.retries &&
-           a.worker == b.worker && a.errorMessage == b.errorMessage;
+           a.worker == b.worker && a.errorMessage == b.errorMessage && a.attempt == b.attempt &&
+           a.priority == b.priority;
 }
 
 } // namespace
@@ -421,6 +422,14 @@ void JobTableModel::updateChanged(const QList<JobRecord> &fresh,
     flush(int(fresh.size()));
 }
 
+void JobTableModel::setTicking(bool on)
+{
+    if (on)
+        m_tick->start();
+    else
+        m_tick->stop();
+}
+
 void JobTableModel::tick()
 {
     // Running durations grow: one repaint of the column over the active rows.
@@ -457,6 +466,12 @@ QVariant JobTableModel::display(const JobRecord &job, int column) const
         return job.worker;
     case Retries:
         return job.retries;
+    case Attempt:
+        return job.attempt;
+    case Priority:
+        return job.priority;
+    case Tenant:
+        return job.tenantId;
     case Created:
         return timeText(job.createdAt);
     case Updated:
@@ -488,7 +503,7 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
             return JobStateStyle::color(job.state, QGuiApplication::palette());
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == Retries)
+        if (index.column() == Retries || index.column() == Attempt || index.column() == Priority)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case JobKeyRole:
@@ -515,6 +530,12 @@ QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Worker");
     case Retries:
         return tr("Retries");
+    case Attempt:
+        return tr("Attempt");
+    case Priority:
+        return tr("Priority");
+    case Tenant:
+        return tr("Tenant");
     case Created:
         return tr("Created");
     case Updated:

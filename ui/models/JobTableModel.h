@@ -29,6 +29,9 @@ public:
         State,
         Worker,
         Retries,
+        Attempt,  // hidden until chosen (the header's menu)
+        Priority, // hidden until chosen
+        Tenant,   // hidden until chosen
         Created,
         Updated,
         Duration,
@@ -60,6 +63,9 @@ public:
     // arrive above the loaded rows, a view at the top starts again from the new top; a view
     // scrolled down keeps its rows (newerJobsAbove()) until it is back at the top.
     void setFollowTop(bool follow) { m_followTop = follow; }
+    // Whether active jobs' durations grow every kTickMs (off while the view is paused: a job
+    // shown active may have finished since).
+    void setTicking(bool on);
     // Asks for the loaded rows again (coalesced: one refresh at a time, one more at most queued).
     void refresh();
     // A page or a refresh is on its way.

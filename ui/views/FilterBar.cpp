@@ -63,9 +63,15 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
         row->addWidget(button);
         m_states.append(button);
     }
-    row->addStretch(1);
+    row->addSpacing(12);
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchFilter"));
+    m_search->setPlaceholderText(tr("Search key, type, worker, error, variables (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 30);
+    row->addWidget(m_search, 1); // the room the state buttons leave
 
-    // Second row: pickers, period, dates, search.
+    // Second row: pickers, period, dates.
     auto *second = new QHBoxLayout;
     outer->addLayout(second);
     m_type = addPicker(QStringLiteral("typeFilter"), tr("Job type"));
@@ -87,12 +93,7 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     m_before = addBound(QStringLiteral("createdBefore"), tr("before"), &m_beforeOn, 0);
     second->addWidget(m_beforeOn);
     second->addWidget(m_before);
-
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(QStringLiteral("searchFilter"));
-    m_search->setPlaceholderText(tr("Search key, type, worker, error, variables (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    second->addWidget(m_search, 1);
+    second->addStretch(1);
 
     m_apiPath = new QLabel(this);
     m_apiPath->setObjectName(QStringLiteral("apiPath"));

@@ -1,6 +1,7 @@
 #include "JobsView.h"
 
 #include "ActionMessage.h"
+#include "ColumnChooser.h"
 #include "FilterBar.h"
 #include "JobDetailPanel.h"
 #include "MatchCount.h"
@@ -8,6 +9,7 @@
 #include "ViewRefresher.h"
 #include "engine/Engine.h"
 #include "models/JobPageLoader.h"
+#include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
 #include "store/SqlDialect.h"
 
@@ -22,6 +24,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -57,6 +60,12 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_newerHint->setObjectName(QStringLiteral("newerJobsHint"));
     m_newerHint->hide();
     layout->addWidget(m_newerHint);
+    m_pausedHint = new QLabel(tr("Paused: the list does not follow changes. Live (or F5) shows "
+                                 "them again."),
+                              this);
+    m_pausedHint->setObjectName(QStringLiteral("pausedHint"));
+    m_pausedHint->hide();
+    layout->addWidget(m_pausedHint);
 
     m_model = new JobTableModel(reader.options(), this);
     m_table = new QTableView(this);
@@ -66,6 +75,8 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // A key's distinct part is its end, a time's its seconds: cut in the middle.
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -93,6 +104,14 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     matching->setMenu(m_controller->matchingMenu());
     matching->setPopupMode(QToolButton::InstantPopup);
     toolbar->addWidget(matching);
+    toolbar->addSeparator();
+    m_live = toolbar->addAction(tr("Live"));
+    m_live->setObjectName(QStringLiteral("liveAction"));
+    m_live->setCheckable(true);
+    m_live->setChecked(true);
+    m_live->setToolTip(tr("Follow every change of the jobs as it happens; off, the list stays "
+                          "still while you read it"));
+    connect(m_live, &QAction::toggled, this, &JobsView::setLive);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -124,9 +143,25 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_table->horizontalHeader()->setSectionsClickable(true);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             &JobsView::onSortIndicatorChanged);
+    m_columns = new ColumnChooser(m_table->horizontalHeader());
     QSettings settings;
-    m_table->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("jobs/header")).toByteArray());
+    if (!m_table->horizontalHeader()->restoreState(
+            settings.value(QStringLiteral("jobs/columns")).toByteArray())) {
+        // First start: the columns an operator reads most; the header's menu adds the others.
+        for (int column : {JobTableModel::Attempt, JobTableModel::Priority, JobTableModel::Tenant,
+                           JobTableModel::Updated})
+            m_table->horizontalHeader()->hideSection(column);
+        m_fitPending = true;
+    }
+    // The operator's own width for a column ends the fitting. Not theirs: the stretched last
+    // column following the window, and columns hidden or shown (sizes to or from 0).
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int oldSize, int newSize) {
+                QHeaderView *header = m_table->horizontalHeader();
+                if (!m_fitting && oldSize > 0 && newSize > 0 &&
+                    header->visualIndex(column) != header->count() - 1)
+                    m_fitPending = false;
+            });
 
     connect(m_filters, &FilterBar::changed, this, &JobsView::applyFilters);
     loadChoices();
@@ -146,6 +181,8 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     connect(m_model, &JobTableModel::refreshAboutToApply, this, &JobsView::rememberPlace);
     connect(m_model, &JobTableModel::refreshApplied, this, &JobsView::restorePlace);
     connect(m_model, &JobTableModel::loaded, this, [this] {
+        if (m_fitPending)
+            fitColumns();
         // After a new query, the inspected job is selected again if the first rows hold it;
         // if not, it leaves the panel.
         if (m_reselect.isEmpty())
@@ -273,7 +310,7 @@ void JobsView::setReadOnly(bool on)
 JobsView::~JobsView()
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("jobs/header"), m_table->horizontalHeader()->saveState());
+    settings.setValue(QStringLiteral("jobs/columns"), m_table->horizontalHeader()->saveState());
 }
 
 void JobsView::applyFilters()
@@ -320,8 +357,57 @@ void JobsView::onSortIndicatorChanged(int column, Qt::SortOrder order)
     applyFilters();
 }
 
+void JobsView::fitColumns()
+{
+    // Until the operator sizes a column: each visible column is as wide as its values, then
+    // grows to the widest seen so far (the first rows may not hold the longest type), up to a
+    // cap for free text.
+    QHeaderView *header = m_table->horizontalHeader();
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int cap = metrics.averageCharWidth() * 28;
+    const int padding =
+        2 * m_table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 8;
+    m_fitting = true; // not the operator's resize
+    for (int column = 0; column < JobTableModel::ColumnCount; ++column) {
+        if (column == JobTableModel::Error || header->isSectionHidden(column))
+            continue;
+        const QAbstractItemView *view = m_table; // sizeHintForColumn is public there
+        int wanted = qMax(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+        if (column == JobTableModel::State)
+            for (JobState state : JobStates::all())
+                wanted =
+                    qMax(wanted, metrics.horizontalAdvance(JobStateStyle::text(state)) + padding);
+        if (column != JobTableModel::Key && column != JobTableModel::Created &&
+            column != JobTableModel::Updated)
+            wanted = qMin(wanted, cap);
+        if (wanted > header->sectionSize(column) || !m_fitted)
+            header->resizeSection(column, wanted);
+    }
+    m_fitting = false;
+    m_fitted = m_model->rowCount() > 0; // from now on a column only grows
+}
+
+bool JobsView::isLive() const
+{
+    return m_live->isChecked();
+}
+
+void JobsView::setLive(bool on)
+{
+    if (m_live->isChecked() != on)
+        return m_live->setChecked(on); // toggled() comes back here
+    m_pausedHint->setVisible(!on);
+    m_model->setTicking(on);
+    if (on)
+        refresh();
+    else
+        m_refreshTimer->stop(); // a commit's refresh still waiting
+}
+
 void JobsView::scheduleRefresh()
 {
+    if (!isLive())
+        return;
     if (!m_refreshTimer->isActive())
         m_refreshTimer->start();
 }

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class ActionMessage;
+class ColumnChooser;
 class Engine;
 class FilterBar;
 class JobTableModel;
@@ -46,6 +47,10 @@ public:
     void setConfirm(Confirm confirm) { m_controller->setConfirm(std::move(confirm)); }
     QString actionMessage() const; // the last action's outcome, as shown above the table
     MatchCount *matchCount() const { return m_count; }
+    ColumnChooser *columnChooser() const { return m_columns; }
+    // Live (the default): the list follows every change. Paused: it stays as it is until Live
+    // again, F5, or the operator's own action.
+    bool isLive() const;
     // True on a shared (PostgreSQL) store: the view also re-reads periodically while shown.
     bool followsOtherNodes() const { return m_poll != nullptr; }
 
@@ -61,6 +66,7 @@ public slots:
     void closeDetailWindows(); // with the main window: none outlives it
     // Read-only: every action of this view and of its detail windows is disabled and refuses.
     void setReadOnly(bool on);
+    void setLive(bool on);
 
 signals:
     void currentJobChanged(const QString &key); // the inspected job; empty when none
@@ -80,6 +86,7 @@ private:
     void updateInspected(); // after the user moved the current row or the selection
     void leaveInspected();  // the inspected job's row is gone
     void updateFollowTop(); // new jobs show at the top only while nothing is selected
+    void fitColumns();      // first start: each column as wide as its content (capped)
 
     StoreReader &m_reader;
     JobTableModel *m_model = nullptr;
@@ -90,6 +97,12 @@ private:
     ActionController *m_controller = nullptr;
     ActionMessage *m_message = nullptr;
     MatchCount *m_count = nullptr;
+    ColumnChooser *m_columns = nullptr;
+    QAction *m_live = nullptr;
+    QLabel *m_pausedHint = nullptr;
+    bool m_fitPending = false; // no saved column widths: fit them to the rows until sized
+    bool m_fitting = false;
+    bool m_fitted = false;         // the first rows set the widths; later rows only widen
     QLabel *m_newerHint = nullptr; // shown while new jobs wait above a scrolled view
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;

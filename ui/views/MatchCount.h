@@ -30,7 +30,7 @@ private:
     void show(qint64 total, bool exact);
 
     JobTableModel *m_model;
-    QLabel *m_empty; // over the empty table
+    QLabel *m_empty;          // over the empty table
     quint64 m_generation = 0; // bumped by each new query
     bool m_counting = false;
     bool m_again = false;
