@@ -130,11 +130,25 @@ void MainWindow::buildPages()
 
     m_dashboard = new DashboardView(*m_background, m_pages);
     connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
+    // Every view leads to the jobs it counts or lists.
+    const auto showJobs = [this](const JobsLink &link) {
+        m_jobs->showLink(link);
+        showPage(Jobs);
+    };
+    connect(m_dashboard, &DashboardView::jobsRequested, this, showJobs);
+    connect(m_dashboard, &DashboardView::incidentsRequested, this, [this] {
+        m_incidents->setFilter(IncidentsView::Filter::Open);
+        showPage(Incidents);
+    });
     connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
     m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
     m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
     m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
     m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
+    for (OperatorTableView *view :
+         {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
+          static_cast<OperatorTableView *>(m_workers)})
+        connect(view, &OperatorTableView::jobsRequested, this, showJobs);
     const QList<std::pair<QWidget *, QString>> pages = {
         {m_splitter, tr("Jobs")},       {m_dashboard, tr("Dashboard")}, {m_types, tr("Job types")},
         {m_incidents, tr("Incidents")}, {m_workers, tr("Workers")},     {m_keys, tr("API keys")},

@@ -1,12 +1,18 @@
 // One rule for the main window: the detail panel and every action follow the selected job, and
-// a job that leaves the list leaves the panel, which says so.
+// a job that leaves the list leaves the panel, which says so. Every other view leads to the
+// jobs it counts or lists.
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
+#include "models/OperatorModels.h"
+#include "views/DashboardView.h"
 #include "views/FilterBar.h"
+#include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
+#include "views/JobTypesView.h"
 #include "views/JobsView.h"
+#include "views/WorkersView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,6 +35,9 @@ private slots:
     void newFilterKeepsOrDropsJob();
     void linkSelectsJobInList();
     void selectedJobStaysThroughBurst();
+    void dashboardCountLeadsToJobs();
+    void operatorRowsLeadToJobs();
+    void incidentLeadsToItsJob();
     void cleanupTestCase();
 
 private:
@@ -50,6 +59,24 @@ private:
         QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
         jobs->table()->selectRow(jobs->model()->rowOfKey(key));
         QCOMPARE(m_window->detailPanel()->jobKey(), key);
+    }
+    // The keys of the jobs view's rows once it has settled.
+    QStringList listedKeys()
+    {
+        JobsView *jobs = m_window->jobsView();
+        QTest::qWait(50);
+        [&] { QTRY_VERIFY(!jobs->model()->isLoading()); }();
+        QStringList keys;
+        for (int row = 0; row < jobs->model()->rowCount(); ++row)
+            keys.append(jobs->model()->jobAt(row).key);
+        return keys;
+    }
+    template <typename Model> QModelIndex rowOf(Model *model, const QString &text, int column)
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data().toString() == text)
+                return model->index(row, column);
+        return {};
     }
     QStringList createJobs(const QString &type, int count)
     {
@@ -240,6 +267,93 @@ void tst_ui_selection::selectedJobStaysThroughBurst()
     QTRY_VERIFY(!hint->isVisible());
     QTRY_COMPARE(jobs->model()->rowCount(), JobTableModel::kPageSize);
     QCOMPARE(m_window->detailPanel()->jobKey(), QString());
+}
+
+// A click on the dashboard's FAILED count opens the jobs view filtered to failed jobs.
+void tst_ui_selection::dashboardCountLeadsToJobs()
+{
+    createJobs(QStringLiteral("nav-dash"), 1);
+    const QString failed = m_kit->failOne(QStringLiteral("nav-dash"), QStringLiteral("boom"));
+    QVERIFY(!failed.isEmpty());
+    m_window->showPage(MainWindow::Dashboard);
+    DashboardView *dashboard = m_window->dashboardView();
+    dashboard->refresh();
+    QTRY_VERIFY(dashboard->stateText(JobState::Failed).toInt() >= 1);
+    auto *count = dashboard->findChild<QLabel *>(QStringLiteral("state_FAILED"));
+    QVERIFY(count);
+    QTest::mouseClick(count, Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::Jobs);
+    QVERIFY(m_window->jobsView()->model()->apiPath().contains(QLatin1String("state=failed")));
+    const QStringList keys = listedKeys();
+    QVERIFY(keys.contains(failed));
+    QCOMPARE(keys, m_kit->apiKeys(QStringLiteral("state=failed")));
+}
+
+// A job type's count and a worker's completed count each open the jobs they count.
+void tst_ui_selection::operatorRowsLeadToJobs()
+{
+    const QStringList waiting = createJobs(QStringLiteral("nav-type"), 2);
+    const QString done = m_kit->create(QStringLiteral("nav-type"));
+    const QJsonArray jobs =
+        m_kit->api.activate(QStringLiteral("nav-type"), QStringLiteral("nav-w"), 1)
+            .value(QStringLiteral("jobs"))
+            .toArray();
+    QCOMPARE(jobs.size(), 1);
+    const QString activated = jobs.first().toObject().value(QStringLiteral("key")).toString();
+    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(activated), {}).status,
+             200);
+
+    JobTypesView *types = m_window->jobTypesView();
+    m_window->showPage(MainWindow::JobTypes);
+    types->refresh();
+    QModelIndex cell;
+    QTRY_VERIFY((cell = rowOf(types->table()->model(), QStringLiteral("nav-type"),
+                              JobTypesModel::FirstState + int(JobState::Created)))
+                    .isValid());
+    types->showJobsOf(cell);
+    QCOMPARE(m_window->currentPage(), MainWindow::Jobs);
+    QStringList expected = m_kit->apiKeys(QStringLiteral("type=nav-type&state=pending"));
+    QCOMPARE(expected.size(), 2);
+    QCOMPARE(listedKeys(), expected);
+
+    WorkersView *workers = m_window->workersView();
+    m_window->showPage(MainWindow::Workers);
+    workers->refresh();
+    QTRY_VERIFY(
+        (cell = rowOf(workers->table()->model(), QStringLiteral("nav-w"), WorkersModel::Completed))
+            .isValid());
+    workers->showJobsOf(cell);
+    QCOMPARE(m_window->currentPage(), MainWindow::Jobs);
+    QCOMPARE(listedKeys(), QStringList{activated});
+    // The link replaced every filter of before.
+    QVERIFY(!m_window->jobsView()->model()->apiPath().contains(QLatin1String("type=")));
+}
+
+// An incident leads to its job: listed and selected, its detail in the panel.
+void tst_ui_selection::incidentLeadsToItsJob()
+{
+    createJobs(QStringLiteral("nav-incident"), 1);
+    const QString failed = m_kit->failOne(QStringLiteral("nav-incident"), QStringLiteral("nope"));
+    QVERIFY(!failed.isEmpty());
+    IncidentsView *incidents = m_window->incidentsView();
+    m_window->showPage(MainWindow::Incidents);
+    incidents->refresh();
+    QModelIndex cell;
+    QTRY_VERIFY((cell =
+                     [&] {
+                         QAbstractItemModel *model = incidents->table()->model();
+                         for (int row = 0; row < model->rowCount(); ++row)
+                             if (model->index(row, IncidentsModel::JobKey).data().toString() ==
+                                 failed)
+                                 return model->index(row, IncidentsModel::Error);
+                         return QModelIndex();
+                     }())
+                    .isValid());
+    emit incidents->table()->activated(cell); // as a double-click does
+    QCOMPARE(m_window->currentPage(), MainWindow::Jobs);
+    QTRY_COMPARE(m_window->jobsView()->inspectedKey(), failed);
+    QCOMPARE(m_window->jobsView()->selectedKeys(), QStringList{failed});
+    QCOMPARE(m_window->detailPanel()->jobKey(), failed);
 }
 
 QTEST_MAIN(tst_ui_selection)

@@ -372,3 +372,67 @@ QVariant QueueDepthModel::headerData(int section, Qt::Orientation orientation, i
     }
     return {};
 }
+
+JobsLink JobTypesModel::jobsAt(const QModelIndex &index) const
+{
+    if (!valid(this, index))
+        return {};
+    JobsLink link;
+    link.type = rowAt(index.row()).type;
+    if (index.column() >= FirstState && index.column() < Total)
+        link.states = {JobState(index.column() - FirstState)};
+    return link;
+}
+
+JobsLink IncidentsModel::jobsAt(const QModelIndex &index) const
+{
+    if (!valid(this, index))
+        return {};
+    // The incident's job, found by its key (its own words in the search index).
+    JobsLink link;
+    link.jobKey = rowAt(index.row()).incident.jobKey;
+    link.search = link.jobKey;
+    return link;
+}
+
+JobsLink WorkersModel::jobsAt(const QModelIndex &index) const
+{
+    if (!valid(this, index))
+        return {};
+    JobsLink link;
+    link.worker = rowAt(index.row()).worker.name;
+    if (index.column() == ActiveJobs)
+        link.states = {JobState::Active};
+    else if (index.column() == Completed)
+        link.states = {JobState::Completed};
+    else if (index.column() == Failed)
+        link.states = {JobState::FailedRetryable, JobState::Failed, JobState::ErrorThrown};
+    return link;
+}
+
+JobsLink QueueDepthModel::jobsAt(const QModelIndex &index) const
+{
+    if (!valid(this, index))
+        return {};
+    JobsLink link;
+    link.type = rowAt(index.row()).type;
+    switch (index.column()) {
+    case Waiting:
+        link.states = {JobState::Created};
+        break;
+    case Scheduled:
+        link.states = {JobState::Scheduled};
+        break;
+    case Retrying:
+        link.states = {JobState::FailedRetryable};
+        break;
+    case Active:
+        link.states = {JobState::Active};
+        break;
+    default: // every unfinished job of the type
+        link.states = {JobState::Created, JobState::Scheduled, JobState::FailedRetryable,
+                       JobState::Active};
+        break;
+    }
+    return link;
+}

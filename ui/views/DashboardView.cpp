@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
@@ -104,6 +105,13 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     m_incidents->setObjectName(QStringLiteral("openIncidents"));
     grid->addWidget(m_incidents, 0, column);
     grid->addWidget(new QLabel(tr("Open incidents"), states), 1, column, Qt::AlignCenter);
+    // Every count leads to what it counts.
+    for (QLabel *count : m_stateValues + QList<QLabel *>{m_total, m_incidents}) {
+        count->setCursor(Qt::PointingHandCursor);
+        count->setToolTip(count == m_incidents ? tr("Show the open incidents")
+                                               : tr("Show these jobs"));
+        count->installEventFilter(this);
+    }
     layout->addWidget(states);
 
     auto *recent =
@@ -128,6 +136,11 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     m_depthTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_depthTable->horizontalHeader()->setStretchLastSection(true);
     m_depthTable->verticalHeader()->setDefaultSectionSize(m_depthTable->fontMetrics().height() + 6);
+    m_depthTable->setToolTip(tr("Double-click a count to see its jobs"));
+    connect(m_depthTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (const JobsLink link = m_depth->jobsAt(index); link.isValid())
+            emit jobsRequested(link);
+    });
     queuesLayout->addWidget(m_depthTable);
     layout->addWidget(queues, 2);
 
@@ -191,6 +204,24 @@ void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
         m_depthTable->resizeColumnsToContents();
     }
     emit refreshed();
+}
+
+bool DashboardView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::MouseButtonRelease ||
+        static_cast<QMouseEvent *>(event)->button() != Qt::LeftButton)
+        return QWidget::eventFilter(watched, event);
+    if (watched == m_incidents) {
+        emit incidentsRequested();
+    } else if (watched == m_total) {
+        emit jobsRequested(JobsLink{}); // every job: no filter
+    } else if (const int index = m_stateValues.indexOf(static_cast<QLabel *>(watched));
+               index >= 0) {
+        JobsLink link;
+        link.states = {JobStates::all().at(index)};
+        emit jobsRequested(link);
+    }
+    return true;
 }
 
 QString DashboardView::stateText(JobState state) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/JobsLink.h"
+
 #include "models/OperatorReader.h"
 
 #include <QWidget>
@@ -35,6 +37,12 @@ public slots:
 signals:
     void refreshed();
     void retentionRequested(); // the store panel's Retention… button
+    // A click on a state's count (or the total), or a double-click on a queue depth cell.
+    void jobsRequested(const JobsLink &link);
+    void incidentsRequested(); // a click on the open incidents count
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void apply(const DashboardSnapshot &snapshot, const QString &error);

@@ -250,6 +250,24 @@ void FilterBar::setSearch(const QString &text)
     emit changed();
 }
 
+void FilterBar::showOnly(const JobsLink &link)
+{
+    {
+        const QSignalBlocker blocker(this); // one change, not one per field
+        QStringList words;
+        for (JobState state : link.states)
+            words.append(stateWords().at(int(state)));
+        setStates(words);
+        setType(link.type);
+        setWorker(link.worker);
+        setPeriod(QString());
+        setCreatedAfter({});
+        setCreatedBefore({});
+        setSearch(link.search);
+    }
+    emit changed();
+}
+
 void FilterBar::setChoices(const QStringList &types, const QStringList &workers)
 {
     const auto fill = [](QComboBox *picker, const QStringList &names) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/JobsLink.h"
+
 #include <QUrlQuery>
 #include <QWidget>
 
@@ -35,6 +37,8 @@ public:
     void setCreatedAfter(const QDateTime &at);
     void setCreatedBefore(const QDateTime &at);
     void setSearch(const QString &text);
+    // Only what the link names (every other filter cleared), as one change.
+    void showOnly(const JobsLink &link);
     // The known job types and workers, offered by the pickers (typing any name still works).
     void setChoices(const QStringList &types, const QStringList &workers);
     void focusSearch();

@@ -21,6 +21,8 @@ IncidentsView::IncidentsView(BackgroundReader &reader, Engine *engine, ReadOnlyM
     m_model = new IncidentsModel(this);
     table()->setObjectName(QStringLiteral("incidentsTable"));
     setModel(m_model, QStringLiteral("incidents/header"));
+    setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
+                tr("Show job"));
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("incidentFilter"));
     m_filter->addItem(tr("Open"), int(Filter::Open));

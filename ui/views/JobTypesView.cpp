@@ -18,6 +18,8 @@ JobTypesView::JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMod
     m_model = new JobTypesModel(this);
     table()->setObjectName(QStringLiteral("jobTypesTable"));
     setModel(m_model, QStringLiteral("jobTypes/header"));
+    setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
+                tr("Show jobs"));
     m_pause = addChangingAction(tr("Pause…"), true);
     m_resume = addChangingAction(tr("Resume"), true);
     connect(m_pause, &QAction::triggered, this, &JobTypesView::onPauseTriggered);

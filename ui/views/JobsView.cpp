@@ -292,6 +292,15 @@ void JobsView::inspect(const QString &key)
     }
 }
 
+void JobsView::showLink(const JobsLink &link)
+{
+    m_filters->showOnly(link); // applyFilters() at once
+    if (!link.jobKey.isEmpty()) {
+        m_reselect = link.jobKey;
+        m_applying = true;
+    }
+}
+
 void JobsView::closeDetailWindows()
 {
     for (const QPointer<QWidget> &window : std::as_const(m_detailWindows))
@@ -470,6 +479,8 @@ void JobsView::leaveInspected()
     m_applying = true; // not a move of the user's
     m_table->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
     m_applying = false;
+    if (key.isEmpty())
+        return;
     emit currentJobChanged({});
     emit jobLeftList(key);
 }

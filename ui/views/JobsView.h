@@ -2,6 +2,7 @@
 
 #include "actions/ActionController.h"
 #include "actions/JobActions.h"
+#include "models/JobsLink.h"
 
 #include <QList>
 #include <QPointer>
@@ -63,6 +64,9 @@ public slots:
     QWidget *openDetailWindow(const QString &key); // a job in its own window
     // A job named by a link: its row selected when it is in the list, else its own window.
     void inspect(const QString &key);
+    // The jobs a link names (the filter bar shows only its filters); its job, if it names one,
+    // is selected once the rows are loaded.
+    void showLink(const JobsLink &link);
     void closeDetailWindows(); // with the main window: none outlives it
     // Read-only: every action of this view and of its detail windows is disabled and refuses.
     void setReadOnly(bool on);

@@ -84,6 +84,30 @@ void OperatorTableView::loaded(const QString &error)
     emit refreshed();
 }
 
+void OperatorTableView::setJobsLink(std::function<JobsLink(const QModelIndex &)> linkAt,
+                                    const QString &actionText)
+{
+    m_linkAt = std::move(linkAt);
+    m_toolBar->addSeparator();
+    m_showJobs = m_toolBar->addAction(actionText);
+    m_showJobs->setObjectName(QStringLiteral("showJobs"));
+    m_showJobs->setToolTip(tr("Open the Jobs view filtered to the selected row's jobs "
+                              "(double-click a row, or a count, does the same)"));
+    m_table->addAction(m_showJobs);
+    connect(m_showJobs, &QAction::triggered, this,
+            [this] { showJobsOf(m_table->selectionModel()->currentIndex()); });
+    connect(m_table, &QAbstractItemView::activated, this, &OperatorTableView::showJobsOf);
+    updateActions();
+}
+
+void OperatorTableView::showJobsOf(const QModelIndex &index)
+{
+    if (!m_linkAt || !index.isValid())
+        return;
+    if (const JobsLink link = m_linkAt(index); link.isValid())
+        emit jobsRequested(link);
+}
+
 QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSelection)
 {
     auto *action = new QAction(text, this);
@@ -101,6 +125,8 @@ void OperatorTableView::updateActions()
     const bool selected = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
     for (const Changing &c : std::as_const(m_changing))
         c.action->setEnabled(writable && (selected || !c.needsSelection));
+    if (m_showJobs) // reading: allowed in read-only mode
+        m_showJobs->setEnabled(selected);
 }
 
 void OperatorTableView::showResult(const QString &what, const JobError *refusal)

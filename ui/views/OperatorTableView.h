@@ -1,6 +1,9 @@
 #pragma once
 
 #include "engine/Outcome.h"
+#include "models/JobsLink.h"
+
+#include <functional>
 
 #include <QWidget>
 
@@ -29,6 +32,8 @@ public:
     QTableView *table() const { return m_table; }
     QString message() const;
     bool isLoading() const;
+    // Shows the jobs of a row (or of a count's cell), as a double-click or Enter does.
+    void showJobsOf(const QModelIndex &index);
 
 public slots:
     void refresh(); // now (or right after the load in progress)
@@ -36,6 +41,7 @@ public slots:
 signals:
     void refreshed(); // a snapshot was applied (or failed: see message())
     void actionFinished(bool ok);
+    void jobsRequested(const JobsLink &link);
 
 protected:
     // Subclasses: start the read (reader().read(...)) and call loaded() when it is back.
@@ -53,6 +59,9 @@ protected:
     void showResult(const QString &what, const JobError *refusal);
     void showMessage(const QString &text, bool error);
     QStringList selectedValues(int role) const;
+    // Rows lead to their jobs: double-click or Enter on a row, or the Show jobs action.
+    void setJobsLink(std::function<JobsLink(const QModelIndex &)> linkAt,
+                     const QString &actionText);
 
     BackgroundReader &reader() const { return m_reader; }
     Engine *engine() const { return m_engine; }
@@ -69,6 +78,8 @@ private:
     QTableView *m_table;
     ViewRefresher *m_refresher;
     QString m_settingsKey;
+    std::function<JobsLink(const QModelIndex &)> m_linkAt;
+    QAction *m_showJobs = nullptr;
     bool m_sizeColumns = true; // no saved column widths yet
     struct Changing
     {

@@ -12,6 +12,8 @@ WorkersView::WorkersView(BackgroundReader &reader, Engine *engine, QWidget *pare
     m_model = new WorkersModel(this);
     table()->setObjectName(QStringLiteral("workersTable"));
     setModel(m_model, QStringLiteral("workers/header"));
+    setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
+                tr("Show jobs"));
 }
 
 void WorkersView::load()
