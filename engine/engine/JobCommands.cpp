@@ -204,14 +204,20 @@ Outcome<JobCompleted> complete(Txn &txn, const ApiKey &caller, const QString &ke
 
     JobCompleted done;
     const QJsonObject before = JsonText::object(job.variables);
+    // The values the result replaced or removed, kept in the history: with them the job's
+    // input can be told from its merged variables (the console's Replay starts from it).
+    QJsonObject replaced;
     for (auto it = variables.begin(); it != variables.end(); ++it) {
         if (it.value().isNull()) {
-            if (before.contains(it.key()))
+            if (before.contains(it.key())) {
                 done.removed.append(it.key());
+                replaced.insert(it.key(), before.value(it.key()));
+            }
         } else if (!before.contains(it.key())) {
             done.added.append(it.key());
         } else if (before.value(it.key()) != it.value()) {
             done.modified.append(it.key());
+            replaced.insert(it.key(), before.value(it.key()));
         }
     }
     const QJsonObject merged = mergeVariables(before, variables); // parsed once
@@ -226,14 +232,16 @@ Outcome<JobCompleted> complete(Txn &txn, const ApiKey &caller, const QString &ke
 
     done.followUps = createFollowUps(txn, job, JsonText::array(job.nextJobs), merged);
     txn.store().updateJob(job);
+    QJsonObject completed{{QStringLiteral("message"), QStringLiteral("Job completed successfully")},
+                          {QStringLiteral("result_summary"),
+                           QJsonObject{{QStringLiteral("variables_added"), done.added.size()},
+                                       {QStringLiteral("variables_modified"), done.modified.size()},
+                                       {QStringLiteral("processing_time_ms"), done.processingMs}}},
+                          {QStringLiteral("follow_up_jobs"), keysOf(done.followUps)}};
+    if (!replaced.isEmpty())
+        completed.insert(QStringLiteral("replaced_variables"), replaced);
     txn.record(job, QStringLiteral("JOB_COMPLETED"), job.worker, job.attempt, {},
-               compact(QJsonObject{
-                   {QStringLiteral("message"), QStringLiteral("Job completed successfully")},
-                   {QStringLiteral("result_summary"),
-                    QJsonObject{{QStringLiteral("variables_added"), done.added.size()},
-                                {QStringLiteral("variables_modified"), done.modified.size()},
-                                {QStringLiteral("processing_time_ms"), done.processingMs}}},
-                   {QStringLiteral("follow_up_jobs"), keysOf(done.followUps)}}));
+               compact(completed));
     txn.finished(job.id);
     done.job = std::move(job);
     return done;

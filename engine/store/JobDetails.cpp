@@ -70,6 +70,24 @@ QString JobDetails::eventText(const JobEvent &event)
     return JsonText::object(event.details).value(QStringLiteral("message")).toString();
 }
 
+QJsonObject JobDetails::inputVariables() const
+{
+    QJsonObject input = JsonText::object(job.variables);
+    if (job.state != JobState::Completed || job.resultVariables.isEmpty())
+        return input;
+    const QJsonObject result = JsonText::object(job.resultVariables);
+    for (auto it = result.begin(); it != result.end(); ++it)
+        input.remove(it.key());
+    if (const JobEvent *completed = lastEvent(events, QLatin1String("JOB_COMPLETED"))) {
+        const QJsonObject replaced = JsonText::object(completed->details)
+                                         .value(QStringLiteral("replaced_variables"))
+                                         .toObject();
+        for (auto it = replaced.begin(); it != replaced.end(); ++it)
+            input.insert(it.key(), it.value());
+    }
+    return input;
+}
+
 QStringList JobDetails::followUps() const
 {
     QStringList keys;

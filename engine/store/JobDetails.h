@@ -2,6 +2,7 @@
 
 #include "JobRecord.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
@@ -48,6 +49,10 @@ struct JobDetails
     qint64 timeoutMs() const;
     // Attempts that failed, timed out or threw, in order.
     QList<FailureEntry> failures() const { return failuresOf(events); }
+    // The variables the job ran with: a completed job's variables hold its result merged in;
+    // this takes the result out again and puts back what it replaced (JOB_COMPLETED's
+    // replaced_variables). Other jobs: their variables.
+    QJsonObject inputVariables() const;
     // Jobs this one led to (follow-ups, replays), from its history.
     QStringList followUps() const;
     // FIXED or EXPONENTIAL: the backoff of the last retry.

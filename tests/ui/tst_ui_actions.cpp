@@ -36,6 +36,7 @@ private slots:
     void timeoutAndPriorityStartAtTheJobsValues();
     void actionsFollowTheSelectedStates();
     void replayWithEditedVariables();
+    void replayOfCompletedJobStartsFromInput();
     void replayRefusedWhileWaiting();
     void replayDialogValidates_data();
     void replayDialogValidates();
@@ -424,6 +425,50 @@ void tst_ui_actions::replayWithEditedVariables()
                  .toString(),
              QStringLiteral("JOB_REPLAYED"));
     QTRY_VERIFY(m_view->model()->rowOfKey(fresh) >= 0); // the new job shows up live
+}
+
+// A completed job's variables hold its result merged in: Replay starts from what it ran with
+// (keys the result replaced or removed are back, keys it added are not), names the new job and
+// selects it.
+void tst_ui_actions::replayOfCompletedJobStartsFromInput()
+{
+    const QJsonObject input{{QStringLiteral("order"), 7},
+                            {QStringLiteral("status"), QStringLiteral("new")},
+                            {QStringLiteral("scratch"), true}};
+    const QString old = m_kit->create(QStringLiteral("replay-done"), input);
+    QCOMPARE(m_kit->api.activate(QStringLiteral("replay-done"), QStringLiteral("w1"), 1)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
+    const QJsonObject result{{QStringLiteral("status"), QStringLiteral("shipped")},
+                             {QStringLiteral("scratch"), QJsonValue::Null},
+                             {QStringLiteral("tracking"), QStringLiteral("T-1")}};
+    QCOMPARE(m_kit->api
+                 .put(QStringLiteral("/api/v1/jobs/%1/complete").arg(old),
+                      {{QStringLiteral("variables"), result}})
+                 .status,
+             200);
+    QCOMPARE(job(old).value(QStringLiteral("variables")).toObject(),
+             (QJsonObject{{QStringLiteral("order"), 7},
+                          {QStringLiteral("status"), QStringLiteral("shipped")},
+                          {QStringLiteral("tracking"), QStringLiteral("T-1")}}));
+    select({old});
+    QTRY_VERIFY(m_view->action(JobActions::Kind::Replay)->isEnabled());
+    QJsonObject shown;
+    m_view->setConfirm([&shown](JobActions::Kind, const QString &, JobActions::Input *input) {
+        shown = input->variables;
+        return true;
+    });
+    QSignalSpy created(m_view->actions(), &JobActions::jobCreated);
+    m_view->trigger(JobActions::Kind::Replay);
+    QTRY_COMPARE(created.size(), 1);
+    QCOMPARE(shown, input);
+    const QString fresh = created.first().first().toString();
+    QCOMPARE(job(fresh).value(QStringLiteral("variables")).toObject(), input);
+    QTRY_VERIFY(m_view->actionMessage().contains(fresh));
+    QTRY_COMPARE(m_view->selectedKeys(), QStringList{fresh}); // listed, then selected
+    QCOMPARE(m_view->inspectedKey(), fresh);
 }
 
 void tst_ui_actions::replayRefusedWhileWaiting()

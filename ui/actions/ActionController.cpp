@@ -37,7 +37,10 @@ ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageL
             [this](JobActions::Kind kind, int succeeded, const QStringList &errors) {
                 onFinished(kind, succeeded, int(errors.size()), errors, false);
             });
-    connect(m_jobActions, &JobActions::jobCreated, this, &ActionController::jobCreated);
+    connect(m_jobActions, &JobActions::jobCreated, this, [this](const QString &key) {
+        m_created.append(key);
+        emit jobCreated(key);
+    });
     connect(m_bulk, &BulkRunner::finished, this, &ActionController::onFinished);
 
     m_matchingMenu = new QMenu(tr("All matching"), dialogParent);
@@ -158,7 +161,7 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
             input.priority = details->job.priority;
         }
         if (replay) {
-            input.variables = JsonText::object(details->job.variables);
+            input.variables = details->inputVariables(); // not the result merged in
             m_replayKey = keys.first();
         }
     }
@@ -229,6 +232,9 @@ void ActionController::onFinished(JobActions::Kind kind, int succeeded, int refu
         m_progress = nullptr;
     }
     QString text = tr("%1: %n job(s) done.", nullptr, succeeded).arg(JobActions::name(kind));
+    if (!m_created.isEmpty()) // a replay names the job it made
+        text += QLatin1Char(' ') + tr("New job: %1.").arg(m_created.join(QStringLiteral(", ")));
+    m_created.clear();
     if (cancelled)
         text += QLatin1Char(' ') + tr("Stopped before the end.");
     if (refused > 0) {

@@ -77,5 +77,6 @@ private:
     QMenu *m_matchingMenu = nullptr;
     Confirm m_confirm;
     bool m_counting = false;
-    QString m_replayKey; // the job a replay confirmation is about
+    QString m_replayKey;   // the job a replay confirmation is about
+    QStringList m_created; // jobs the running action made (replays), named when it ends
 };

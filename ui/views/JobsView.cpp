@@ -129,6 +129,9 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
             &JobsView::updateInspected);
     connect(m_controller, &ActionController::message, this, &JobsView::showMessage);
     connect(m_controller, &ActionController::changed, this, &JobsView::refresh);
+    // A replayed job is selected once the refresh after the action lists it.
+    connect(m_controller, &ActionController::jobCreated, this,
+            [this](const QString &key) { m_revealOnArrival = key; });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         openDetailWindow(m_model->data(index, JobTableModel::JobKeyRole).toString());
     });
@@ -454,6 +457,8 @@ void JobsView::restorePlace()
                 m_model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     updateInspected();
+    if (!m_revealOnArrival.isEmpty() && m_model->rowOfKey(m_revealOnArrival) >= 0)
+        inspect(std::exchange(m_revealOnArrival, QString()));
     m_controller->updateEnabled(); // the selected jobs' states may have changed
     emit refreshed();
 }

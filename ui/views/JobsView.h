@@ -114,5 +114,6 @@ private:
     bool m_applying = false;   // rows change under the selection: it is not the user's move
     QString m_reselect;        // the inspected job before a new query, until its rows are loaded
     QString m_anchor;          // the first visible job before a refresh is applied
+    QString m_revealOnArrival; // a job the operator made (Replay): selected once it is listed
     bool m_newerAbove = false; // new jobs wait above the rows of a scrolled view
 };
