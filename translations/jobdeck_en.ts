@@ -82,6 +82,10 @@
         <source>Reason (optional):</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New job: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>
@@ -152,6 +156,13 @@
     </message>
     <message>
         <source>Revoke API key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Columns</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -276,6 +287,18 @@ The console goes back to %3.</source>
     </message>
     <message>
         <source>Retention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the open incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show these jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a count to see its jobs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,6 +540,10 @@ New retries:</numerusform>
         <source>Resolve %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show job</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobActions</name>
@@ -659,6 +686,14 @@ New retries:</numerusform>
     </message>
     <message>
         <source>Retry gives the job new retries and resolves this incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 is no longer in the list (it is %2 now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job %1 was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -891,6 +926,18 @@ New retries:</numerusform>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobTypesModel</name>
@@ -959,6 +1006,10 @@ Reason (optional):</source>
         <source>Resume %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobsView</name>
@@ -976,6 +1027,18 @@ Reason (optional):</source>
     </message>
     <message>
         <source>The jobs could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: the list does not follow changes. Live (or F5) shows them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow every change of the jobs as it happens; off, the list stays still while you read it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1172,6 +1235,28 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>MatchCount</name>
+    <message>
+        <source>More than %L1 jobs match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) match</source>
+        <translation>
+            <numerusform>%Ln job matches</numerusform>
+            <numerusform>%Ln jobs match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No jobs match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewKeyDialog</name>
     <message>
         <source>Create API key</source>
@@ -1242,6 +1327,10 @@ Reason (optional):</source>
     </message>
     <message>
         <source>%1 refused: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Jobs view filtered to the selected row&apos;s jobs (double-click a row, or a count, does the same)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1705,6 +1794,13 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkersView</name>
+    <message>
+        <source>Show jobs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

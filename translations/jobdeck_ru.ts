@@ -87,6 +87,10 @@
         <source>Reason (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
+    <message>
+        <source>New job: %1.</source>
+        <translation>Новая задача: %1.</translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>
@@ -159,6 +163,13 @@
     <message>
         <source>Revoke API key %1</source>
         <translation>Отзыв API-ключа %1</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
     </message>
 </context>
 <context>
@@ -288,6 +299,18 @@ The console goes back to %3.</source>
     <message>
         <source>Retention…</source>
         <translation>Хранение…</translation>
+    </message>
+    <message>
+        <source>Show the open incidents</source>
+        <translation>Показать открытые инциденты</translation>
+    </message>
+    <message>
+        <source>Show these jobs</source>
+        <translation>Показать эти задачи</translation>
+    </message>
+    <message>
+        <source>Double-click a count to see its jobs</source>
+        <translation>Двойной щелчок по числу покажет его задачи</translation>
     </message>
 </context>
 <context>
@@ -532,6 +555,10 @@ New retries:</source>
         <source>Resolve %1</source>
         <translation>Закрытие %1</translation>
     </message>
+    <message>
+        <source>Show job</source>
+        <translation>Показать задачу</translation>
+    </message>
 </context>
 <context>
     <name>JobActions</name>
@@ -681,6 +708,14 @@ New retries:</source>
     <message>
         <source>Retry gives the job new retries and resolves this incident.</source>
         <translation>«Повторить» даёт задаче новые попытки и закрывает этот инцидент.</translation>
+    </message>
+    <message>
+        <source>Job %1 is no longer in the list (it is %2 now).</source>
+        <translation>Задачи %1 больше нет в списке (теперь она в состоянии %2).</translation>
+    </message>
+    <message>
+        <source>Job %1 was deleted.</source>
+        <translation>Задача %1 удалена.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +950,18 @@ New retries:</source>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Арендатор</translation>
+    </message>
 </context>
 <context>
     <name>JobTypesModel</name>
@@ -985,6 +1032,10 @@ Reason (optional):</source>
         <source>Resume %1</source>
         <translation>Возобновление %1</translation>
     </message>
+    <message>
+        <source>Show jobs</source>
+        <translation>Показать задачи</translation>
+    </message>
 </context>
 <context>
     <name>JobsView</name>
@@ -1003,6 +1054,18 @@ Reason (optional):</source>
     <message>
         <source>The jobs could not be read: %1</source>
         <translation>Не удалось прочитать задачи: %1</translation>
+    </message>
+    <message>
+        <source>Paused: the list does not follow changes. Live (or F5) shows them again.</source>
+        <translation>Пауза: список не следит за изменениями. «Вживую» (или F5) снова покажет их.</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Вживую</translation>
+    </message>
+    <message>
+        <source>Follow every change of the jobs as it happens; off, the list stays still while you read it</source>
+        <translation>Показывать каждое изменение задач сразу; если выключено, список не меняется, пока вы его читаете</translation>
     </message>
 </context>
 <context>
@@ -1200,6 +1263,29 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>MatchCount</name>
+    <message>
+        <source>More than %L1 jobs match</source>
+        <translation>Подходит больше %L1 задач</translation>
+    </message>
+    <message>
+        <source>No jobs match</source>
+        <translation>Нет подходящих задач</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln job(s) match</source>
+        <translation>
+            <numerusform>Подходит %Ln задача</numerusform>
+            <numerusform>Подходят %Ln задачи</numerusform>
+            <numerusform>Подходит %Ln задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No jobs match these filters.</source>
+        <translation>Под эти фильтры не подходит ни одна задача.</translation>
+    </message>
+</context>
+<context>
     <name>NewKeyDialog</name>
     <message>
         <source>Create API key</source>
@@ -1271,6 +1357,10 @@ Reason (optional):</source>
     <message>
         <source>%1 refused: %2</source>
         <translation>%1 — отклонено: %2</translation>
+    </message>
+    <message>
+        <source>Open the Jobs view filtered to the selected row&apos;s jobs (double-click a row, or a count, does the same)</source>
+        <translation>Открыть вид «Задачи» с задачами выбранной строки (то же делает двойной щелчок по строке или по числу)</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1831,13 @@ Reason (optional):</source>
     <message>
         <source>Failed</source>
         <translation>Сбоев</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersView</name>
+    <message>
+        <source>Show jobs</source>
+        <translation>Показать задачи</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "core/JsonText.h"
 #include "core/Progress.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -59,6 +60,46 @@ QList<FailureEntry> JobDetails::failuresOf(const QList<JobEvent> &events)
         entry.timedOut = timedOut;
         entry.finalAttempt = final;
         out.append(entry);
+    }
+    return out;
+}
+
+QList<AttemptEntry> JobDetails::attempts() const
+{
+    using Outcome = AttemptEntry::Outcome;
+    static const QHash<QString, Outcome> kEnds{
+        {QStringLiteral("JOB_COMPLETED"), Outcome::Completed},
+        {QStringLiteral("JOB_FAILED_RETRY"), Outcome::Retried},
+        {QStringLiteral("JOB_FAILED_FINAL"), Outcome::Failed},
+        {QStringLiteral("JOB_ERROR_THROWN"), Outcome::ErrorThrown},
+        {QStringLiteral("JOB_TIMED_OUT"), Outcome::TimedOut},
+        {QStringLiteral("JOB_CANCELLED"), Outcome::Cancelled}};
+    QList<AttemptEntry> out;
+    for (const JobEvent &e : events) {
+        if (e.action == QLatin1String("JOB_ACTIVATED")) {
+            AttemptEntry attempt;
+            attempt.attempt = e.attempt ? e.attempt : int(out.size()) + 1;
+            attempt.worker = e.worker;
+            attempt.startedAt = e.at;
+            out.append(attempt);
+            continue;
+        }
+        const auto end = kEnds.constFind(e.action);
+        // A cancel ends an attempt only when the job was running (its event names the worker).
+        if (end == kEnds.constEnd() || out.isEmpty() || out.last().endedAt ||
+            (*end == Outcome::Cancelled && e.worker.isEmpty()))
+            continue;
+        AttemptEntry &attempt = out.last();
+        attempt.endedAt = e.at;
+        attempt.outcome = *end;
+        const QJsonObject details = JsonText::object(e.details);
+        if (*end == Outcome::Cancelled)
+            attempt.detail = QStringLiteral("%1 (%2)").arg(
+                eventText(e), details.value(QStringLiteral("cancelled_by")).toString());
+        else if (*end != Outcome::Completed)
+            attempt.detail = eventText(e);
+        if (details.contains(QStringLiteral("backoff_ms")))
+            attempt.backoffMs = details.value(QStringLiteral("backoff_ms")).toInteger();
     }
     return out;
 }

@@ -20,6 +20,22 @@ struct FailureEntry
     bool finalAttempt = false; // JOB_FAILED_FINAL or JOB_ERROR_THROWN
 };
 
+// One activation of a job and how it ended, from the job's history (JobDetails::attempts).
+struct AttemptEntry
+{
+    enum class Outcome { Running, Completed, Retried, Failed, ErrorThrown, TimedOut, Cancelled };
+    int attempt = 0;
+    QString worker;
+    qint64 startedAt = 0;
+    qint64 endedAt = 0; // 0 while it runs
+    Outcome outcome = Outcome::Running;
+    QString detail;                  // the error, or why and by whom it was cancelled
+    std::optional<qint64> backoffMs; // before the next try, when it was retried
+
+    // Run time: to the end, or to `now` while it runs.
+    qint64 runMs(qint64 now) const { return (endedAt ? endedAt : now) - startedAt; }
+};
+
 // A worker's last progress report, with rate and ETA as of a moment.
 struct ProgressFacts
 {
@@ -49,6 +65,8 @@ struct JobDetails
     qint64 timeoutMs() const;
     // Attempts that failed, timed out or threw, in order.
     QList<FailureEntry> failures() const { return failuresOf(events); }
+    // Every activation, in order, with how it ended (timed-out ones included).
+    QList<AttemptEntry> attempts() const;
     // The variables the job ran with: a completed job's variables hold its result merged in;
     // this takes the result out again and puts back what it replaced (JOB_COMPLETED's
     // replaced_variables). Other jobs: their variables.

@@ -4,7 +4,7 @@
 #include "UiTestKit.h"
 #include "api/JobView.h"
 #include "core/Clock.h"
-#include "models/FailuresModel.h"
+#include "models/AttemptsModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobTableModel.h"
 #include "models/JsonTreeModel.h"
@@ -14,6 +14,7 @@
 #include "views/JobsView.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -33,7 +34,9 @@ private slots:
     void jsonTreeScalars();
     void missingJob();
     void windowFollowsSelection();
-    void failuresTab();
+    void attemptsTab();
+    void attemptsOfTimedOutJob();
+    void inputBesideResult();
     void incidentTab();
     void actionsByState();
     void overviewOfActiveJobWithProgress();
@@ -124,9 +127,10 @@ void tst_ui_detail::historyOfFailedJob()
     QCOMPARE(rendered.value(QStringLiteral("execution_history")).toArray(), history);
     QCOMPARE(rendered.value(QStringLiteral("failure_information")),
              api.data().value(QStringLiteral("failure_information")));
-    FailuresModel *failures = panel.failuresModel();
-    QCOMPARE(failures->rowCount(), 2);
-    QCOMPARE(failures->index(1, FailuresModel::Outcome).data().toString(), QStringLiteral("final"));
+    AttemptsModel *attempts = panel.attemptsModel();
+    QCOMPARE(attempts->rowCount(), 2);
+    QCOMPARE(attempts->index(1, AttemptsModel::Outcome).data().toString(),
+             AttemptsModel::outcomeText(AttemptEntry::Outcome::Failed));
 }
 
 void tst_ui_detail::variablesTree()
@@ -202,11 +206,12 @@ void tst_ui_detail::windowFollowsSelection()
     QVERIFY(window.detailPanel()->historyModel()->rowCount() >= 5);
 }
 
-// The Failures tab: one row per failed attempt, with the API's error, worker and backoff.
-void tst_ui_detail::failuresTab()
+// The Attempts tab: one row per activation with the API's error, worker and backoff of each
+// failed one.
+void tst_ui_detail::attemptsTab()
 {
     JobDetailPanel panel(*m_reader);
-    QAbstractItemModelTester tester(panel.failuresModel(),
+    QAbstractItemModelTester tester(panel.attemptsModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.showJob(m_failed);
     const QJsonArray failures = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + m_failed)
@@ -216,18 +221,87 @@ void tst_ui_detail::failuresTab()
                                     .value(QStringLiteral("failure_history"))
                                     .toArray();
     QCOMPARE(failures.size(), 2);
-    FailuresModel *model = panel.failuresModel();
+    AttemptsModel *model = panel.attemptsModel();
     QCOMPARE(model->rowCount(), 2);
     for (int row = 0; row < 2; ++row) {
-        QCOMPARE(model->index(row, FailuresModel::Error).data().toString(),
+        QCOMPARE(model->index(row, AttemptsModel::Detail).data().toString(),
                  QStringLiteral("card declined %1").arg(row + 1));
-        QCOMPARE(model->index(row, FailuresModel::Worker).data().toString(), QStringLiteral("w1"));
-        QCOMPARE(model->index(row, FailuresModel::Attempt).data().toInt(),
+        QCOMPARE(model->index(row, AttemptsModel::Worker).data().toString(), QStringLiteral("w1"));
+        QCOMPARE(model->index(row, AttemptsModel::Attempt).data().toInt(),
                  failures.at(row).toObject().value(QStringLiteral("attempt")).toInt());
+        QVERIFY(!model->index(row, AttemptsModel::Ended).data().toString().isEmpty());
     }
-    QCOMPARE(model->index(0, FailuresModel::Backoff).data().toString(), QStringLiteral("0 ms"));
-    QCOMPARE(model->index(0, FailuresModel::Outcome).data().toString(), QStringLiteral("retried"));
-    QCOMPARE(model->index(1, FailuresModel::Outcome).data().toString(), QStringLiteral("final"));
+    QCOMPARE(model->index(0, AttemptsModel::Backoff).data().toString(), QStringLiteral("0 ms"));
+    QCOMPARE(model->index(0, AttemptsModel::Outcome).data().toString(),
+             AttemptsModel::outcomeText(AttemptEntry::Outcome::Retried));
+    QCOMPARE(model->index(1, AttemptsModel::Outcome).data().toString(),
+             AttemptsModel::outcomeText(AttemptEntry::Outcome::Failed));
+}
+
+// A job that timed out, ran again and was cancelled while running: every attempt is listed,
+// the timed-out one with its own run time (the lock), the cancelled one with who and why.
+void tst_ui_detail::attemptsOfTimedOutJob()
+{
+    const QString key = m_kit->create(QStringLiteral("attempts"));
+    const auto activate = [this] {
+        return m_kit->api
+            .post(QStringLiteral("/api/v1/jobs/activate"),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("attempts")},
+                              {QStringLiteral("worker"), QStringLiteral("slow-1")},
+                              {QStringLiteral("max_jobs"), 1},
+                              {QStringLiteral("timeout"), 1000},
+                              {QStringLiteral("request_timeout"), 5000}})
+            .data()
+            .value(QStringLiteral("jobs"))
+            .toArray()
+            .size();
+    };
+    QCOMPARE(activate(), 1);
+    QCOMPARE(activate(), 1); // after the 1 s lock passed: the engine's timer gave it back
+    QCOMPARE(m_kit->api
+                 .post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(key),
+                       QJsonObject{{QStringLiteral("reason"), QStringLiteral("stuck")}})
+                 .status,
+             200);
+    JobDetailPanel panel(*m_reader);
+    panel.showJob(key);
+    AttemptsModel *model = panel.attemptsModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->index(0, AttemptsModel::Outcome).data().toString(),
+             AttemptsModel::outcomeText(AttemptEntry::Outcome::TimedOut));
+    const QList<AttemptEntry> attempts = panel.details()->attempts();
+    QVERIFY2(attempts.at(0).runMs(0) >= 1000 && attempts.at(0).runMs(0) < 3000,
+             qPrintable(QString::number(attempts.at(0).runMs(0))));
+    QCOMPARE(model->index(1, AttemptsModel::Outcome).data().toString(),
+             AttemptsModel::outcomeText(AttemptEntry::Outcome::Cancelled));
+    QVERIFY(
+        model->index(1, AttemptsModel::Detail).data().toString().contains(QLatin1String("stuck")));
+    QCOMPARE(model->index(1, AttemptsModel::Worker).data().toString(), QStringLiteral("slow-1"));
+}
+
+// A completed job's input and result side by side; its input is what it was created with.
+void tst_ui_detail::inputBesideResult()
+{
+    const QJsonObject input{{QStringLiteral("n"), 1},
+                            {QStringLiteral("keep"), QStringLiteral("x")}};
+    const QString key = m_kit->create(QStringLiteral("sidebyside"), input);
+    QCOMPARE(m_kit->api.activate(QStringLiteral("sidebyside"), QStringLiteral("w1"), 1)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
+    const QJsonObject result{{QStringLiteral("n"), 2}, {QStringLiteral("out"), true}};
+    QCOMPARE(m_kit->api
+                 .put(QStringLiteral("/api/v1/jobs/%1/complete").arg(key),
+                      {{QStringLiteral("variables"), result}})
+                 .status,
+             200);
+    JobDetailPanel panel(*m_reader);
+    panel.showJob(key);
+    QCOMPARE(panel.details()->inputVariables(), input);
+    QCOMPARE(panel.variablesModel()->rowCount(), 2); // n, keep
+    QCOMPARE(panel.resultModel()->rowCount(), 2);    // n, out
+    QCOMPARE(QJsonDocument::fromJson(panel.variablesJson().toUtf8()).object(), input);
 }
 
 // The Incident tab shows the job's incident as GET /api/v1/incidents/:id does; a job without
@@ -253,7 +327,7 @@ void tst_ui_detail::incidentTab()
     const QString plain = m_kit->create(QStringLiteral("plain"));
     panel.showJob(plain);
     QVERIFY(!panel.tabs()->isTabEnabled(JobDetailPanel::IncidentTab));
-    QCOMPARE(panel.failuresModel()->rowCount(), 0);
+    QCOMPARE(panel.attemptsModel()->rowCount(), 0);
 }
 
 // The header offers what the API accepts in the job's state, and a button asks for the action.

@@ -4,6 +4,7 @@
 #include "JobStateStyle.h"
 #include "StoreReader.h"
 #include "core/Clock.h"
+#include "views/SpanText.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -22,17 +23,6 @@ QString timeText(qint64 ms)
 {
     return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
               : QString();
-}
-
-QString durationText(qint64 ms)
-{
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    if (ms < 60'000)
-        return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1);
-    if (ms < 3'600'000)
-        return QStringLiteral("%1 min %2 s").arg(ms / 60'000).arg(ms / 1000 % 60);
-    return QStringLiteral("%1 h %2 min").arg(ms / 3'600'000).arg(ms / 60'000 % 60);
 }
 
 // Activation to the end, or to now while it runs; empty before the first activation.
@@ -478,7 +468,7 @@ QVariant JobTableModel::display(const JobRecord &job, int column) const
         return timeText(job.updatedAt);
     case Duration: {
         const std::optional<qint64> ms = durationMs(job);
-        return ms ? durationText(*ms) : QString();
+        return ms ? SpanText::duration(*ms) : QString();
     }
     case Error:
         return job.errorMessage;

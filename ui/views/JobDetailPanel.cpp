@@ -4,7 +4,7 @@
 #include "actions/ActionRules.h"
 #include "core/Clock.h"
 #include "core/JsonText.h"
-#include "models/FailuresModel.h"
+#include "models/AttemptsModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobStateStyle.h"
 #include "models/JsonTreeModel.h"
@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
@@ -90,13 +91,13 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
     m_tabs->addTab(overviewScroll, tr("Overview"));
     m_tabs->addTab(buildVariablesTab(), tr("Variables"));
 
+    m_attempts = new AttemptsModel(this);
+    m_attemptsView = tableView(m_attempts, QStringLiteral("attemptsTable"), m_tabs);
+    m_tabs->addTab(m_attemptsView, tr("Attempts"));
+
     m_history = new HistoryModel(this);
     m_historyView = tableView(m_history, QStringLiteral("historyTable"), m_tabs);
     m_tabs->addTab(m_historyView, tr("History"));
-
-    m_failures = new FailuresModel(this);
-    m_failuresView = tableView(m_failures, QStringLiteral("failuresTable"), m_tabs);
-    m_tabs->addTab(m_failuresView, tr("Failures"));
     m_tabs->addTab(buildIncidentTab(), tr("Incident"));
 
     showJob({});
@@ -104,16 +105,32 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
 
 QWidget *JobDetailPanel::buildVariablesTab()
 {
+    // What the job ran with beside what its worker returned (completion merges the two in the
+    // job's variables, which is what the API shows).
     auto *page = new QWidget(m_tabs);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *split = new QSplitter(Qt::Horizontal, page);
+    const auto tree = [split](JsonTreeModel *model, const QString &title, const QString &name) {
+        auto *pane = new QWidget(split);
+        auto *paneLayout = new QVBoxLayout(pane);
+        paneLayout->setContentsMargins(0, 0, 0, 0);
+        paneLayout->addWidget(new QLabel(title, pane));
+        auto *view = new QTreeView(pane);
+        view->setObjectName(name);
+        view->setModel(model);
+        view->setAlternatingRowColors(true);
+        view->setUniformRowHeights(true);
+        paneLayout->addWidget(view, 1);
+        split->addWidget(pane);
+        return view;
+    };
     m_variables = new JsonTreeModel(this);
-    m_variablesView = new QTreeView(page);
-    m_variablesView->setModel(m_variables);
-    m_variablesView->setAlternatingRowColors(true);
-    m_variablesView->setUniformRowHeights(true);
-    layout->addWidget(m_variablesView, 1);
-    auto *copy = new QPushButton(tr("Copy as JSON"), page);
+    m_variablesView = tree(m_variables, tr("Input"), QStringLiteral("inputVariables"));
+    m_result = new JsonTreeModel(this);
+    m_resultView = tree(m_result, tr("Result"), QStringLiteral("resultVariables"));
+    layout->addWidget(split, 1);
+    auto *copy = new QPushButton(tr("Copy input as JSON"), page);
     copy->setObjectName(QStringLiteral("copyVariables"));
     connect(copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(variablesJson()); });
@@ -134,9 +151,8 @@ QWidget *JobDetailPanel::buildIncidentTab()
 
 QString JobDetailPanel::variablesJson() const
 {
-    return QString::fromUtf8(
-        QJsonDocument(m_details ? JsonText::object(m_details->job.variables) : QJsonObject())
-            .toJson(QJsonDocument::Indented));
+    return QString::fromUtf8(QJsonDocument(m_details ? m_details->inputVariables() : QJsonObject())
+                                 .toJson(QJsonDocument::Indented));
 }
 
 void JobDetailPanel::showJob(const QString &key)
@@ -165,14 +181,18 @@ void JobDetailPanel::reload()
     m_details = m_key.isEmpty() ? std::nullopt : m_reader.details(m_key);
     fillHeader();
     // The job's variables are the user's data: they stay JSON.
-    m_variables->setJson(m_details ? QJsonValue(JsonText::object(m_details->job.variables))
-                                   : QJsonValue());
+    m_variables->setJson(m_details ? QJsonValue(m_details->inputVariables()) : QJsonValue());
     m_variablesView->expandToDepth(1);
+    const bool hasResult = m_details && !m_details->job.resultVariables.isEmpty();
+    m_result->setJson(hasResult ? QJsonValue(JsonText::object(m_details->job.resultVariables))
+                                : QJsonValue());
+    m_resultView->expandToDepth(1);
+    const qint64 now = Clock::nowMs();
+    m_attempts->setAttempts(m_details ? m_details->attempts() : QList<AttemptEntry>(), now);
+    m_attemptsView->resizeColumnsToContents();
     m_history->setHistory(m_details ? m_details->events : QList<JobEvent>());
     m_historyView->resizeColumnsToContents();
-    m_failures->setFailures(m_details ? m_details->failures() : QList<FailureEntry>());
-    m_failuresView->resizeColumnsToContents();
-    m_overview->setDetails(m_details, Clock::nowMs());
+    m_overview->setDetails(m_details, now);
     fillIncident();
     setWindowTitle(m_key.isEmpty() ? tr("Job") : tr("Job %1").arg(m_key));
 }

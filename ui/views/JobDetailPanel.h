@@ -6,7 +6,7 @@
 
 #include <QWidget>
 
-class FailuresModel;
+class AttemptsModel;
 class HistoryModel;
 class JobOverview;
 class JsonTreeModel;
@@ -19,14 +19,15 @@ class QTreeView;
 class StoreReader;
 
 // One job as GET /api/v1/jobs/:key shows it (its typed JobDetails): a header (key, type, state
-// badge) with the actions the API allows in its state, and tabs Overview, Variables (a JSON tree,
-// copy as JSON), History (every event), Failures (attempts with error and backoff) and Incident.
+// badge) with the actions the API allows in its state, and tabs Overview, Variables (input and
+// result side by side as JSON trees, copy as JSON), Attempts (every activation: worker, start,
+// end, run time, outcome, error or cancel reason), History (every event) and Incident.
 // Links to the parent and follow-up jobs open that job here.
 class JobDetailPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { OverviewTab, VariablesTab, HistoryTab, FailuresTab, IncidentTab };
+    enum Tab { OverviewTab, VariablesTab, AttemptsTab, HistoryTab, IncidentTab };
 
     explicit JobDetailPanel(StoreReader &reader, QWidget *parent = nullptr);
 
@@ -34,7 +35,8 @@ public:
     const std::optional<JobDetails> &details() const { return m_details; }
     HistoryModel *historyModel() const { return m_history; }
     JsonTreeModel *variablesModel() const { return m_variables; }
-    FailuresModel *failuresModel() const { return m_failures; }
+    AttemptsModel *attemptsModel() const { return m_attempts; }
+    JsonTreeModel *resultModel() const { return m_result; } // the worker's result
     QTabWidget *tabs() const { return m_tabs; }
     QPushButton *actionButton(JobActions::Kind kind) const { return m_buttons.value(int(kind)); }
     // Read-only mode: every action button stays disabled.
@@ -76,7 +78,9 @@ private:
     QTreeView *m_variablesView = nullptr;
     HistoryModel *m_history = nullptr;
     QTableView *m_historyView = nullptr;
-    FailuresModel *m_failures = nullptr;
-    QTableView *m_failuresView = nullptr;
+    AttemptsModel *m_attempts = nullptr;
+    QTableView *m_attemptsView = nullptr;
+    JsonTreeModel *m_result = nullptr;
+    QTreeView *m_resultView = nullptr;
     QFormLayout *m_incident = nullptr;
 };

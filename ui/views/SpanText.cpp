@@ -1,5 +1,7 @@
 #include "SpanText.h"
 
+#include <QLocale>
+
 namespace {
 
 constexpr qint64 kSecond = 1000, kMinute = 60 * kSecond, kHour = 60 * kMinute, kDay = 24 * kHour;
@@ -38,4 +40,15 @@ QString SpanText::rough(qint64 ms)
         if (ms >= unit)
             return inUnit(ms, unit);
     return inUnit(ms, kSecond);
+}
+
+QString SpanText::duration(qint64 ms)
+{
+    if (ms < 1000)
+        return tr("%1 ms").arg(ms);
+    if (ms < 60'000)
+        return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    if (ms < 3'600'000)
+        return tr("%1 min %2 s").arg(ms / 60'000).arg(ms / 1000 % 60);
+    return tr("%1 h %2 min").arg(ms / 3'600'000).arg(ms / 60'000 % 60);
 }
