@@ -5,6 +5,7 @@
 #include "UiTestKit.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
+#include "models/IncidentGroupsModel.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
@@ -40,6 +41,7 @@ private slots:
     void readOnlyDisablesAndRefuses();
     void keyedModelKeepsSelection();
     void readsOnBigStore();
+    void incidentsGroupedByError();
     void cleanupTestCase();
 
 private:
@@ -574,6 +576,76 @@ void tst_ui_views::readsOnBigStore()
     time("incidents (all, 200)", [&] { reader.incidents({}, 200); });
     time("workers", [&] { reader.workers(); });
     time("api keys", [&] { reader.apiKeys(); });
+}
+
+// Open incidents by error: one row per (type, code, message) with its count, as the API's
+// incidents add up; Retry all resolves every incident of the chosen group, and only those.
+void tst_ui_views::incidentsGroupedByError()
+{
+    QStringList bank;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(!m_kit->create(QStringLiteral("grouped")).isEmpty());
+        bank.append(m_kit->failOne(QStringLiteral("grouped"), QStringLiteral("bank timed out")));
+    }
+    QVERIFY(!m_kit->create(QStringLiteral("grouped")).isEmpty());
+    const QString card = m_kit->failOne(QStringLiteral("grouped"), QStringLiteral("card expired"));
+    QVERIFY(!bank.contains(QString()) && !card.isEmpty());
+
+    ReadOnlyMode mode;
+    IncidentsView view(*m_reader, m_kit->server.server().engine(), &mode);
+    view.setFilter(IncidentsView::Filter::OpenByError);
+    QCOMPARE(view.table()->model(), view.groupsModel());
+    load(view);
+    IncidentGroupsModel *groups = view.groupsModel();
+    QAbstractItemModelTester tester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto rowOf = [groups](const QString &message) {
+        for (int row = 0; row < groups->rowCount(); ++row)
+            if (groups->rowAt(row).errorMessage == message)
+                return row;
+        return -1;
+    };
+    QVERIFY(rowOf(QStringLiteral("bank timed out")) >= 0 &&
+            rowOf(QStringLiteral("card expired")) >= 0);
+    QCOMPARE(groups->rowAt(rowOf(QStringLiteral("bank timed out"))).count, 3);
+    QCOMPARE(groups->rowAt(rowOf(QStringLiteral("card expired"))).count, 1);
+    qint64 open = 0;
+    for (const IncidentGroups::Group &g : groups->rows())
+        open += g.count;
+    QCOMPARE(open, m_kit->api.get(QStringLiteral("/api/v1/incidents?status=OPEN"))
+                       .data()
+                       .value(QStringLiteral("pagination"))
+                       .toObject()
+                       .value(QStringLiteral("total_count"))
+                       .toInteger());
+    const JobsLink link = groups->jobsAt(groups->index(rowOf(QStringLiteral("bank timed out")), 0));
+    QCOMPARE(link.type, QStringLiteral("grouped"));
+    QCOMPARE(link.search, QStringLiteral("bank timed out"));
+
+    view.table()->selectRow(rowOf(QStringLiteral("bank timed out")));
+    int asked = 0;
+    view.setAskRetries([&](int count, int *retries) {
+        asked = count;
+        *retries = 1;
+        return true;
+    });
+    QSignalSpy done(&view, &IncidentsView::actionFinished);
+    view.resolveAction()->trigger();
+    QVERIFY(done.wait(10'000));
+    QCOMPARE(asked, 3);
+    QCOMPARE(done.first().first().toBool(), true);
+    for (const QString &key : bank)
+        QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key)
+                     .data()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("CREATED"));
+    QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs/") + card)
+                 .data()
+                 .value(QStringLiteral("status"))
+                 .toString(),
+             QStringLiteral("FAILED"));
+    QTRY_COMPARE(rowOf(QStringLiteral("bank timed out")), -1);
+    QVERIFY(rowOf(QStringLiteral("card expired")) >= 0);
 }
 
 QTEST_MAIN(tst_ui_views)

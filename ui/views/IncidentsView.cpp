@@ -1,10 +1,13 @@
 #include "IncidentsView.h"
 
+#include "api/JobErrors.h"
 #include "engine/OperatorCommands.h"
 #include "models/BackgroundReader.h"
 #include "models/ConsoleCommand.h"
+#include "models/IncidentGroupsModel.h"
 #include "models/OperatorModels.h"
 #include "models/StoreReader.h"
+#include "store/IncidentGroups.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -13,21 +16,29 @@
 #include <QTableView>
 #include <QToolBar>
 
+#include <memory>
+
 IncidentsView::IncidentsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
                              QWidget *parent)
     : OperatorTableView(reader, engine, mode, parent)
 {
     setObjectName(QStringLiteral("incidentsView"));
     m_model = new IncidentsModel(this);
+    m_groups = new IncidentGroupsModel(this);
     table()->setObjectName(QStringLiteral("incidentsTable"));
     setModel(m_model, QStringLiteral("incidents/header"));
-    setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
-                tr("Show job"));
+    setJobsLink(
+        [this](const QModelIndex &index) {
+            return filter() == Filter::OpenByError ? m_groups->jobsAt(index)
+                                                   : m_model->jobsAt(index);
+        },
+        tr("Show job"));
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("incidentFilter"));
     m_filter->addItem(tr("Open"), int(Filter::Open));
     m_filter->addItem(tr("Resolved"), int(Filter::Resolved));
     m_filter->addItem(tr("All"), int(Filter::All));
+    m_filter->addItem(tr("Open, by error"), int(Filter::OpenByError));
     toolBar()->addWidget(m_filter);
     toolBar()->addSeparator();
     m_resolve = addChangingAction(tr("Resolve…"), true);
@@ -38,6 +49,7 @@ IncidentsView::IncidentsView(BackgroundReader &reader, Engine *engine, ReadOnlyM
     toolBar()->addWidget(m_count);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         m_model->resetLimit();
+        showFilter(filter());
         refresh();
     });
     connect(m_model, &IncidentsModel::moreWanted, this, &IncidentsView::refresh);
@@ -68,9 +80,36 @@ QString IncidentsView::countText() const
     return m_count->text();
 }
 
+void IncidentsView::showFilter(Filter filter)
+{
+    const bool grouped = filter == Filter::OpenByError;
+    setModel(grouped ? static_cast<QAbstractItemModel *>(m_groups) : m_model,
+             grouped ? QStringLiteral("incidentGroups/header")
+                     : QStringLiteral("incidents/header"));
+    m_resolve->setText(grouped ? tr("Retry all with this error…") : tr("Resolve…"));
+    showJobsAction()->setText(grouped ? tr("Show jobs") : tr("Show job"));
+}
+
 void IncidentsView::load()
 {
     const Filter f = filter();
+    if (f == Filter::OpenByError) {
+        reader().read<QList<IncidentGroups::Group>>(
+            this,
+            [](OperatorReader &r) { return IncidentGroups(r.database()).open(QStringList()); },
+            [this](const QList<IncidentGroups::Group> &groups, const QString &error) {
+                if (error.isEmpty() && filter() == Filter::OpenByError) {
+                    m_groups->setRows(groups);
+                    qint64 open = 0;
+                    for (const IncidentGroups::Group &g : groups)
+                        open += g.count;
+                    m_count->setText(tr("%n open incident(s) in %1 group(s)", nullptr, int(open))
+                                         .arg(groups.size()));
+                }
+                loaded(error);
+            });
+        return;
+    }
     const QString status = f == Filter::Open       ? QStringLiteral("OPEN")
                            : f == Filter::Resolved ? QStringLiteral("RESOLVED")
                                                    : QString();
@@ -90,6 +129,8 @@ void IncidentsView::load()
 
 void IncidentsView::onResolveTriggered()
 {
+    if (filter() == Filter::OpenByError)
+        return retrySelectedGroups();
     const QStringList keys = selectedValues(IncidentsModel::IncidentKeyRole);
     int retries = 1;
     if (keys.isEmpty() || !m_ask(int(keys.size()), &retries))
@@ -99,6 +140,15 @@ void IncidentsView::onResolveTriggered()
 
 void IncidentsView::resolve(const QStringList &incidentKeys, int retries)
 {
+    // One command per incident; one line when the last answer is in.
+    struct Tally
+    {
+        qsizetype pending = 0;
+        int done = 0;
+        QStringList refused;
+    };
+    auto tally = std::make_shared<Tally>();
+    tally->pending = incidentKeys.size();
     for (const QString &key : incidentKeys)
         ConsoleCommand::send(
             engine(), mode(), this,
@@ -106,7 +156,48 @@ void IncidentsView::resolve(const QStringList &incidentKeys, int retries)
                 return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key,
                                                          retries);
             },
-            [this, key](const Outcome<IncidentResolved> &result) {
-                showResult(tr("Resolve %1").arg(key), result);
+            [this, key, tally](const Outcome<IncidentResolved> &result) {
+                if (result.ok())
+                    ++tally->done;
+                else
+                    tally->refused.append(
+                        QStringLiteral("%1: %2").arg(key, JobErrors::message(result.error())));
+                if (--tally->pending > 0)
+                    return;
+                QString text = tr("Resolved %n incident(s).", nullptr, tally->done);
+                if (!tally->refused.isEmpty())
+                    text += QLatin1Char(' ') +
+                            tr("%n refused:", nullptr, int(tally->refused.size())) +
+                            QLatin1Char('\n') + tally->refused.mid(0, 5).join(QLatin1Char('\n'));
+                showMessage(text, !tally->refused.isEmpty());
+                emit actionFinished(tally->refused.isEmpty());
+                refresh();
             });
+}
+
+void IncidentsView::retrySelectedGroups()
+{
+    QList<IncidentGroups::Group> groups;
+    for (const QModelIndex &row : table()->selectionModel()->selectedRows())
+        groups.append(m_groups->rowAt(row.row()));
+    if (groups.isEmpty())
+        return;
+    // The keys are read when asked for: the groups may have grown since the last refresh.
+    reader().read<QStringList>(
+        this,
+        [groups](OperatorReader &r) {
+            QStringList keys;
+            IncidentGroups store(r.database());
+            for (const IncidentGroups::Group &g : groups)
+                keys += store.openKeys(g, QStringList());
+            return keys;
+        },
+        [this](const QStringList &keys, const QString &error) {
+            if (!error.isEmpty())
+                return showMessage(tr("The store cannot be read right now: %1").arg(error), true);
+            int retries = 1;
+            if (keys.isEmpty() || !m_ask(int(keys.size()), &retries))
+                return;
+            resolve(keys, retries);
+        });
 }

@@ -15,6 +15,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <utility>
+
 OperatorTableView::OperatorTableView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
                                      QWidget *parent)
     : QWidget(parent), m_reader(reader), m_engine(engine), m_mode(mode)
@@ -46,19 +48,25 @@ OperatorTableView::OperatorTableView(BackgroundReader &reader, Engine *engine, R
 
 void OperatorTableView::setModel(QAbstractItemModel *model, const QString &settingsKey)
 {
+    QItemSelectionModel *previous = m_table->selectionModel();
+    m_settingsKey.clear(); // the new model's columns are not the old key's
     m_table->setModel(model);
-    m_settingsKey = settingsKey;
+    delete previous; // the view does not delete a selection model it replaces
     QSettings settings;
     m_sizeColumns =
         !m_table->horizontalHeader()->restoreState(settings.value(settingsKey).toByteArray());
+    m_settingsKey = settingsKey;
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &OperatorTableView::updateActions);
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this] {
-        QSettings().setValue(m_settingsKey, m_table->horizontalHeader()->saveState());
-    });
-    connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, this, [this] {
-        QSettings().setValue(m_settingsKey, m_table->horizontalHeader()->saveState());
-    });
+    if (!std::exchange(m_headerWatched, true)) {
+        const auto save = [this] {
+            if (!m_settingsKey.isEmpty())
+                QSettings().setValue(m_settingsKey, m_table->horizontalHeader()->saveState());
+        };
+        connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
+        connect(m_table->horizontalHeader(), &QHeaderView::sectionMoved, this, save);
+    }
+    updateActions();
 }
 
 void OperatorTableView::refresh()

@@ -47,7 +47,9 @@ protected:
     // Subclasses: start the read (reader().read(...)) and call loaded() when it is back.
     virtual void load() = 0;
     void loaded(const QString &error);
+    // May be called again to show another model (its own column widths under its own key).
     void setModel(QAbstractItemModel *model, const QString &settingsKey);
+    QAction *showJobsAction() const { return m_showJobs; }
     QToolBar *toolBar() const { return m_toolBar; }
     // An action that changes the store: disabled in read-only mode, and without a selection
     // when `needsSelection`.
@@ -81,6 +83,7 @@ private:
     std::function<JobsLink(const QModelIndex &)> m_linkAt;
     QAction *m_showJobs = nullptr;
     bool m_sizeColumns = true; // no saved column widths yet
+    bool m_headerWatched = false;
     struct Changing
     {
         QAction *action;
