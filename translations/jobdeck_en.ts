@@ -160,6 +160,69 @@
     </message>
 </context>
 <context>
+    <name>AttemptsModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed, retried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error thrown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error / reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
@@ -303,45 +366,6 @@ The console goes back to %3.</source>
     </message>
 </context>
 <context>
-    <name>FailuresModel</name>
-    <message>
-        <source>timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>final</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>retried</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attempt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed at</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backoff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
         <source>Pending</source>
@@ -456,6 +480,29 @@ The console goes back to %3.</source>
     </message>
 </context>
 <context>
+    <name>IncidentGroupsModel</name>
+    <message>
+        <source>Incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentsModel</name>
     <message>
         <source>Resolved by %1</source>
@@ -537,11 +584,51 @@ New retries:</numerusform>
         </translation>
     </message>
     <message>
-        <source>Resolve %1</source>
+        <source>Show job</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show job</source>
+        <source>Open, by error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry all with this error…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n open incident</numerusform>
+            <numerusform>%n open incidents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error group(s)</source>
+        <translation>
+            <numerusform>%n error group</numerusform>
+            <numerusform>%n error groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolved %n incident(s).</source>
+        <translation>
+            <numerusform>Resolved %n incident.</numerusform>
+            <numerusform>Resolved %n incidents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused:</source>
+        <translation>
+            <numerusform>%n refused:</numerusform>
+            <numerusform>%n refused:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -645,14 +732,6 @@ New retries:</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Failures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy as JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -694,6 +773,22 @@ New retries:</numerusform>
     </message>
     <message>
         <source>Job %1 was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy input as JSON</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1544,6 +1639,22 @@ Reason (optional):</source>
             <numerusform>%n ms</numerusform>
             <numerusform>%n ms</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,69 @@
     </message>
 </context>
 <context>
+    <name>AttemptsModel</name>
+    <message>
+        <source>running</source>
+        <translation>выполняется</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>завершена</translation>
+    </message>
+    <message>
+        <source>failed, retried</source>
+        <translation>сбой, повтор</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>сбой</translation>
+    </message>
+    <message>
+        <source>error thrown</source>
+        <translation>бизнес-ошибка</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>истёк тайм-аут</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменена</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Попытка</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Обработчик</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Конец</translation>
+    </message>
+    <message>
+        <source>Run time</source>
+        <translation>Время работы</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Error / reason</source>
+        <translation>Ошибка / причина</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Пауза</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
@@ -314,45 +377,6 @@ The console goes back to %3.</source>
     </message>
 </context>
 <context>
-    <name>FailuresModel</name>
-    <message>
-        <source>timed out</source>
-        <translation>истёк тайм-аут</translation>
-    </message>
-    <message>
-        <source>final</source>
-        <translation>последняя</translation>
-    </message>
-    <message>
-        <source>retried</source>
-        <translation>повторена</translation>
-    </message>
-    <message>
-        <source>Attempt</source>
-        <translation>Попытка</translation>
-    </message>
-    <message>
-        <source>Failed at</source>
-        <translation>Время сбоя</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>Ошибка</translation>
-    </message>
-    <message>
-        <source>Worker</source>
-        <translation>Обработчик</translation>
-    </message>
-    <message>
-        <source>Backoff</source>
-        <translation>Пауза</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Итог</translation>
-    </message>
-</context>
-<context>
     <name>FilterBar</name>
     <message>
         <source>Pending</source>
@@ -467,6 +491,29 @@ The console goes back to %3.</source>
     </message>
 </context>
 <context>
+    <name>IncidentGroupsModel</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Инцидентов</translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation>Тип задачи</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>Код ошибки</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Последний</translation>
+    </message>
+</context>
+<context>
     <name>IncidentsModel</name>
     <message>
         <source>Resolved by %1</source>
@@ -552,12 +599,56 @@ New retries:</source>
         </translation>
     </message>
     <message>
-        <source>Resolve %1</source>
-        <translation>Закрытие %1</translation>
-    </message>
-    <message>
         <source>Show job</source>
         <translation>Показать задачу</translation>
+    </message>
+    <message>
+        <source>Open, by error</source>
+        <translation>Открытые, по ошибке</translation>
+    </message>
+    <message>
+        <source>Retry all with this error…</source>
+        <translation>Повторить все с этой ошибкой…</translation>
+    </message>
+    <message>
+        <source>Show jobs</source>
+        <translation>Показать задачи</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open incident(s)</source>
+        <translation>
+            <numerusform>%n открытый инцидент</numerusform>
+            <numerusform>%n открытых инцидента</numerusform>
+            <numerusform>%n открытых инцидентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error group(s)</source>
+        <translation>
+            <numerusform>%n группа ошибок</numerusform>
+            <numerusform>%n группы ошибок</numerusform>
+            <numerusform>%n групп ошибок</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolved %n incident(s).</source>
+        <translation>
+            <numerusform>Закрыт %n инцидент.</numerusform>
+            <numerusform>Закрыто %n инцидента.</numerusform>
+            <numerusform>Закрыто %n инцидентов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused:</source>
+        <translation>
+            <numerusform>%n отклонён:</numerusform>
+            <numerusform>%n отклонено:</numerusform>
+            <numerusform>%n отклонено:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The store cannot be read right now: %1</source>
+        <translation>Хранилище сейчас не читается: %1</translation>
     </message>
 </context>
 <context>
@@ -666,14 +757,6 @@ New retries:</source>
         <translation>Инцидент</translation>
     </message>
     <message>
-        <source>Failures</source>
-        <translation>Сбои</translation>
-    </message>
-    <message>
-        <source>Copy as JSON</source>
-        <translation>Копировать как JSON</translation>
-    </message>
-    <message>
         <source>Job</source>
         <translation>Задача</translation>
     </message>
@@ -716,6 +799,22 @@ New retries:</source>
     <message>
         <source>Job %1 was deleted.</source>
         <translation>Задача %1 удалена.</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Попытки</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Copy input as JSON</source>
+        <translation>Копировать вход как JSON</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1677,22 @@ Reason (optional):</source>
             <numerusform>%n мс</numerusform>
             <numerusform>%n мс</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 мс</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 с</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 мин %2 с</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ч %2 мин</translation>
     </message>
 </context>
 <context>

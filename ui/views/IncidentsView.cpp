@@ -103,8 +103,9 @@ void IncidentsView::load()
                     qint64 open = 0;
                     for (const IncidentGroups::Group &g : groups)
                         open += g.count;
-                    m_count->setText(tr("%n open incident(s) in %1 group(s)", nullptr, int(open))
-                                         .arg(groups.size()));
+                    m_count->setText(tr("%n open incident(s)", nullptr, int(open)) +
+                                     QStringLiteral(" · ") +
+                                     tr("%n error group(s)", nullptr, int(groups.size())));
                 }
                 loaded(error);
             });
