@@ -440,6 +440,13 @@ void tst_ui_console::russianViews()
         QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Файл"));
         QCOMPARE(window.findChild<QListWidget *>(QStringLiteral("navigation"))->item(1)->text(),
                  QStringLiteral("Сводка"));
+        // The longer Russian words still fit a 1600-pixel screen: nothing forces the window
+        // wider than the first start's size (94 % of it).
+        const int widest = window.minimumSizeHint().width();
+        qInfo("Russian window: at least %d px wide (jobs %d, detail %d)", widest,
+              window.jobsView()->minimumSizeHint().width(),
+              window.detailPanel()->minimumSizeHint().width());
+        QVERIFY2(widest <= 1600 * 94 / 100, qPrintable(QString::number(widest)));
     }
     QCoreApplication::removeTranslator(&translator);
     QTranslator english;

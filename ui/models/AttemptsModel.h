@@ -11,7 +11,8 @@ class AttemptsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Attempt, Worker, Started, Ended, RunTime, Outcome, Detail, Backoff, ColumnCount };
+    // What an operator reads first comes first: how it ended, how long, why.
+    enum Column { Attempt, Outcome, RunTime, Detail, Worker, Started, Ended, Backoff, ColumnCount };
 
     explicit AttemptsModel(QObject *parent = nullptr);
 

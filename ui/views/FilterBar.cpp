@@ -68,7 +68,7 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     m_search->setObjectName(QStringLiteral("searchFilter"));
     m_search->setPlaceholderText(tr("Search key, type, worker, error, variables (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 30);
+    m_search->setMinimumWidth(m_search->fontMetrics().averageCharWidth() * 20);
     row->addWidget(m_search, 1); // the room the state buttons leave
 
     // Second row: pickers, period, dates.
@@ -111,7 +111,7 @@ QComboBox *FilterBar::addPicker(const QString &name, const QString &placeholder)
     picker->setObjectName(name);
     picker->setEditable(true);
     picker->setInsertPolicy(QComboBox::NoInsert);
-    picker->setMinimumContentsLength(12);
+    picker->setMinimumContentsLength(11);
     picker->lineEdit()->setPlaceholderText(placeholder);
     picker->lineEdit()->setClearButtonEnabled(true);
     connect(picker->lineEdit(), &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));

@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QDateTime>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -60,7 +61,10 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
     m_header->setTextFormat(Qt::RichText);
     layout->addWidget(m_header);
 
-    auto *buttons = new QHBoxLayout;
+    // Two rows of three: six buttons in one row made the panel wider than a laptop's third of a
+    // screen in longer languages.
+    auto *buttons = new QGridLayout;
+    constexpr int kPerRow = 3;
     for (int i = 0; i < JobActions::kKindCount; ++i) {
         const auto kind = JobActions::Kind(i);
         auto *button = new QPushButton(JobActions::name(kind) + QStringLiteral("…"), this);
@@ -70,10 +74,10 @@ JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
             if (!m_key.isEmpty())
                 emit actionRequested(kind, {m_key});
         });
-        buttons->addWidget(button);
+        buttons->addWidget(button, i / kPerRow, i % kPerRow);
         m_buttons.append(button);
     }
-    buttons->addStretch(1);
+    buttons->setColumnStretch(kPerRow, 1);
     layout->addLayout(buttons);
 
     m_tabs = new QTabWidget(this);
