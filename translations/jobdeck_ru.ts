@@ -379,38 +379,6 @@ The console goes back to %3.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Pending</source>
-        <translation>Ожидают</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Запланированы</translation>
-    </message>
-    <message>
-        <source>Retrying</source>
-        <translation>Повтор</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Выполняются</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Завершены</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Сбой</translation>
-    </message>
-    <message>
-        <source>Error thrown</source>
-        <translation>Бизнес-ошибка</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Отменены</translation>
-    </message>
-    <message>
         <source>Job type</source>
         <translation>Тип задачи</translation>
     </message>
@@ -1009,6 +977,41 @@ New retries:</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>JobStateStyle</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Запланированы</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Выполняются</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершены</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Сбой</translation>
+    </message>
+    <message>
+        <source>Error thrown</source>
+        <translation>Бизнес-ошибка</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменены</translation>
     </message>
 </context>
 <context>

@@ -84,13 +84,22 @@ kill "$SERVER"
 wait "$SERVER" 2>/dev/null || true
 SERVER=""
 
-mkdir -p "$OUT"
-if command -v xvfb-run >/dev/null; then
-    xvfb-run -a -s "-screen 0 1400x900x24" \
-        "$JOBDECK" --db "$DB" --port 0 --api-key "$KEY" --screenshot "$OUT" >"$WORK/console.log" 2>&1
-else
-    echo "xvfb-run not found (apt-get install xvfb): using the offscreen platform" >&2
-    QT_QPA_PLATFORM=offscreen \
-        "$JOBDECK" --db "$DB" --port 0 --api-key "$KEY" --screenshot "$OUT" >"$WORK/console.log" 2>&1
-fi
-ls -1 "$OUT"/*.png
+# The console as it starts for a new user (fresh settings, the first start's window on a
+# 1600x1000 screen), in English into OUT and in Russian into OUT/ru.
+shoot() { # out-dir language
+    mkdir -p "$1"
+    rm -rf "$WORK/config"
+    mkdir -p "$WORK/config/Jobdeck"
+    printf '[ui]\nlanguage=%s\n' "$2" >"$WORK/config/Jobdeck/jobdeck.conf"
+    if command -v xvfb-run >/dev/null; then
+        xvfb-run -a -s "-screen 0 1600x1000x24" \
+            "$JOBDECK" --db "$DB" --port 0 --api-key "$KEY" --screenshot "$1" >"$WORK/console.log" 2>&1
+    else
+        echo "xvfb-run not found (apt-get install xvfb): using the offscreen platform" >&2
+        QT_QPA_PLATFORM=offscreen \
+            "$JOBDECK" --db "$DB" --port 0 --api-key "$KEY" --screenshot "$1" >"$WORK/console.log" 2>&1
+    fi
+}
+shoot "$OUT" en
+shoot "$OUT/ru" ru
+ls -1 "$OUT"/*.png "$OUT"/ru/*.png

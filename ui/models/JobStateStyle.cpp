@@ -1,10 +1,35 @@
 #include "JobStateStyle.h"
 
+#include <QCoreApplication>
+
 namespace JobStateStyle {
 
 QString text(JobState state)
 {
     return JobStates::name(state);
+}
+
+QString label(JobState state)
+{
+    switch (state) {
+    case JobState::Created:
+        return QCoreApplication::translate("JobStateStyle", "Pending");
+    case JobState::Scheduled:
+        return QCoreApplication::translate("JobStateStyle", "Scheduled");
+    case JobState::FailedRetryable:
+        return QCoreApplication::translate("JobStateStyle", "Retrying");
+    case JobState::Active:
+        return QCoreApplication::translate("JobStateStyle", "Active");
+    case JobState::Completed:
+        return QCoreApplication::translate("JobStateStyle", "Completed");
+    case JobState::Failed:
+        return QCoreApplication::translate("JobStateStyle", "Failed");
+    case JobState::ErrorThrown:
+        return QCoreApplication::translate("JobStateStyle", "Error thrown");
+    case JobState::Cancelled:
+        return QCoreApplication::translate("JobStateStyle", "Cancelled");
+    }
+    return text(state);
 }
 
 bool isDark(const QPalette &palette)

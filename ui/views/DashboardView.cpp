@@ -86,7 +86,8 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     for (JobState state : JobStates::all()) {
         QLabel *value = bigNumber(states, JobStateStyle::color(state, palette()));
         value->setObjectName(QStringLiteral("state_") + JobStates::name(state));
-        auto *name = new QLabel(JobStateStyle::text(state), states);
+        auto *name = new QLabel(JobStateStyle::label(state), states);
+        name->setToolTip(JobStateStyle::text(state)); // the API's name
         name->setAlignment(Qt::AlignCenter);
         grid->addWidget(value, 0, column);
         grid->addWidget(name, 1, column);

@@ -47,12 +47,10 @@ FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
     auto *row = new QHBoxLayout;
     outer->addLayout(row);
 
-    const QString labels[] = {tr("Pending"),      tr("Scheduled"), tr("Retrying"),
-                              tr("Active"),       tr("Completed"), tr("Failed"),
-                              tr("Error thrown"), tr("Cancelled")};
     for (int i = 0; i < stateWords().size(); ++i) {
         auto *button = new QToolButton(this);
-        button->setText(labels[i]);
+        button->setText(JobStateStyle::label(JobState(i)));
+        button->setToolTip(JobStateStyle::text(JobState(i))); // the API's name
         button->setCheckable(true);
         button->setAutoRaise(true);
         button->setObjectName(QStringLiteral("state_") + stateWords().at(i));

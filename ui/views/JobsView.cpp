@@ -14,6 +14,7 @@
 #include "store/SqlDialect.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -50,7 +51,10 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     layout->addWidget(m_filters);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    layout->addWidget(toolbar);
+    // The count beside the toolbar, not in it: a narrow window folds the toolbar's end away.
+    auto *toolRow = new QHBoxLayout;
+    toolRow->addWidget(toolbar, 1);
+    layout->addLayout(toolRow);
     m_message = new ActionMessage(this);
     layout->addWidget(m_message);
 
@@ -112,11 +116,8 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_live->setToolTip(tr("Follow every change of the jobs as it happens; off, the list stays "
                           "still while you read it"));
     connect(m_live, &QAction::toggled, this, &JobsView::setLive);
-    auto *spacer = new QWidget(toolbar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    toolbar->addWidget(spacer);
-    m_count = new MatchCount(m_model, m_table->viewport(), toolbar);
-    toolbar->addWidget(m_count);
+    m_count = new MatchCount(m_model, m_table->viewport(), this);
+    toolRow->addWidget(m_count);
     // A button with a menu does not take the menu's state: disabled in read-only mode and
     // while an action runs, like the menu.
     connect(m_controller, &ActionController::enabledChanged, matching,
