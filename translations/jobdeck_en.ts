@@ -1910,11 +1910,23 @@ Reason (optional):</source>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Activations that ended with no answer from the worker: the lock ran out, the activation never reached it, or the job was cancelled while it ran (activated − completed − failed − active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out / cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WorkersView</name>
     <message>
         <source>Show jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No worker has asked for jobs yet. Workers appear here once they activate jobs (POST /api/v1/jobs/activate); a store filled by a generator or an import has jobs but no workers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1950,12 +1950,24 @@ Reason (optional):</source>
         <source>Failed</source>
         <translation>Сбоев</translation>
     </message>
+    <message>
+        <source>Activations that ended with no answer from the worker: the lock ran out, the activation never reached it, or the job was cancelled while it ran (activated − completed − failed − active)</source>
+        <translation>Активации, закончившиеся без ответа обработчика: истекла блокировка, активация не дошла до него или задачу отменили во время выполнения (взято − завершено − сбоев − активные)</translation>
+    </message>
+    <message>
+        <source>Timed out / cancelled</source>
+        <translation>Тайм-аут / отмена</translation>
+    </message>
 </context>
 <context>
     <name>WorkersView</name>
     <message>
         <source>Show jobs</source>
         <translation>Показать задачи</translation>
+    </message>
+    <message>
+        <source>No worker has asked for jobs yet. Workers appear here once they activate jobs (POST /api/v1/jobs/activate); a store filled by a generator or an import has jobs but no workers.</source>
+        <translation>Ни один обработчик ещё не запрашивал задачи. Обработчики появляются здесь, когда активируют задачи (POST /api/v1/jobs/activate); в хранилище, заполненном генератором или импортом, задачи есть, а обработчиков нет.</translation>
     </message>
 </context>
 </TS>

@@ -81,6 +81,12 @@ public:
         qint64 activated = 0;
         qint64 completed = 0;
         qint64 failed = 0;
+        // Attempts that ended with no answer from the worker: its lock ran out, the activation
+        // never reached it, or an operator cancelled the job while it ran.
+        qint64 unanswered() const
+        {
+            return qMax<qint64>(0, activated - completed - failed - activeJobs);
+        }
     };
     QList<WorkerRow> workers(const QStringList &tenants, int limit);
 

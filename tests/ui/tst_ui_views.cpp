@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QElapsedTimer>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -42,6 +43,7 @@ private slots:
     void keyedModelKeepsSelection();
     void readsOnBigStore();
     void incidentsGroupedByError();
+    void workersShowTimedOutAttempts();
     void cleanupTestCase();
 
 private:
@@ -646,6 +648,54 @@ void tst_ui_views::incidentsGroupedByError()
              QStringLiteral("FAILED"));
     QTRY_COMPARE(rowOf(QStringLiteral("bank timed out")), -1);
     QVERIFY(rowOf(QStringLiteral("card expired")) >= 0);
+}
+
+// A worker whose locks ran out: its activations that ended with no answer are counted (they
+// used to show nowhere: 20 activated, 17 completed, 0 failed).
+void tst_ui_views::workersShowTimedOutAttempts()
+{
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!m_kit->create(QStringLiteral("slowpoke")).isEmpty());
+    const auto activate = [this](int timeoutMs) {
+        return m_kit->api
+            .post(QStringLiteral("/api/v1/jobs/activate"),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("slowpoke")},
+                              {QStringLiteral("worker"), QStringLiteral("w-slow")},
+                              {QStringLiteral("max_jobs"), 3},
+                              {QStringLiteral("timeout"), timeoutMs},
+                              {QStringLiteral("request_timeout"), 5000}})
+            .data()
+            .value(QStringLiteral("jobs"))
+            .toArray();
+    };
+    QCOMPARE(activate(1000).size(), 3);
+    // After the 1 s locks ran out, the engine gave them back: one is completed this time.
+    const QJsonArray again = activate(60'000);
+    QCOMPARE(again.size(), 3);
+    const QString done = again.first().toObject().value(QStringLiteral("key")).toString();
+    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(done), {}).status, 200);
+
+    WorkersView view(*m_reader, m_kit->server.server().engine());
+    load(view);
+    const int row = view.model()->rowOfKey(QStringLiteral("w-slow"));
+    QVERIFY(row >= 0);
+    const auto cell = [&](int column) { return view.model()->index(row, column).data().toInt(); };
+    QCOMPARE(cell(WorkersModel::Activated), 6);
+    QCOMPARE(cell(WorkersModel::Completed), 1);
+    QCOMPARE(cell(WorkersModel::Failed), 0);
+    QCOMPARE(cell(WorkersModel::ActiveJobs), 2);
+    QCOMPARE(cell(WorkersModel::Unanswered), 3);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("emptyTableHint"))->isHidden());
+
+    // A store no worker has asked: the view says why it is empty.
+    UiTestKit fresh;
+    BackgroundReader reader(fresh.store(), fresh.server.server().engine());
+    WorkersView empty(reader, fresh.server.server().engine());
+    load(empty);
+    QCOMPARE(empty.model()->rowCount(), 0);
+    auto *hint = empty.findChild<QLabel *>(QStringLiteral("emptyTableHint"));
+    QVERIFY(hint && !hint->isHidden());
+    QVERIFY(hint->text().contains(QLatin1String("activate")));
 }
 
 QTEST_MAIN(tst_ui_views)

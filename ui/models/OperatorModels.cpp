@@ -219,6 +219,8 @@ QVariant WorkersModel::data(const QModelIndex &index, int role) const
     const WorkerSnapshot &w = rowAt(index.row());
     if (role == Qt::TextAlignmentRole && index.column() >= ActiveJobs)
         return numberAlignment();
+    if (role == Qt::ToolTipRole && index.column() == Unanswered)
+        return headerData(Unanswered, Qt::Horizontal, Qt::ToolTipRole);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -238,12 +240,18 @@ QVariant WorkersModel::data(const QModelIndex &index, int role) const
         return w.worker.completed;
     case Failed:
         return w.worker.failed;
+    case Unanswered:
+        return w.worker.unanswered();
     }
     return {};
 }
 
 QVariant WorkersModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Unanswered)
+        return tr("Activations that ended with no answer from the worker: the lock ran out, the "
+                  "activation never reached it, or the job was cancelled while it ran "
+                  "(activated − completed − failed − active)");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -263,6 +271,8 @@ QVariant WorkersModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Completed");
     case Failed:
         return tr("Failed");
+    case Unanswered:
+        return tr("Timed out / cancelled");
     }
     return {};
 }

@@ -88,6 +88,7 @@ public:
         Activated,
         Completed,
         Failed,
+        Unanswered, // timed out, never delivered, or cancelled while running
         ColumnCount
     };
     using KeyedTableModel::KeyedTableModel;

@@ -87,9 +87,28 @@ void OperatorTableView::loaded(const QString &error)
         m_sizeColumns = false; // once, with data; afterwards the user's widths are kept
         m_table->resizeColumnsToContents();
     }
+    if (m_empty)
+        m_empty->setVisible(error.isEmpty() && m_table->model() &&
+                            m_table->model()->rowCount() == 0);
     m_refresher->done();
     updateActions();
     emit refreshed();
+}
+
+void OperatorTableView::setEmptyText(const QString &text)
+{
+    if (!m_empty) {
+        m_empty = new QLabel(m_table->viewport());
+        m_empty->setObjectName(QStringLiteral("emptyTableHint"));
+        m_empty->setAlignment(Qt::AlignCenter);
+        m_empty->setWordWrap(true);
+        m_empty->setEnabled(false); // the palette's muted text
+        m_empty->setMaximumWidth(m_table->fontMetrics().averageCharWidth() * 70);
+        auto *layout = new QVBoxLayout(m_table->viewport());
+        layout->addWidget(m_empty, 0, Qt::AlignCenter);
+        m_empty->hide();
+    }
+    m_empty->setText(text);
 }
 
 void OperatorTableView::setJobsLink(std::function<JobsLink(const QModelIndex &)> linkAt,

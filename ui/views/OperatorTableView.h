@@ -50,6 +50,8 @@ protected:
     // May be called again to show another model (its own column widths under its own key).
     void setModel(QAbstractItemModel *model, const QString &settingsKey);
     QAction *showJobsAction() const { return m_showJobs; }
+    // Said over the table while it is empty after a load (why it may be empty, what fills it).
+    void setEmptyText(const QString &text);
     QToolBar *toolBar() const { return m_toolBar; }
     // An action that changes the store: disabled in read-only mode, and without a selection
     // when `needsSelection`.
@@ -82,6 +84,7 @@ private:
     QString m_settingsKey;
     std::function<JobsLink(const QModelIndex &)> m_linkAt;
     QAction *m_showJobs = nullptr;
+    QLabel *m_empty = nullptr;
     bool m_sizeColumns = true; // no saved column widths yet
     bool m_headerWatched = false;
     struct Changing

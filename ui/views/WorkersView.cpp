@@ -14,6 +14,9 @@ WorkersView::WorkersView(BackgroundReader &reader, Engine *engine, QWidget *pare
     setModel(m_model, QStringLiteral("workers/header"));
     setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
                 tr("Show jobs"));
+    setEmptyText(tr("No worker has asked for jobs yet. Workers appear here once they activate "
+                    "jobs (POST /api/v1/jobs/activate); a store filled by a generator or an "
+                    "import has jobs but no workers."));
 }
 
 void WorkersView::load()
