@@ -25,3 +25,11 @@ void ActionMessage::clearMessage()
     clear();
     hide();
 }
+
+void ActionMessage::hideEvent(QHideEvent *event)
+{
+    QLabel::hideEvent(event);
+    // Hidden with its view (not by clearMessage): what it said is over.
+    if (!isHidden())
+        clearMessage();
+}

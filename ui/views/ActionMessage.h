@@ -12,4 +12,8 @@ public:
 
     void showMessage(const QString &text, bool problem);
     void clearMessage(); // it spoke of jobs no longer in view
+
+protected:
+    // A message belongs to the moment it was said: a view left and come back to starts clean.
+    void hideEvent(QHideEvent *event) override;
 };
