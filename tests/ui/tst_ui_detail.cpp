@@ -284,18 +284,9 @@ void tst_ui_detail::inputBesideResult()
 {
     const QJsonObject input{{QStringLiteral("n"), 1},
                             {QStringLiteral("keep"), QStringLiteral("x")}};
-    const QString key = m_kit->create(QStringLiteral("sidebyside"), input);
-    QCOMPARE(m_kit->api.activate(QStringLiteral("sidebyside"), QStringLiteral("w1"), 1)
-                 .value(QStringLiteral("jobs"))
-                 .toArray()
-                 .size(),
-             1);
     const QJsonObject result{{QStringLiteral("n"), 2}, {QStringLiteral("out"), true}};
-    QCOMPARE(m_kit->api
-                 .put(QStringLiteral("/api/v1/jobs/%1/complete").arg(key),
-                      {{QStringLiteral("variables"), result}})
-                 .status,
-             200);
+    const QString key = m_kit->completeNew(QStringLiteral("sidebyside"), input, result);
+    QVERIFY(!key.isEmpty());
     JobDetailPanel panel(*m_reader);
     panel.showJob(key);
     QCOMPARE(panel.details()->inputVariables(), input);
@@ -414,19 +405,9 @@ void tst_ui_detail::overviewOfActiveJobWithProgress()
 // A completed job with next_jobs links its follow-up; the link opens it, and it links back.
 void tst_ui_detail::followUpLinks()
 {
-    const QString parent = m_kit->api.createJob(
-        {{QStringLiteral("type"), QStringLiteral("chain")},
-         {QStringLiteral("variables"), QJsonObject{{QStringLiteral("n"), 1}}},
-         {QStringLiteral("next_jobs"),
-          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("chain-next")}}}}});
+    const QString parent =
+        m_kit->completedWithFollowUp(QStringLiteral("chain"), QStringLiteral("chain-next"));
     QVERIFY(!parent.isEmpty());
-    QCOMPARE(m_kit->api.activate(QStringLiteral("chain"), QStringLiteral("w1"), 1)
-                 .value(QStringLiteral("jobs"))
-                 .toArray()
-                 .size(),
-             1);
-    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(parent), {}).status,
-             200);
     JobDetailPanel panel(*m_reader);
     panel.showJob(parent);
     const QStringList followUps = panel.details()->followUps();

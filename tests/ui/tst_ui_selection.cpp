@@ -197,19 +197,9 @@ void tst_ui_selection::newFilterKeepsOrDropsJob()
 // the panel shows; a job the list does not hold opens in a window of its own.
 void tst_ui_selection::linkSelectsJobInList()
 {
-    const QString parent = m_kit->api.createJob(
-        {{QStringLiteral("type"), QStringLiteral("sel-chain")},
-         {QStringLiteral("variables"), QJsonObject{{QStringLiteral("n"), 1}}},
-         {QStringLiteral("next_jobs"),
-          QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("sel-chain-next")}}}}});
+    const QString parent =
+        m_kit->completedWithFollowUp(QStringLiteral("sel-chain"), QStringLiteral("sel-chain-next"));
     QVERIFY(!parent.isEmpty());
-    QCOMPARE(m_kit->api.activate(QStringLiteral("sel-chain"), QStringLiteral("w1"), 1)
-                 .value(QStringLiteral("jobs"))
-                 .toArray()
-                 .size(),
-             1);
-    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(parent), {}).status,
-             200);
     JobsView *jobs = m_window->jobsView();
     select(parent);
     const QString child = m_window->detailPanel()->details()->followUps().value(0);
@@ -246,16 +236,7 @@ void tst_ui_selection::selectedJobStaysThroughBurst()
     JobsView *jobs = m_window->jobsView();
     jobs->filterBar()->setType(QStringLiteral("sel-burst"));
     select(keys.at(2));
-    QJsonArray batch;
-    for (int i = 0; i < 500; ++i)
-        batch.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("sel-burst")},
-                                 {QStringLiteral("variables"), QJsonObject()}});
-    for (int i = 0; i < 3; ++i) // 1,500 new jobs above the 3 loaded
-        QCOMPARE(m_kit->api
-                     .post(QStringLiteral("/api/v1/jobs/batch"),
-                           QJsonObject{{QStringLiteral("jobs"), batch}})
-                     .status,
-                 201);
+    QVERIFY(m_kit->createMany(QStringLiteral("sel-burst"), 1500)); // above the 3 loaded
     auto *hint = jobs->findChild<QLabel *>(QStringLiteral("newerJobsHint"));
     QTRY_VERIFY(hint->isVisible());
     QCOMPARE(jobs->model()->rowCount(), 3);

@@ -55,6 +55,9 @@ private:
     }
     void selectKeys(QTableView *table, int role, const QStringList &keys);
     QString completeOne(const QString &type, const QString &worker);
+    // Resolve… on the view's selection, answering `retries`: how many incidents it asked about,
+    // once the action finished (ok or not, in `ok`).
+    int resolveSelected(IncidentsView &view, int retries, bool *ok);
 
     std::unique_ptr<UiTestKit> m_kit;
     std::unique_ptr<BackgroundReader> m_reader;
@@ -306,17 +309,10 @@ void tst_ui_views::incidentsMatchApiAndResolve()
              QStringLiteral("disk full"));
 
     selectKeys(view.table(), IncidentsModel::IncidentKeyRole, {incidentKey});
-    int asked = 0;
-    view.setAskRetries([&](int count, int *retries) {
-        asked = count;
-        *retries = 2;
-        return true;
-    });
+    bool ok = false;
+    QCOMPARE(resolveSelected(view, 2, &ok), 1);
+    QVERIFY(ok);
     QSignalSpy done(&view, &IncidentsView::actionFinished);
-    view.resolveAction()->trigger();
-    QCOMPARE(asked, 1);
-    QVERIFY(done.wait(10'000));
-    QCOMPARE(done.first().first().toBool(), true);
     const QJsonObject job = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + m_failed).data();
     QCOMPARE(job.value(QStringLiteral("status")).toString(), QStringLiteral("CREATED"));
     QCOMPARE(job.value(QStringLiteral("retry_configuration"))
@@ -629,17 +625,9 @@ void tst_ui_views::incidentsGroupedByError()
     QCOMPARE(link.search, QStringLiteral("bank timed out"));
 
     view.table()->selectRow(rowOf(QStringLiteral("bank timed out")));
-    int asked = 0;
-    view.setAskRetries([&](int count, int *retries) {
-        asked = count;
-        *retries = 1;
-        return true;
-    });
-    QSignalSpy done(&view, &IncidentsView::actionFinished);
-    view.resolveAction()->trigger();
-    QVERIFY(done.wait(10'000));
-    QCOMPARE(asked, 3);
-    QCOMPARE(done.first().first().toBool(), true);
+    bool ok = false;
+    QCOMPARE(resolveSelected(view, 1, &ok), 3);
+    QVERIFY(ok);
     for (const QString &key : bank)
         QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key)
                      .data()
@@ -701,6 +689,20 @@ void tst_ui_views::workersShowTimedOutAttempts()
     auto *hint = empty.findChild<QLabel *>(QStringLiteral("emptyTableHint"));
     QVERIFY(hint && !hint->isHidden());
     QVERIFY(hint->text().contains(QLatin1String("activate")));
+}
+
+int tst_ui_views::resolveSelected(IncidentsView &view, int retries, bool *ok)
+{
+    int asked = 0;
+    view.setAskRetries([&](int count, int *answer) {
+        asked = count;
+        *answer = retries;
+        return true;
+    });
+    QSignalSpy done(&view, &IncidentsView::actionFinished);
+    view.resolveAction()->trigger();
+    *ok = done.wait(10'000) && done.first().first().toBool();
+    return asked;
 }
 
 QTEST_MAIN(tst_ui_views)
