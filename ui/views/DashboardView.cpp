@@ -1,5 +1,6 @@
 #include "DashboardView.h"
 
+#include "ColumnFit.h"
 #include "SpanText.h"
 #include "ThroughputChart.h"
 #include "ViewRefresher.h"
@@ -202,7 +203,7 @@ void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
     m_depth->setRows(s.depth);
     if (!m_depthSized && !s.depth.isEmpty()) {
         m_depthSized = true;
-        m_depthTable->resizeColumnsToContents();
+        ColumnFit::toContents(m_depthTable);
     }
     emit refreshed();
 }

@@ -1,5 +1,6 @@
 #include "JobDetailPanel.h"
 
+#include "ColumnFit.h"
 #include "JobOverview.h"
 #include "actions/ActionRules.h"
 #include "core/Clock.h"
@@ -193,9 +194,9 @@ void JobDetailPanel::reload()
     m_resultView->expandToDepth(1);
     const qint64 now = Clock::nowMs();
     m_attempts->setAttempts(m_details ? m_details->attempts() : QList<AttemptEntry>(), now);
-    m_attemptsView->resizeColumnsToContents();
+    ColumnFit::toContents(m_attemptsView);
     m_history->setHistory(m_details ? m_details->events : QList<JobEvent>());
-    m_historyView->resizeColumnsToContents();
+    ColumnFit::toContents(m_historyView);
     m_overview->setDetails(m_details, now);
     fillIncident();
     setWindowTitle(m_key.isEmpty() ? tr("Job") : tr("Job %1").arg(m_key));

@@ -1,6 +1,7 @@
 #include "OperatorTableView.h"
 
 #include "ActionMessage.h"
+#include "ColumnFit.h"
 #include "ViewRefresher.h"
 #include "api/JobErrors.h"
 #include "models/ReadOnlyMode.h"
@@ -85,7 +86,7 @@ void OperatorTableView::loaded(const QString &error)
         showMessage(tr("The store cannot be read right now: %1").arg(error), true);
     if (m_sizeColumns && m_table->model() && m_table->model()->rowCount() > 0) {
         m_sizeColumns = false; // once, with data; afterwards the user's widths are kept
-        m_table->resizeColumnsToContents();
+        ColumnFit::toContents(m_table);
     }
     if (m_empty)
         m_empty->setVisible(error.isEmpty() && m_table->model() &&
@@ -111,11 +112,18 @@ void OperatorTableView::setEmptyText(const QString &text)
     m_empty->setText(text);
 }
 
+void OperatorTableView::separateFromWhatIsThere()
+{
+    const QList<QAction *> actions = m_toolBar->actions();
+    if (!actions.isEmpty() && !actions.last()->isSeparator())
+        m_toolBar->addSeparator();
+}
+
 void OperatorTableView::setJobsLink(std::function<JobsLink(const QModelIndex &)> linkAt,
                                     const QString &actionText)
 {
     m_linkAt = std::move(linkAt);
-    m_toolBar->addSeparator();
+    separateFromWhatIsThere();
     m_showJobs = m_toolBar->addAction(actionText);
     m_showJobs->setObjectName(QStringLiteral("showJobs"));
     m_showJobs->setToolTip(tr("Open the Jobs view filtered to the selected row's jobs "
@@ -139,6 +147,8 @@ QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSel
 {
     auto *action = new QAction(text, this);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    if (m_showJobs && m_changing.isEmpty()) // reading apart from changing
+        separateFromWhatIsThere();
     m_toolBar->addAction(action);
     m_table->addAction(action);
     m_changing.append({action, needsSelection});

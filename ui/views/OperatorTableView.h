@@ -73,6 +73,7 @@ protected:
 
 private:
     void updateActions();
+    void separateFromWhatIsThere(); // a separator unless the toolbar is empty or ends with one
 
     BackgroundReader &m_reader;
     Engine *m_engine;
