@@ -1101,7 +1101,7 @@ New retries:</source>
     </message>
     <message>
         <source>Long polls</source>
-        <translation>Long poll</translation>
+        <translation>Ждут задач</translation>
     </message>
 </context>
 <context>
@@ -1357,7 +1357,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Stop the API? Workers and API clients get &quot;connection refused&quot; until it is started again; held long polls are answered with no jobs. The console keeps working.</source>
-        <translation>Остановить API? Обработчики и клиенты API будут получать «connection refused», пока его не запустят снова; удерживаемые long poll-запросы получат пустой ответ. Консоль продолжит работать.</translation>
+        <translation>Остановить API? Обработчики и клиенты API будут получать «connection refused», пока его не запустят снова; ожидающие задач запросы обработчиков получат пустой ответ. Консоль продолжит работать.</translation>
     </message>
     <message>
         <source>Read-only mode: the API cannot be stopped or started</source>
@@ -1936,7 +1936,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Long polls</source>
-        <translation>Long poll</translation>
+        <translation>Ждут задач</translation>
     </message>
     <message>
         <source>Activated</source>

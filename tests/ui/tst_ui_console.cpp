@@ -23,6 +23,7 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonDocument>
+#include <QLibraryInfo>
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
@@ -449,6 +450,14 @@ void tst_ui_console::russianViews()
         QVERIFY2(widest <= 1600 * 94 / 100, qPrintable(QString::number(widest)));
     }
     QCoreApplication::removeTranslator(&translator);
+    // Qt's own words (message box buttons) come from qtbase_ru (qt6-translations-l10n), loaded
+    // the way Translations::install does: a Russian console has no English "Yes".
+    QTranslator qt;
+    QVERIFY(qt.load(QLocale(QStringLiteral("ru")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+    QCoreApplication::installTranslator(&qt);
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "&Yes"), QStringLiteral("&Да"));
+    QCoreApplication::removeTranslator(&qt);
     QTranslator english;
     QVERIFY(english.load(QStringLiteral(":/i18n/jobdeck_en.qm")));
     QCoreApplication::installTranslator(&english);
