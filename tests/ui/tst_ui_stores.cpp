@@ -347,8 +347,10 @@ void tst_ui_stores::shellSwitchesStoresCleanly()
     auto *label = shell.window()->findChild<QLabel *>(QStringLiteral("storeLabel"));
     QVERIFY(label->text().contains(b));
     QVERIFY2(shell.open(a, &error), qPrintable(error));
+    // A reader thread ends and drops its connection after the window that owned it went:
+    // both counts come back (a leak would never get there).
     QTRY_COMPARE(threadCount(), threads);
-    QCOMPARE(QSqlDatabase::connectionNames().size(), connections.size());
+    QTRY_COMPARE(QSqlDatabase::connectionNames().size(), connections.size());
     QCOMPARE(shell.server()->settings().nodeId, QStringLiteral("srv1")); // SQLite: as before
     // Both are recent stores now, the open one first.
     QCOMPARE(RecentStores::load().value(0).location.file, a);
