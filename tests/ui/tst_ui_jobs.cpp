@@ -58,6 +58,7 @@ private slots:
     void matchCountFollowsFilter();
     void columnsFitWholeKeysAndTimes();
     void pausedListStaysStill();
+    void prioritySortsAsTheApi();
     void cleanupTestCase();
 
 private:
@@ -677,6 +678,30 @@ void tst_ui_jobs::pausedListStaysStill()
     live->trigger();
     QTRY_COMPARE(view.model()->rowOfKey(second), 0);
     QVERIFY(!view.findChild<QLabel *>(QStringLiteral("pausedHint"))->isVisible());
+}
+
+// The Priority column (from the header's menu) sorts as the API's sort_by=priority does.
+void tst_ui_jobs::prioritySortsAsTheApi()
+{
+    for (int priority : {5, -3, 40})
+        QVERIFY(!m_kit->api
+                     .createJob({{QStringLiteral("type"), QStringLiteral("prio")},
+                                 {QStringLiteral("variables"), QJsonObject()},
+                                 {QStringLiteral("priority"), priority}})
+                     .isEmpty());
+    JobsView view(*m_reader, nullptr);
+    view.show();
+    view.filterBar()->setType(QStringLiteral("prio"));
+    view.columnChooser()->setColumnShown(JobTableModel::Priority, true);
+    view.table()->horizontalHeader()->setSortIndicator(JobTableModel::Priority,
+                                                       Qt::DescendingOrder);
+    QVERIFY(view.model()->apiPath().contains(QLatin1String("sort_by=priority")));
+    QTRY_COMPARE(view.model()->rowCount(), 3);
+    QStringList keys;
+    for (int row = 0; row < 3; ++row)
+        keys.append(view.model()->jobAt(row).key);
+    QCOMPARE(keys, m_kit->apiKeys(QStringLiteral("type=prio&sort_by=priority")));
+    QCOMPARE(view.model()->index(0, JobTableModel::Priority).data().toInt(), 40);
 }
 
 #include "tst_ui_jobs.moc"

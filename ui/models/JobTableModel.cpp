@@ -548,6 +548,8 @@ void JobTableModel::sort(int column, Qt::SortOrder order)
         key = QStringLiteral("created_at");
     else if (column == Updated)
         key = QStringLiteral("updated_at");
+    else if (column == Priority)
+        key = QStringLiteral("priority");
     else
         return;
     QUrlQuery query = m_query;

@@ -38,7 +38,7 @@ namespace {
 bool sortable(int column)
 {
     return column == JobTableModel::Key || column == JobTableModel::Created ||
-           column == JobTableModel::Updated;
+           column == JobTableModel::Updated || column == JobTableModel::Priority;
 }
 } // namespace
 
@@ -331,6 +331,8 @@ void JobsView::applyFilters()
     QUrlQuery query = m_filters->query();
     if (m_sortColumn == JobTableModel::Updated)
         query.addQueryItem(QStringLiteral("sort_by"), QStringLiteral("updated_at"));
+    else if (m_sortColumn == JobTableModel::Priority)
+        query.addQueryItem(QStringLiteral("sort_by"), QStringLiteral("priority"));
     if (m_sortOrder == Qt::AscendingOrder)
         query.addQueryItem(QStringLiteral("sort_order"), QStringLiteral("ASC"));
     // "Delete: 9 jobs done." spoke of the jobs of the old filter.
