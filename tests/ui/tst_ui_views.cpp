@@ -2,10 +2,10 @@
 // (dashboard = GET /jobs/stats, job types = GET /job-types, incidents, workers, API keys), and
 // their actions change the store as the API's routes would: pause refuses activations, resolve
 // puts the job back to CREATED, a revoked key gets 401. Read-only mode disables and refuses.
+#include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
-#include "models/IncidentGroupsModel.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
@@ -42,8 +42,6 @@ private slots:
     void readOnlyDisablesAndRefuses();
     void keyedModelKeepsSelection();
     void readsOnBigStore();
-    void incidentsGroupedByError();
-    void workersShowTimedOutAttempts();
     void cleanupTestCase();
 
 private:
@@ -55,9 +53,6 @@ private:
     }
     void selectKeys(QTableView *table, int role, const QStringList &keys);
     QString completeOne(const QString &type, const QString &worker);
-    // Resolve… on the view's selection, answering `retries`: how many incidents it asked about,
-    // once the action finished (ok or not, in `ok`).
-    int resolveSelected(IncidentsView &view, int retries, bool *ok);
 
     std::unique_ptr<UiTestKit> m_kit;
     std::unique_ptr<BackgroundReader> m_reader;
@@ -579,130 +574,6 @@ void tst_ui_views::readsOnBigStore()
     time("incidents (all, 200)", [&] { reader.incidents({}, 200); });
     time("workers", [&] { reader.workers(); });
     time("api keys", [&] { reader.apiKeys(); });
-}
-
-// Open incidents by error: one row per (type, code, message) with its count, as the API's
-// incidents add up; Retry all resolves every incident of the chosen group, and only those.
-void tst_ui_views::incidentsGroupedByError()
-{
-    QStringList bank;
-    for (int i = 0; i < 3; ++i) {
-        QVERIFY(!m_kit->create(QStringLiteral("grouped")).isEmpty());
-        bank.append(m_kit->failOne(QStringLiteral("grouped"), QStringLiteral("bank timed out")));
-    }
-    QVERIFY(!m_kit->create(QStringLiteral("grouped")).isEmpty());
-    const QString card = m_kit->failOne(QStringLiteral("grouped"), QStringLiteral("card expired"));
-    QVERIFY(!bank.contains(QString()) && !card.isEmpty());
-
-    ReadOnlyMode mode;
-    IncidentsView view(*m_reader, m_kit->server.server().engine(), &mode);
-    view.setFilter(IncidentsView::Filter::OpenByError);
-    QCOMPARE(view.table()->model(), view.groupsModel());
-    load(view);
-    IncidentGroupsModel *groups = view.groupsModel();
-    QAbstractItemModelTester tester(groups, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const auto rowOf = [groups](const QString &message) {
-        for (int row = 0; row < groups->rowCount(); ++row)
-            if (groups->rowAt(row).errorMessage == message)
-                return row;
-        return -1;
-    };
-    QVERIFY(rowOf(QStringLiteral("bank timed out")) >= 0 &&
-            rowOf(QStringLiteral("card expired")) >= 0);
-    QCOMPARE(groups->rowAt(rowOf(QStringLiteral("bank timed out"))).count, 3);
-    QCOMPARE(groups->rowAt(rowOf(QStringLiteral("card expired"))).count, 1);
-    qint64 open = 0;
-    for (const IncidentGroups::Group &g : groups->rows())
-        open += g.count;
-    QCOMPARE(open, m_kit->api.get(QStringLiteral("/api/v1/incidents?status=OPEN"))
-                       .data()
-                       .value(QStringLiteral("pagination"))
-                       .toObject()
-                       .value(QStringLiteral("total_count"))
-                       .toInteger());
-    const JobsLink link = groups->jobsAt(groups->index(rowOf(QStringLiteral("bank timed out")), 0));
-    QCOMPARE(link.type, QStringLiteral("grouped"));
-    QCOMPARE(link.search, QStringLiteral("bank timed out"));
-
-    view.table()->selectRow(rowOf(QStringLiteral("bank timed out")));
-    bool ok = false;
-    QCOMPARE(resolveSelected(view, 1, &ok), 3);
-    QVERIFY(ok);
-    for (const QString &key : bank)
-        QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key)
-                     .data()
-                     .value(QStringLiteral("status"))
-                     .toString(),
-                 QStringLiteral("CREATED"));
-    QCOMPARE(m_kit->api.get(QStringLiteral("/api/v1/jobs/") + card)
-                 .data()
-                 .value(QStringLiteral("status"))
-                 .toString(),
-             QStringLiteral("FAILED"));
-    QTRY_COMPARE(rowOf(QStringLiteral("bank timed out")), -1);
-    QVERIFY(rowOf(QStringLiteral("card expired")) >= 0);
-}
-
-// A worker whose locks ran out: its activations that ended with no answer are counted (they
-// used to show nowhere: 20 activated, 17 completed, 0 failed).
-void tst_ui_views::workersShowTimedOutAttempts()
-{
-    for (int i = 0; i < 3; ++i)
-        QVERIFY(!m_kit->create(QStringLiteral("slowpoke")).isEmpty());
-    const auto activate = [this](int timeoutMs) {
-        return m_kit->api
-            .post(QStringLiteral("/api/v1/jobs/activate"),
-                  QJsonObject{{QStringLiteral("type"), QStringLiteral("slowpoke")},
-                              {QStringLiteral("worker"), QStringLiteral("w-slow")},
-                              {QStringLiteral("max_jobs"), 3},
-                              {QStringLiteral("timeout"), timeoutMs},
-                              {QStringLiteral("request_timeout"), 5000}})
-            .data()
-            .value(QStringLiteral("jobs"))
-            .toArray();
-    };
-    QCOMPARE(activate(1000).size(), 3);
-    // After the 1 s locks ran out, the engine gave them back: one is completed this time.
-    const QJsonArray again = activate(60'000);
-    QCOMPARE(again.size(), 3);
-    const QString done = again.first().toObject().value(QStringLiteral("key")).toString();
-    QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(done), {}).status, 200);
-
-    WorkersView view(*m_reader, m_kit->server.server().engine());
-    load(view);
-    const int row = view.model()->rowOfKey(QStringLiteral("w-slow"));
-    QVERIFY(row >= 0);
-    const auto cell = [&](int column) { return view.model()->index(row, column).data().toInt(); };
-    QCOMPARE(cell(WorkersModel::Activated), 6);
-    QCOMPARE(cell(WorkersModel::Completed), 1);
-    QCOMPARE(cell(WorkersModel::Failed), 0);
-    QCOMPARE(cell(WorkersModel::ActiveJobs), 2);
-    QCOMPARE(cell(WorkersModel::Unanswered), 3);
-    QVERIFY(view.findChild<QLabel *>(QStringLiteral("emptyTableHint"))->isHidden());
-
-    // A store no worker has asked: the view says why it is empty.
-    UiTestKit fresh;
-    BackgroundReader reader(fresh.store(), fresh.server.server().engine());
-    WorkersView empty(reader, fresh.server.server().engine());
-    load(empty);
-    QCOMPARE(empty.model()->rowCount(), 0);
-    auto *hint = empty.findChild<QLabel *>(QStringLiteral("emptyTableHint"));
-    QVERIFY(hint && !hint->isHidden());
-    QVERIFY(hint->text().contains(QLatin1String("activate")));
-}
-
-int tst_ui_views::resolveSelected(IncidentsView &view, int retries, bool *ok)
-{
-    int asked = 0;
-    view.setAskRetries([&](int count, int *answer) {
-        asked = count;
-        *answer = retries;
-        return true;
-    });
-    QSignalSpy done(&view, &IncidentsView::actionFinished);
-    view.resolveAction()->trigger();
-    *ok = done.wait(10'000) && done.first().first().toBool();
-    return asked;
 }
 
 QTEST_MAIN(tst_ui_views)
