@@ -23,25 +23,6 @@ constexpr SortName kSorts[] = {
 constexpr int kMaxTerms = 16;
 constexpr int kMaxQueryLength = 200;
 
-// The words of `q` as FTS5's unicode61 tokenizer splits text: runs of letters and digits.
-QStringList searchTerms(const QString &q)
-{
-    QStringList terms;
-    QString word;
-    for (const QChar c : q) {
-        if (c.isLetterOrNumber()) {
-            word.append(c);
-        } else if (!word.isEmpty()) {
-            terms.append(word);
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        terms.append(word);
-    terms.removeDuplicates();
-    return terms;
-}
-
 // What a cursor is bound to: the filters and the sort. A cursor of another list is refused.
 QString fingerprint(const QJsonObject &applied)
 {
@@ -249,4 +230,22 @@ QString ListParams::cursorAfter(const SortPosition &last) const
         QJsonDocument(c)
             .toJson(QJsonDocument::Compact)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+QStringList ListParams::searchTerms(const QString &q)
+{
+    QStringList terms;
+    QString word;
+    for (const QChar c : q) {
+        if (c.isLetterOrNumber()) {
+            word.append(c);
+        } else if (!word.isEmpty()) {
+            terms.append(word);
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        terms.append(word);
+    terms.removeDuplicates();
+    return terms;
 }

@@ -28,6 +28,9 @@ struct ListParams
 
     // A period word (1h, 24h, 7d, 30d, all) in milliseconds; 0 = all, nullopt = unknown.
     static std::optional<qint64> periodMs(const QString &word);
+    // The words of `q` as FTS5's unicode61 tokenizer splits text: runs of letters and digits,
+    // each once, in order.
+    static QStringList searchTerms(const QString &q);
 };
 
 // Reads one query parameter, fully decoded.

@@ -2,6 +2,7 @@
 
 #include "HistoryModel.h"
 #include "JobStateStyle.h"
+#include "TimeText.h"
 #include "views/SpanText.h"
 
 #include <QDateTime>
@@ -9,13 +10,6 @@
 #include <QPalette>
 
 namespace {
-
-QString timeText(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(
-                    QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
-              : QString();
-}
 
 // The job state an outcome led to, for its colour.
 JobState stateOf(AttemptEntry::Outcome outcome)
@@ -103,9 +97,9 @@ QVariant AttemptsModel::data(const QModelIndex &index, int role) const
     case Worker:
         return row.worker;
     case Started:
-        return timeText(row.startedAt);
+        return localTimeText(row.startedAt);
     case Ended:
-        return timeText(row.endedAt);
+        return localTimeText(row.endedAt);
     case RunTime:
         return SpanText::duration(row.runMs(m_now));
     case Outcome:

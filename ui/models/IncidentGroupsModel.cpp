@@ -1,6 +1,8 @@
 #include "IncidentGroupsModel.h"
 
-#include <QDateTime>
+#include "TimeText.h"
+#include "api/ListParams.h"
+
 #include <QLocale>
 
 namespace {
@@ -70,17 +72,8 @@ JobsLink IncidentGroupsModel::jobsAt(const QModelIndex &index) const
     JobsLink link;
     link.type = g.jobType;
     link.states = {JobState::Failed, JobState::ErrorThrown};
-    QStringList words;
-    QString word;
-    for (const QChar c : g.errorMessage + QLatin1Char(' ')) {
-        if (c.isLetterOrNumber()) {
-            word.append(c);
-        } else if (!word.isEmpty()) {
-            words.append(std::exchange(word, QString()));
-            if (words.size() == kSearchWords)
-                break;
-        }
-    }
-    link.search = words.join(QLatin1Char(' '));
+    // The message's first words, as the API's q splits them.
+    link.search =
+        ListParams::searchTerms(g.errorMessage).mid(0, kSearchWords).join(QLatin1Char(' '));
     return link;
 }

@@ -3,6 +3,7 @@
 #include "JobPageLoader.h"
 #include "JobStateStyle.h"
 #include "StoreReader.h"
+#include "TimeText.h"
 #include "core/Clock.h"
 #include "views/SpanText.h"
 
@@ -18,12 +19,6 @@
 Q_LOGGING_CATEGORY(lcJobModel, "jobdeck.ui.jobs")
 
 namespace {
-
-QString timeText(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QString();
-}
 
 // Activation to the end, or to now while it runs; empty before the first activation.
 std::optional<qint64> durationMs(const JobRecord &job)
@@ -463,9 +458,9 @@ QVariant JobTableModel::display(const JobRecord &job, int column) const
     case Tenant:
         return job.tenantId;
     case Created:
-        return timeText(job.createdAt);
+        return localTimeText(job.createdAt);
     case Updated:
-        return timeText(job.updatedAt);
+        return localTimeText(job.updatedAt);
     case Duration: {
         const std::optional<qint64> ms = durationMs(job);
         return ms ? SpanText::duration(*ms) : QString();

@@ -1,17 +1,12 @@
 #include "OperatorModels.h"
 
 #include "JobStateStyle.h"
+#include "TimeText.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
 
 namespace {
-
-QString timeText(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QString();
-}
 
 QVariant numberAlignment()
 {
@@ -50,7 +45,7 @@ QVariant JobTypesModel::data(const QModelIndex &index, int role) const
         return JobStateStyle::color(JobState::FailedRetryable, QGuiApplication::palette());
     if (role == Qt::ToolTipRole && column == Status && t.paused)
         return tr("Paused by %1 at %2%3")
-            .arg(t.pausedBy, timeText(t.pausedAt),
+            .arg(t.pausedBy, localTimeText(t.pausedAt),
                  t.pauseReason.isEmpty() ? QString() : QStringLiteral(": ") + t.pauseReason);
     if (role == Qt::ToolTipRole && column == Workers)
         return t.workers.join(QStringLiteral(", "));
@@ -66,7 +61,7 @@ QVariant JobTypesModel::data(const QModelIndex &index, int role) const
     case Total:
         return t.total;
     case OldestWaiting:
-        return timeText(t.oldestWaitingAt);
+        return localTimeText(t.oldestWaitingAt);
     case Workers:
         return int(t.workers.size());
     case LongPolls:
@@ -172,9 +167,9 @@ QVariant IncidentsModel::data(const QModelIndex &index, int role) const
         case Error:
             return i.errorMessage;
         case Created:
-            return timeText(i.createdAt);
+            return localTimeText(i.createdAt);
         case Resolved:
-            return timeText(i.resolvedAt);
+            return localTimeText(i.resolvedAt);
         }
     }
     return {};
@@ -229,7 +224,7 @@ QVariant WorkersModel::data(const QModelIndex &index, int role) const
     case Types:
         return w.worker.types.join(QStringLiteral(", "));
     case LastSeen:
-        return timeText(w.worker.lastSeenAt);
+        return localTimeText(w.worker.lastSeenAt);
     case ActiveJobs:
         return w.worker.activeJobs;
     case LongPolls:
@@ -301,7 +296,7 @@ QVariant ApiKeysModel::data(const QModelIndex &index, int role) const
     case Tenants:
         return k.key.tenants.join(QStringLiteral(", "));
     case Created:
-        return timeText(k.createdAt);
+        return localTimeText(k.createdAt);
     }
     return {};
 }

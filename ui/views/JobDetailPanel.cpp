@@ -10,6 +10,7 @@
 #include "models/JobStateStyle.h"
 #include "models/JsonTreeModel.h"
 #include "models/StoreReader.h"
+#include "models/TimeText.h"
 
 #include <QClipboard>
 #include <QDateTime>
@@ -40,13 +41,6 @@ QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *p
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setWordWrap(false);
     return view;
-}
-
-// A time in local time; empty when not set.
-QString localTime(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QString();
 }
 
 } // namespace
@@ -251,8 +245,8 @@ void JobDetailPanel::fillIncident()
     row(tr("Status"), incident.status, "incidentStatus");
     row(tr("Error"), incident.errorMessage, "incidentError");
     row(tr("Error code"), incident.errorCode, "incidentCode");
-    row(tr("Opened"), localTime(incident.createdAt), "incidentOpened");
-    row(tr("Resolved"), localTime(incident.resolvedAt), "incidentResolved");
+    row(tr("Opened"), localTimeText(incident.createdAt), "incidentOpened");
+    row(tr("Resolved"), localTimeText(incident.resolvedAt), "incidentResolved");
     row(tr("Resolved by"), incident.resolvedBy, "incidentResolvedBy");
     if (incident.status == QLatin1String("OPEN"))
         row(QString(), tr("Retry gives the job new retries and resolves this incident."),

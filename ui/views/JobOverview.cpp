@@ -1,5 +1,7 @@
 #include "JobOverview.h"
 
+#include "models/TimeText.h"
+
 #include "core/Clock.h"
 #include "models/JobStateStyle.h"
 
@@ -14,8 +16,7 @@ namespace {
 // A time in local time, or "—" when not set.
 QString when(qint64 ms)
 {
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-              : QStringLiteral("—");
+    return ms ? localTimeText(ms) : QStringLiteral("—");
 }
 
 QString orDash(const QString &text)
