@@ -25,13 +25,6 @@ private slots:
     void cleanupTestCase();
 
 private:
-    template <typename View> void load(View &view)
-    {
-        QSignalSpy spy(&view, &View::refreshed);
-        view.refresh();
-        QVERIFY(spy.wait(10'000));
-    }
-
     std::unique_ptr<UiTestKit> m_kit;
     std::unique_ptr<BackgroundReader> m_reader;
 };

@@ -45,12 +45,6 @@ private slots:
     void cleanupTestCase();
 
 private:
-    template <typename View> void load(View &view)
-    {
-        QSignalSpy spy(&view, &View::refreshed);
-        view.refresh();
-        QVERIFY(spy.wait(10'000));
-    }
     void selectKeys(QTableView *table, int role, const QStringList &keys);
     QString completeOne(const QString &type, const QString &worker);
 
