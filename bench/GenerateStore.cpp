@@ -110,7 +110,7 @@ public:
         } else {
             activate(j, worker, created + queueMs, events);
             j.state = JobState::Completed;
-            j.finishedAt = j.updatedAt = j.activatedAt + workMs;
+            j.finishedAt = j.updatedAt = j.attemptEndedAt = j.activatedAt + workMs;
             j.finishedBy = worker;
             j.resultVariables =
                 QJsonDocument(
@@ -171,7 +171,7 @@ private:
         j.errorMessage = QLatin1String(kErrors[m_rng.bounded(int(std::size(kErrors)))]);
         j.retries = retriesLeft;
         j.state = to;
-        j.updatedAt = at;
+        j.updatedAt = j.attemptEndedAt = at;
         if (to != JobState::FailedRetryable) {
             j.finishedAt = at;
             j.incidentKey = m_keys.incidentKey(j.id);

@@ -1036,6 +1036,10 @@ New retries:</numerusform>
         <source>Tenant</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>How long the job&apos;s last run took: from its activation to its completion, failure, timeout or cancel; counting while it runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobTypesModel</name>

@@ -1064,6 +1064,10 @@ New retries:</source>
         <source>Tenant</source>
         <translation>Арендатор</translation>
     </message>
+    <message>
+        <source>How long the job&apos;s last run took: from its activation to its completion, failure, timeout or cancel; counting while it runs</source>
+        <translation>Сколько длился последний запуск задачи: от активации до завершения, сбоя, тайм-аута или отмены; пока она выполняется, время идёт</translation>
+    </message>
 </context>
 <context>
     <name>JobTypesModel</name>

@@ -30,11 +30,15 @@ bool isTerminal(JobState state); // COMPLETED, FAILED, ERROR_THROWN, CANCELLED
 // The one table of legal transitions; every state change in the engine is checked against it.
 bool canTransition(JobState from, JobState to);
 
-// Moves a job record to `to`, asserting the move is in the transition table. Templated on the
-// record so that core/ needs no store types.
+// Moves a job record to `to`, asserting the move is in the transition table, and notes when an
+// activation ends (whatever ends it). Templated on the record so that core/ needs no store types.
 template <typename Record> void moveTo(Record &job, JobState to, qint64 now)
 {
     Q_ASSERT_X(canTransition(job.state, to), "JobStates::moveTo", "illegal job state transition");
+    if (to == JobState::Active)
+        job.attemptEndedAt = 0;
+    else if (job.state == JobState::Active)
+        job.attemptEndedAt = now;
     job.state = to;
     job.updatedAt = now;
 }

@@ -50,6 +50,7 @@ template <typename Job, typename Visitor> void forEach(Job &j, Visitor &&v)
     v.timeOrNull("due_at", j.dueAt, Changeable);
     v.timeOrNull("run_at", j.runAt, Fixed);
     v.timeOrNull("finished_at", j.finishedAt, Changeable);
+    v.timeOrNull("attempt_ended_at", j.attemptEndedAt, Changeable);
     v.textOrNull("error_message", j.errorMessage, Changeable);
     v.textOrNull("error_code", j.errorCode, Changeable);
     v.textOrNull("incident_key", j.incidentKey, Changeable);

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 // One row of the jobs table. JSON columns stay as compact JSON text until a view needs them.
 // Timestamps are epoch milliseconds; 0 means "not set" (NULL in the store).
 struct JobRecord
@@ -36,6 +38,9 @@ struct JobRecord
     qint64 dueAt = 0;      // run_at (SCHEDULED) or next_retry_at (FAILED_RETRYABLE)
     qint64 runAt = 0;      // as asked at creation
     qint64 finishedAt = 0; // completed / failed / error thrown / cancelled
+    // When the last activation ended (completion, failure, error, lock timeout, cancel while
+    // active); 0 while it runs or before the first one. With activatedAt: the last run's time.
+    qint64 attemptEndedAt = 0;
     QString errorMessage;
     QString errorCode;
     QString incidentKey; // the open or last incident
@@ -43,6 +48,21 @@ struct JobRecord
     QString finishedBy; // completed_by / thrown_by / cancelled_by
     QString parentKey;  // the job whose completion or error created this one
 };
+
+// How long the job's last activation ran: to its end, or to `now` while it still runs; nothing
+// before the first activation. A job cancelled while it waited after a lock timeout ran until
+// the timeout, not until the cancel.
+inline std::optional<qint64> lastRunMs(const JobRecord &job, qint64 now)
+{
+    if (!job.activatedAt)
+        return std::nullopt;
+    const qint64 end = job.attemptEndedAt              ? job.attemptEndedAt
+                       : job.state == JobState::Active ? now
+                                                       : job.finishedAt;
+    if (!end || end < job.activatedAt)
+        return std::nullopt;
+    return end - job.activatedAt;
+}
 
 // One entry of a job's execution_history.
 struct JobEvent

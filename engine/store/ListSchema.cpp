@@ -3,71 +3,60 @@
 namespace ListSchema {
 namespace {
 
-// The processing time of a finished job (activation to end), its bucket in the histogram of
-// kBucketUpperMs (-1: never activated), and its queue time (creation to activation).
-#define PROCESSING_MS(r) "(" r ".finished_at - " r ".activated_at)"
-#define BUCKET(r)                                                                                                                                          \
-    "CASE WHEN " r ".activated_at IS NULL OR " r ".finished_at IS NULL THEN -1 "                                                                           \
-    "WHEN " PROCESSING_MS(r) " < 1 THEN 0 WHEN " PROCESSING_MS(                                                                                            \
-        r) " < 2 THEN 1 "                                                                                                                                  \
-           "WHEN " PROCESSING_MS(r) " < 5 THEN 2 WHEN " PROCESSING_MS(                                                                                     \
-               r) " < 10 THEN 3 "                                                                                                                          \
-                  "WHEN " PROCESSING_MS(r) " < 20 THEN 4 WHEN " PROCESSING_MS(                                                                             \
-                      r) " < 50 THEN 5 "                                                                                                                   \
-                         "WHEN " PROCESSING_MS(r) " < 100 THEN 6 WHEN " PROCESSING_MS(                                                                     \
-                             r) " < 200 THEN 7 "                                                                                                           \
-                                "WHEN " PROCESSING_MS(r) " < 500 THEN 8 WHEN " PROCESSING_MS(                                                              \
-                                    r) " < 1000 THEN 9 "                                                                                                   \
-                                       "WHEN " PROCESSING_MS(r) " < 2000 THEN 10 "                                                                         \
-                                                                "WHEN " PROCESSING_MS(                                                                     \
-                                                                    r) " < 5000 THEN 11 "                                                                  \
-                                                                       "WHEN " PROCESSING_MS(r) " < 10000 THEN 12 WHEN " PROCESSING_MS(                    \
-                                                                           r) " < 20000 THEN 13 "                                                          \
-                                                                              "WHEN"                                                                       \
-                                                                              " " PROCESSING_MS(r) " < 50000 THEN 14 WHEN " PROCESSING_MS(                 \
-                                                                                  r) " < 100000 "                                                          \
-                                                                                     "THEN 15 "                                                            \
-                                                                                     "WHEN"                                                                \
-                                                                                     " " PROCESSING_MS(r) " < 200000 THEN 16 WHEN " PROCESSING_MS(         \
-                                                                                         r) " < "                                                          \
-                                                                                            "5000"                                                         \
-                                                                                            "00 "                                                          \
-                                                                                            "THEN"                                                         \
-                                                                                            " 17 "                                                         \
-                                                                                            "WHEN"                                                         \
-                                                                                            " " PROCESSING_MS(r) " < 1000000 THEN 18 WHEN " PROCESSING_MS( \
-                                                                                                r) " < 2000000 THEN 19 "                                   \
-                                                                                                   "WHEN " PROCESSING_MS(                                  \
-                                                                                                       r) " < 5000000 THEN 20 ELSE 21 END"
-#define TIMED(r) r ".activated_at IS NOT NULL AND " r ".finished_at IS NOT NULL"
-// Time a COMPLETED job took, for avg_duration_seconds of the counters.
+// Not clang-formatted: it cannot lay out string literals joined with macros readably.
+// clang-format off
+
+// The processing time of a finished job (activation to END: the end of its last run, or its
+// finishing for the rows of migration 3), its bucket in the histogram of kBucketUpperMs (-1:
+// never activated), and its queue time (creation to activation).
+#define PROCESSING_MS(r, END) "(" r "." END " - " r ".activated_at)"
+#define BUCKET_BELOW(r, END, bound, bucket) \
+    "WHEN " PROCESSING_MS(r, END) " < " #bound " THEN " #bucket " "
+#define BUCKET(r, END)                                                                             \
+    "CASE WHEN " r ".activated_at IS NULL OR " r "." END " IS NULL THEN -1 "                       \
+    BUCKET_BELOW(r, END, 1, 0) BUCKET_BELOW(r, END, 2, 1) BUCKET_BELOW(r, END, 5, 2)               \
+    BUCKET_BELOW(r, END, 10, 3) BUCKET_BELOW(r, END, 20, 4) BUCKET_BELOW(r, END, 50, 5)            \
+    BUCKET_BELOW(r, END, 100, 6) BUCKET_BELOW(r, END, 200, 7) BUCKET_BELOW(r, END, 500, 8)         \
+    BUCKET_BELOW(r, END, 1000, 9) BUCKET_BELOW(r, END, 2000, 10) BUCKET_BELOW(r, END, 5000, 11)    \
+    BUCKET_BELOW(r, END, 10000, 12) BUCKET_BELOW(r, END, 20000, 13)                                \
+    BUCKET_BELOW(r, END, 50000, 14) BUCKET_BELOW(r, END, 100000, 15)                               \
+    BUCKET_BELOW(r, END, 200000, 16) BUCKET_BELOW(r, END, 500000, 17)                              \
+    BUCKET_BELOW(r, END, 1000000, 18) BUCKET_BELOW(r, END, 2000000, 19)                            \
+    BUCKET_BELOW(r, END, 5000000, 20) "ELSE 21 END"
+#define TIMED(r, END) r ".activated_at IS NOT NULL AND " r "." END " IS NOT NULL"
+// Time a COMPLETED job took, for avg_duration_seconds of the counters (a completion ends the
+// job's last run, so finished_at is that run's end).
 #define DURATION(r)                                                                                \
-    "(CASE WHEN " r ".state = {COMPLETED} AND " TIMED(r) " THEN " PROCESSING_MS(r) " ELSE 0 END)"
+    "(CASE WHEN " r ".state = {COMPLETED} AND " TIMED(r, "finished_at") " THEN "                   \
+    PROCESSING_MS(r, "finished_at") " ELSE 0 END)"
 
 #define COUNT_UP(r)                                                                                \
     "INSERT INTO job_counts (tenant_id, type, state, count, duration_ms_sum) VALUES (" r           \
-    ".tenant_id, " r ".type, " r ".state, 1, " DURATION(                                           \
-        r) ") ON CONFLICT (tenant_id, type, "                                                      \
-           "state) DO UPDATE SET count = count + 1, duration_ms_sum = duration_ms_sum + "          \
-           "excluded.duration_ms_sum;"
+    ".tenant_id, " r ".type, " r ".state, 1, " DURATION(r) ") ON CONFLICT (tenant_id, type, "      \
+    "state) DO UPDATE SET count = count + 1, duration_ms_sum = duration_ms_sum + "                 \
+    "excluded.duration_ms_sum;"
 #define COUNT_DOWN(r)                                                                              \
-    "UPDATE job_counts SET count = count - 1, duration_ms_sum = duration_ms_sum - " DURATION(      \
-        r) " WHERE tenant_id = " r ".tenant_id AND type = " r ".type AND state = " r ".state;"
+    "UPDATE job_counts SET count = count - 1, duration_ms_sum = duration_ms_sum - " DURATION(r)    \
+    " WHERE tenant_id = " r ".tenant_id AND type = " r ".type AND state = " r ".state;"
 
-#define ROLLUP(r)                                                                                  \
+#define ROLLUP(r, END)                                                                             \
     "INSERT INTO job_rollup (minute, tenant_id, type, worker, state, bucket, jobs, "               \
-    "timed_jobs, processing_ms_sum, queue_ms_sum) VALUES (ifnull(" r ".finished_at, " r            \
+    "timed_jobs, processing_ms_sum, queue_ms_sum) VALUES (ifnull(" r ".finished_at, " r           \
     ".updated_at) / 60000, " r ".tenant_id, " r ".type, ifnull(" r ".worker, ''), " r              \
-    ".state, " BUCKET(r) ", 1, CASE WHEN " TIMED(r) " THEN 1 ELSE 0 END, CASE WHEN " TIMED(        \
-        r) " THEN " PROCESSING_MS(r) " ELSE 0 END, CASE WHEN " r                                   \
-                                     ".activated_at IS NOT NULL THEN " r ".activated_at - " r      \
-                                     ".created_at ELSE 0 END) ON CONFLICT (minute, tenant_id, "    \
-                                     "type, worker, "                                              \
-                                     "state, bucket) DO UPDATE SET jobs = jobs + 1, timed_jobs = " \
-                                     "timed_jobs + "                                               \
-                                     "excluded.timed_jobs, processing_ms_sum = processing_ms_sum " \
-                                     "+ excluded.processing_ms_sum, "                              \
-                                     "queue_ms_sum = queue_ms_sum + excluded.queue_ms_sum;"
+    ".state, " BUCKET(r, END) ", 1, CASE WHEN " TIMED(r, END) " THEN 1 ELSE 0 END, "               \
+    "CASE WHEN " TIMED(r, END) " THEN " PROCESSING_MS(r, END) " ELSE 0 END, "                      \
+    "CASE WHEN " r ".activated_at IS NOT NULL THEN " r ".activated_at - " r ".created_at "         \
+    "ELSE 0 END) ON CONFLICT (minute, tenant_id, type, worker, state, bucket) DO UPDATE SET "      \
+    "jobs = jobs + 1, timed_jobs = timed_jobs + excluded.timed_jobs, "                             \
+    "processing_ms_sum = processing_ms_sum + excluded.processing_ms_sum, "                         \
+    "queue_ms_sum = queue_ms_sum + excluded.queue_ms_sum;"
+// The rollup's two triggers, the processing time running to END.
+#define ROLLUP_TRIGGERS(END)                                                                       \
+    "CREATE TRIGGER jobs_rollup_update AFTER UPDATE OF state ON jobs WHEN new.state >= "           \
+    "{COMPLETED} AND old.state IS NOT new.state BEGIN " ROLLUP("new", END) " END",                 \
+    /* Only stores written by a generator insert finished jobs. */                                 \
+    "CREATE TRIGGER jobs_rollup_insert AFTER INSERT ON jobs WHEN new.state >= {COMPLETED} "        \
+    "BEGIN " ROLLUP("new", END) " END"
 
 // The text of a job in the full-text index. The worker is indexed once the job is finished
 // (activation, the most frequent change, then costs no re-indexing); the values must be
@@ -116,19 +105,12 @@ const char *const kStatements[] = {
         queue_ms_sum INTEGER NOT NULL,
         PRIMARY KEY (minute, tenant_id, type, worker, state, bucket)) WITHOUT ROWID)",
     "INSERT INTO job_rollup SELECT ifnull(finished_at, updated_at) / 60000 AS m, tenant_id, "
-    "type, ifnull(worker, '') AS w, state, " BUCKET("jobs") " AS b, COUNT(*), SUM(CASE WHEN " TIMED("jobs") " THEN 1 ELSE 0 END), SUM(CASE WHEN " TIMED(
-        "jobs") " THEN " PROCESSING_MS("jobs") " "
-                                               "ELSE 0 END), SUM(CASE WHEN activated_at IS NOT "
-                                               "NULL THEN activated_at - created_at ELSE 0 "
-                                               "END) FROM jobs WHERE state >= {COMPLETED} GROUP BY "
-                                               "m, "
-                                               "tenant_id, type, w, state, b",
-    "CREATE TRIGGER jobs_rollup_update AFTER UPDATE OF state ON jobs WHEN new.state >= {COMPLETED} "
-    "AND "
-    "old.state IS NOT new.state BEGIN " ROLLUP("new") " END",
-    // Only stores written by a generator insert finished jobs.
-    "CREATE TRIGGER jobs_rollup_insert AFTER INSERT ON jobs WHEN new.state >= {COMPLETED} "
-    "BEGIN " ROLLUP("new") " END",
+    "type, ifnull(worker, '') AS w, state, " BUCKET("jobs", "finished_at") " AS b, COUNT(*), "
+    "SUM(CASE WHEN " TIMED("jobs", "finished_at") " THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN " TIMED("jobs", "finished_at") " THEN " PROCESSING_MS("jobs", "finished_at")
+    " ELSE 0 END), SUM(CASE WHEN activated_at IS NOT NULL THEN activated_at - created_at "
+    "ELSE 0 END) FROM jobs WHERE state >= {COMPLETED} GROUP BY m, tenant_id, type, w, state, b",
+    ROLLUP_TRIGGERS("finished_at"),
 
     // Full-text search (q) over key, type, worker, error, variables and result variables: a
     // contentless FTS5 index (the text stays in jobs only; detail=none: `q` needs neither phrases
@@ -164,6 +146,18 @@ const char *const kStatements[] = {
     "CREATE INDEX jobs_sort_updated ON jobs(updated_at)",
 };
 
+// Migration 6: the rollup times a job's last run (activation to attempt_ended_at), not
+// activation to finishing: a job cancelled while it waited after a lock timeout ran until the
+// timeout. The counters keep finished_at: they time COMPLETED jobs only.
+const char *const kRunEndStatements[] = {
+    "ALTER TABLE jobs ADD COLUMN attempt_ended_at INTEGER",
+    kBackfillAttemptEnd,
+    "DROP TRIGGER jobs_rollup_update",
+    "DROP TRIGGER jobs_rollup_insert",
+    ROLLUP_TRIGGERS("attempt_ended_at"),
+};
+// clang-format on
+
 } // namespace
 
 const char *const *statements()
@@ -174,6 +168,16 @@ const char *const *statements()
 size_t count()
 {
     return std::size(kStatements);
+}
+
+const char *const *runEndStatements()
+{
+    return kRunEndStatements;
+}
+
+size_t runEndCount()
+{
+    return std::size(kRunEndStatements);
 }
 
 } // namespace ListSchema

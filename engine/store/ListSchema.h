@@ -11,6 +11,22 @@ namespace ListSchema {
 const char *const *statements();
 size_t count();
 
+// Migration 6 (SQLite): attempt_ended_at, back-filled, and the rollup's triggers timing a job's
+// last run with it.
+const char *const *runEndStatements();
+size_t runEndCount();
+
+// Both stores: a job's attempt_ended_at from its history, for the jobs that had a run before the
+// column existed: the first event ending a run after its last activation (a job cancelled while
+// it waited after a timeout: the timeout), else its finishing or its last change.
+inline constexpr char kBackfillAttemptEnd[] =
+    "UPDATE jobs SET attempt_ended_at = coalesce((SELECT e.at FROM job_events AS e "
+    "WHERE e.job_id = jobs.id AND e.action IN ('JOB_COMPLETED', 'JOB_FAILED_RETRY', "
+    "'JOB_FAILED_FINAL', 'JOB_ERROR_THROWN', 'JOB_TIMED_OUT', 'JOB_CANCELLED') "
+    "AND e.id > coalesce((SELECT max(a.id) FROM job_events AS a WHERE a.job_id = jobs.id "
+    "AND a.action = 'JOB_ACTIVATED'), 0) ORDER BY e.id LIMIT 1), finished_at, updated_at) "
+    "WHERE activated_at IS NOT NULL AND state <> {ACTIVE}";
+
 // Upper bounds (ms, exclusive) of the processing-time buckets of job_rollup.bucket; the last
 // bucket is open-ended. Must match the CASE expression of the migration.
 inline constexpr long long kBucketUpperMs[] = {

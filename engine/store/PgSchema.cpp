@@ -1,5 +1,7 @@
 #include "PgSchema.h"
 
+#include "ListSchema.h"
+
 #include <iterator>
 
 namespace PgSchema {
@@ -318,14 +320,15 @@ const char *const kMigrationList[] = {
 // A job appears at most once in a statement (jobs.id is never updated).
 
 // The rollup of finished jobs in ROWS (a relation with the columns of jobs): one upsert per
-// (minute, tenant, type, worker, outcome, bucket) cell.
-#define ROLLUP_UPSERT(ROWS)                                                                        \
+// (minute, tenant, type, worker, outcome, bucket) cell. The processing time runs from the
+// activation to END (finished_at in migration 4, the end of the last run from migration 6).
+#define ROLLUP_UPSERT(ROWS, END)                                                                   \
     "INSERT INTO job_rollup AS r (minute, tenant_id, type, worker, state, bucket, shard, jobs, "   \
     "timed_jobs, processing_ms_sum, queue_ms_sum) "                                                \
     "SELECT coalesce(finished_at, updated_at) / 60000, tenant_id, type, coalesce(worker, ''), "    \
-    "state, jobdeck_bucket(activated_at, finished_at), jobdeck_shard(), count(*), "                \
-    "count(*) FILTER (WHERE activated_at IS NOT NULL AND finished_at IS NOT NULL), "               \
-    "coalesce(sum(finished_at - activated_at), 0), coalesce(sum(activated_at - created_at), 0) "   \
+    "state, jobdeck_bucket(activated_at, " END "), jobdeck_shard(), count(*), "                    \
+    "count(*) FILTER (WHERE activated_at IS NOT NULL AND " END " IS NOT NULL), "                   \
+    "coalesce(sum(" END " - activated_at), 0), coalesce(sum(activated_at - created_at), 0) "       \
     "FROM " ROWS " GROUP BY 1, 2, 3, 4, 5, 6 "                                                     \
     "ON CONFLICT (minute, tenant_id, type, worker, state, bucket, shard) DO UPDATE SET "           \
     "jobs = r.jobs + excluded.jobs, timed_jobs = r.timed_jobs + excluded.timed_jobs, "             \
@@ -383,8 +386,46 @@ const char *const kMigrationList[] = {
     "activated = w.activated + excluded.activated, completed = w.completed + excluded.completed, " \
     "failed = w.failed + excluded.failed"
 
-// Not clang-formatted: it cannot lay out string literals joined with macros readably.
 // clang-format off
+// The statement triggers' functions (CREATE OR REPLACE: migration 6 rewrites them with the
+// rollup timing a job's last run), END as in ROLLUP_UPSERT.
+#define BOOK_INSERT_FUNCTION(END) \
+    "CREATE OR REPLACE FUNCTION jobs_book_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "  \
+        COUNT_UPSERT("(SELECT tenant_id, type, state, 1 AS n, "                                    \
+                     "jobdeck_duration(state, activated_at, finished_at) AS d "                    \
+                     "FROM new_jobs) AS added") "; "                                               \
+        "IF EXISTS (SELECT FROM new_jobs WHERE state >= {COMPLETED}) THEN "                        \
+            ROLLUP_UPSERT("new_jobs WHERE state >= {COMPLETED}", END) "; "                         \
+        "END IF; "                                                                                 \
+        SEARCH_UPSERT("new_jobs") "; "                                                             \
+        "RETURN NULL; "                                                                            \
+    "END $$"
+
+// Which kinds of bookkeeping the statement needs is asked first: a statement that changes
+// nothing counted (progress, a lock extension) runs none of the four upserts, an activation two
+// of them.
+#define BOOK_UPDATE_FUNCTION(END) \
+    "CREATE OR REPLACE FUNCTION jobs_book_update() RETURNS trigger LANGUAGE plpgsql AS $$ "        \
+    "DECLARE cells boolean; finished boolean; workers boolean; texts boolean; "                    \
+    "BEGIN "                                                                                       \
+        "SELECT bool_or(" CELL_CHANGED "), bool_or(" FINISHED "), "                                \
+            "bool_or(" WORKER_COUNTED "), bool_or(" TEXT_CHANGED ") "                              \
+            "INTO cells, finished, workers, texts FROM " PAIRS "; "                                \
+        "IF cells THEN "                                                                           \
+            COUNT_UPSERT("(SELECT old_tenant_id, old_type, old_state, -1, "                        \
+                         "-jobdeck_duration(old_state, old_activated_at, old_finished_at) "        \
+                         "FROM " PAIRS " WHERE " CELL_CHANGED " "                                  \
+                         "UNION ALL SELECT tenant_id, type, state, 1, "                            \
+                         "jobdeck_duration(state, activated_at, finished_at) "                     \
+                         "FROM " PAIRS " WHERE " CELL_CHANGED ") "                                 \
+                         "AS moved (tenant_id, type, state, n, d)") "; "                           \
+        "END IF; "                                                                                 \
+        "IF finished THEN " ROLLUP_UPSERT(PAIRS " WHERE " FINISHED, END) "; END IF; "              \
+        "IF workers THEN " WORKER_STATS_UPSERT(PAIRS " WHERE " WORKER_COUNTED) "; END IF; "        \
+        "IF texts THEN " SEARCH_UPSERT(PAIRS " WHERE " TEXT_CHANGED) "; END IF; "                  \
+        "RETURN NULL; "                                                                            \
+    "END $$"
+
 const char *const kMigrationStatementTriggers[] = {
     "DROP TRIGGER jobs_count_insert ON jobs",
     "DROP TRIGGER jobs_count_delete ON jobs",
@@ -419,16 +460,7 @@ const char *const kMigrationStatementTriggers[] = {
             CASE WHEN j.state >= {COMPLETED} THEN j.worker END, j.error_message, j.variables,
             j.result_variables) $$)",
 
-    "CREATE FUNCTION jobs_book_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        COUNT_UPSERT("(SELECT tenant_id, type, state, 1 AS n, "
-                     "jobdeck_duration(state, activated_at, finished_at) AS d "
-                     "FROM new_jobs) AS added") "; "
-        "IF EXISTS (SELECT FROM new_jobs WHERE state >= {COMPLETED}) THEN "
-            ROLLUP_UPSERT("new_jobs WHERE state >= {COMPLETED}") "; "
-        "END IF; "
-        SEARCH_UPSERT("new_jobs") "; "
-        "RETURN NULL; "
-    "END $$",
+    BOOK_INSERT_FUNCTION("finished_at"),
 
     "CREATE FUNCTION jobs_book_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         COUNT_UPSERT("(SELECT tenant_id, type, state, -1 AS n, "
@@ -438,29 +470,7 @@ const char *const kMigrationStatementTriggers[] = {
         "RETURN NULL; "
     "END $$",
 
-    // Which kinds of bookkeeping the statement needs is asked first: a statement that changes
-    // nothing counted (progress, a lock extension) runs none of the four upserts, an activation
-    // two of them.
-    "CREATE FUNCTION jobs_book_update() RETURNS trigger LANGUAGE plpgsql AS $$ "
-    "DECLARE cells boolean; finished boolean; workers boolean; texts boolean; "
-    "BEGIN "
-        "SELECT bool_or(" CELL_CHANGED "), bool_or(" FINISHED "), "
-            "bool_or(" WORKER_COUNTED "), bool_or(" TEXT_CHANGED ") "
-            "INTO cells, finished, workers, texts FROM " PAIRS "; "
-        "IF cells THEN "
-            COUNT_UPSERT("(SELECT old_tenant_id, old_type, old_state, -1, "
-                         "-jobdeck_duration(old_state, old_activated_at, old_finished_at) "
-                         "FROM " PAIRS " WHERE " CELL_CHANGED " "
-                         "UNION ALL SELECT tenant_id, type, state, 1, "
-                         "jobdeck_duration(state, activated_at, finished_at) "
-                         "FROM " PAIRS " WHERE " CELL_CHANGED ") "
-                         "AS moved (tenant_id, type, state, n, d)") "; "
-        "END IF; "
-        "IF finished THEN " ROLLUP_UPSERT(PAIRS " WHERE " FINISHED) "; END IF; "
-        "IF workers THEN " WORKER_STATS_UPSERT(PAIRS " WHERE " WORKER_COUNTED) "; END IF; "
-        "IF texts THEN " SEARCH_UPSERT(PAIRS " WHERE " TEXT_CHANGED) "; END IF; "
-        "RETURN NULL; "
-    "END $$",
+    BOOK_UPDATE_FUNCTION("finished_at"),
 
     "CREATE TRIGGER jobs_book_insert AFTER INSERT ON jobs REFERENCING NEW TABLE AS new_jobs "
     "FOR EACH STATEMENT EXECUTE FUNCTION jobs_book_insert()",
@@ -472,6 +482,24 @@ const char *const kMigrationStatementTriggers[] = {
 };
 // clang-format on
 
+// Migration 5: retention finds finished jobs by finished_at (partial: only finishing touches
+// it, not a job's creation or its other moves).
+const char *const kMigrationRetention[] = {
+    "CREATE INDEX jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL",
+};
+
+// Migration 6: the rollup times a job's last run (activation to attempt_ended_at), not
+// activation to finishing (ListSchema.cpp says why). The functions are replaced before the
+// back-fill, whose UPDATE runs them.
+const char *const kMigrationRunEnd[] = {
+    "ALTER TABLE jobs ADD COLUMN attempt_ended_at BIGINT",
+    BOOK_INSERT_FUNCTION("attempt_ended_at"),
+    BOOK_UPDATE_FUNCTION("attempt_ended_at"),
+    ListSchema::kBackfillAttemptEnd,
+};
+
+#undef BOOK_INSERT_FUNCTION
+#undef BOOK_UPDATE_FUNCTION
 #undef ROLLUP_UPSERT
 #undef COUNT_UPSERT
 #undef SEARCH_UPSERT
@@ -482,18 +510,13 @@ const char *const kMigrationStatementTriggers[] = {
 #undef WORKER_COUNTED
 #undef TEXT_CHANGED
 
-// Migration 5: retention finds finished jobs by finished_at (partial: only finishing touches
-// it, not a job's creation or its other moves).
-const char *const kMigrationRetention[] = {
-    "CREATE INDEX jobs_finished ON jobs(finished_at) WHERE finished_at IS NOT NULL",
-};
-
 const Migration kMigrations[] = {
     {kMigration1, std::size(kMigration1)},
     {kMigrationOperator, std::size(kMigrationOperator)},
     {kMigrationList, std::size(kMigrationList)},
     {kMigrationStatementTriggers, std::size(kMigrationStatementTriggers)},
     {kMigrationRetention, std::size(kMigrationRetention)},
+    {kMigrationRunEnd, std::size(kMigrationRunEnd)},
 };
 
 } // namespace

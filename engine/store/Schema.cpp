@@ -162,6 +162,7 @@ const Migration kMigrations[] = {
     // (ListSchema.cpp) stay as they are, its version only follows.
     {nullptr, 0},
     {kMigrationRetention, std::size(kMigrationRetention)},
+    {ListSchema::runEndStatements(), ListSchema::runEndCount()},
 };
 
 } // namespace
@@ -181,7 +182,7 @@ int postgresVersion(QSqlDatabase &db)
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-void migratePostgres(QSqlDatabase &db)
+void migratePostgres(QSqlDatabase &db, int target)
 {
     const auto begin = [&] {
         if (!db.transaction())
@@ -201,7 +202,7 @@ void migratePostgres(QSqlDatabase &db)
     if (!db.commit())
         throw StoreError(QStringLiteral("cannot create schema_version"));
     const PgSchema::Migration *migrations = PgSchema::migrations();
-    for (int version = postgresVersion(db); version < latestVersion(); ++version) {
+    for (int version = postgresVersion(db); version < target; ++version) {
         begin();
         try {
             // Another node may have migrated while this one waited for the lock.
@@ -249,13 +250,19 @@ int latestVersion()
 
 void migrate(QSqlDatabase &db)
 {
-    static_assert(std::size(kMigrations) == 5, "a new migration needs its PostgreSQL text too");
+    migrateTo(db, latestVersion());
+}
+
+void migrateTo(QSqlDatabase &db, int target)
+{
+    Q_ASSERT(target >= 0 && target <= latestVersion());
+    static_assert(std::size(kMigrations) == 6, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
-        migratePostgres(db);
+        migratePostgres(db, target);
         return;
     }
-    for (int version = currentVersion(db); version < latestVersion(); ++version) {
+    for (int version = currentVersion(db); version < target; ++version) {
         const Migration &migration = kMigrations[version];
         if (!db.transaction())
             throw StoreError(QStringLiteral("cannot begin migration %1").arg(version + 1));

@@ -9,6 +9,8 @@ namespace Schema {
 int currentVersion(QSqlDatabase &db);
 int latestVersion();
 void migrate(QSqlDatabase &db); // throws StoreError
+// Up to `version` only: the upgrade tests write a store as an older Jobdeck left it.
+void migrateTo(QSqlDatabase &db, int version);
 
 // A migration statement as run: job states are written by name ({ACTIVE}, {COMPLETED}…) in the
 // texts, expanded to the numbers JobState gives them (JobColumns::expand).

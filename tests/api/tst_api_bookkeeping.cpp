@@ -12,6 +12,7 @@
 
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QTemporaryDir>
 
 #include <map>
 #include <tuple>
@@ -30,6 +31,7 @@ struct Job
     int state = 0;
     QString worker, variables, resultVariables, errorMessage;
     qint64 createdAt = 0, updatedAt = 0, activatedAt = 0, finishedAt = 0; // 0: NULL
+    qint64 attemptEndedAt = 0; // the end of the last run (written from schema version 6 on)
 };
 
 QString text(const QString &v)
@@ -44,17 +46,23 @@ QString number(qint64 v, bool nullable = true)
     return nullable && v == 0 ? u"CAST(NULL AS BIGINT)"_s : QString::number(v);
 }
 
+// The rollup's processing time: the job's last run.
+bool timed(const Job &j)
+{
+    return j.activatedAt && j.attemptEndedAt;
+}
+
 // The rollup's processing-time bucket: the number of bounds <= the time (ListSchema.cpp).
 int bucketOf(const Job &j)
 {
-    if (!j.activatedAt || !j.finishedAt)
+    if (!timed(j))
         return -1;
     static const qint64 bounds[] = {1,     2,      5,      10,     20,      50,      100,
                                     200,   500,    1000,   2000,   5000,    10000,   20000,
                                     50000, 100000, 200000, 500000, 1000000, 2000000, 5000000};
     int bucket = 0;
     for (qint64 bound : bounds)
-        bucket += j.finishedAt - j.activatedAt >= bound;
+        bucket += j.attemptEndedAt - j.activatedAt >= bound;
     return bucket;
 }
 
@@ -73,6 +81,7 @@ class TestApiBookkeeping : public QObject
     std::unique_ptr<ApiClient> m_api;
     QString m_connection;
     std::map<qint64, Job> m_jobs;
+    bool m_runEndColumn = true; // false while a test writes a store older than version 6
     std::map<RollupCell, RollupSums> m_rollup; // expected: every arrival in a terminal state
     std::map<WorkerCell, WorkerSums> m_workerStats;
 
@@ -111,9 +120,9 @@ class TestApiBookkeeping : public QObject
                                   bucketOf(to)};
             auto &[jobs, timed, processing, queue] = m_rollup[cell];
             ++jobs;
-            if (to.activatedAt && to.finishedAt) {
+            if (::timed(to)) {
                 ++timed;
-                processing += to.finishedAt - to.activatedAt;
+                processing += to.attemptEndedAt - to.activatedAt;
             }
             if (to.activatedAt)
                 queue += to.activatedAt - to.createdAt;
@@ -140,14 +149,15 @@ class TestApiBookkeeping : public QObject
                                     number(j.createdAt), number(j.updatedAt), number(j.activatedAt),
                                     number(j.finishedAt), text(j.errorMessage)}
                             .join(u", "_s) +
-                        u")"_s);
+                        (m_runEndColumn ? u", "_s + number(j.attemptEndedAt) : QString()) + u")"_s);
             m_jobs[j.id] = j;
             account(Job{}, j, true);
         }
         return exec(u"INSERT INTO jobs (id, job_key, type, state, tenant_id, priority, retries, "
                     "original_retries, timeout_ms, max_retry_delay_ms, variables, custom_headers, "
                     "result_variables, worker, attempt, created_at, updated_at, activated_at, "
-                    "finished_at, error_message) VALUES "_s +
+                    "finished_at, error_message"_s +
+                    (m_runEndColumn ? u", attempt_ended_at"_s : QString()) + u") VALUES "_s +
                     rows.join(u", "_s));
     }
 
@@ -167,7 +177,7 @@ class TestApiBookkeeping : public QObject
             account(m_jobs.at(j.id), j, false);
             m_jobs[j.id] = j;
         }
-        const QStringList sets{
+        QStringList sets{
             column("state", [](const Job &j) { return number(j.state, false); }),
             column("type", [](const Job &j) { return text(j.type); }),
             column("tenant_id", [](const Job &j) { return text(j.tenant); }),
@@ -179,6 +189,9 @@ class TestApiBookkeeping : public QObject
             column("activated_at", [](const Job &j) { return number(j.activatedAt); }),
             column("finished_at", [](const Job &j) { return number(j.finishedAt); }),
         };
+        if (m_runEndColumn)
+            sets.append(
+                column("attempt_ended_at", [](const Job &j) { return number(j.attemptEndedAt); }));
         return exec(u"UPDATE jobs SET "_s + sets.join(u", "_s) + u" WHERE id IN ("_s +
                     ids.join(u", "_s) + u")"_s);
     }
@@ -199,11 +212,15 @@ class TestApiBookkeeping : public QObject
         j.state = 3;
         j.worker = worker;
         j.activatedAt = j.updatedAt = at;
+        j.attemptEndedAt = 0;
         return j;
     }
+    // A job's move to `state`; leaving ACTIVE ends its run.
     Job ended(qint64 id, int state, qint64 at) const
     {
         Job j = m_jobs.at(id);
+        if (j.state == 3)
+            j.attemptEndedAt = at;
         j.state = state;
         j.updatedAt = at;
         if (state != 2)
@@ -301,6 +318,7 @@ private slots:
         const QString serverConnection = m_connection;
         m_connection = nextConnectionName("upgrade");
         const auto restore = qScopeGuard([&] {
+            m_runEndColumn = true;
             QSqlDatabase::database(m_connection, false).close();
             QSqlDatabase::removeDatabase(m_connection);
             m_connection = serverConnection;
@@ -317,6 +335,7 @@ private slots:
         QVERIFY(exec(u"CREATE TABLE schema_version (version INTEGER NOT NULL)"_s));
         QVERIFY(exec(u"INSERT INTO schema_version VALUES (3)"_s));
         QVERIFY(exec(u"SET jobdeck.shard = '3'"_s));
+        m_runEndColumn = false;
         QList<Job> jobs;
         for (qint64 id = 201; id <= 212; ++id)
             jobs.append(newJob(id, u"up"_s, id % 2 ? u"ta"_s : u"tb"_s, u"before"_s));
@@ -331,6 +350,7 @@ private slots:
 
         QSqlDatabase upgraded = db();
         Schema::migrate(upgraded);
+        m_runEndColumn = true;
         QCOMPARE(Schema::currentVersion(upgraded), Schema::latestVersion());
         StoreProbe store(url);
         QCOMPARE(store.count(u"SELECT COUNT(*) FROM pg_trigger WHERE tgrelid = 'jobs'::regclass "
@@ -348,6 +368,91 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QCOMPARE(m_workerStats.at({u"w1"_s, u"ta"_s}), WorkerSums(6, 3, 1));
+    }
+
+    // A store of version 5 (before attempt_ended_at) upgraded: each job that ran gets the end of
+    // its last run from its history, and the rollup times later finishings by it.
+    void upgradeTimesTheLastRun()
+    {
+        QTemporaryDir dir;
+        const QString url =
+            TestStore::usePostgres() ? TestStore::createDatabase() : dir.filePath(u"v5.db"_s);
+        const QString serverConnection = m_connection;
+        m_connection = nextConnectionName("v5");
+        const auto restore = qScopeGuard([&] {
+            QSqlDatabase::database(m_connection, false).close();
+            QSqlDatabase::removeDatabase(m_connection);
+            m_connection = serverConnection;
+            if (TestStore::usePostgres())
+                TestStore::dropDatabase(url);
+        });
+        StoreOptions options;
+        options.path = url;
+        Database::open(m_connection, options);
+        QSqlDatabase store = db();
+        Schema::migrateTo(store, 5);
+        m_runEndColumn = false;
+        const auto columnBack = qScopeGuard([&] { m_runEndColumn = true; });
+
+        // 301: ran 1 s, timed out, cancelled a minute later while it waited. 302: failed once,
+        // then ran 30 ms to completion. 303: timed out, waits. 304: runs. 305: never ran.
+        const qint64 t = kBase + 5'000'000;
+        QList<Job> jobs;
+        for (qint64 id = 301; id <= 305; ++id)
+            jobs.append(newJob(id, u"ran"_s, u"ta"_s, u"upgrade"_s));
+        jobs[0].state = 7;
+        jobs[0].activatedAt = t;
+        jobs[0].finishedAt = jobs[0].updatedAt = t + 61'000;
+        jobs[1].state = 4;
+        jobs[1].activatedAt = t + 100;
+        jobs[1].finishedAt = jobs[1].updatedAt = t + 130;
+        jobs[2].activatedAt = t;
+        jobs[2].updatedAt = t + 2'000;
+        jobs[3].state = 3;
+        jobs[3].activatedAt = jobs[3].updatedAt = t;
+        QVERIFY(insert(jobs));
+        const auto event = [&](qint64 id, const char *action, qint64 at) {
+            return exec(
+                u"INSERT INTO job_events (job_id, at, action) VALUES (%1, %2, '%3')"_s.arg(id)
+                    .arg(at)
+                    .arg(QLatin1String(action)));
+        };
+        QVERIFY(event(301, "JOB_ACTIVATED", t) && event(301, "JOB_TIMED_OUT", t + 1'000) &&
+                event(301, "JOB_CANCELLED", t + 61'000));
+        QVERIFY(event(302, "JOB_ACTIVATED", t) && event(302, "JOB_FAILED_RETRY", t + 5) &&
+                event(302, "JOB_ACTIVATED", t + 100) && event(302, "JOB_PROGRESS", t + 110) &&
+                event(302, "JOB_COMPLETED", t + 130));
+        QVERIFY(event(303, "JOB_ACTIVATED", t) && event(303, "JOB_TIMED_OUT", t + 2'000));
+        QVERIFY(event(304, "JOB_ACTIVATED", t));
+
+        Schema::migrate(store);
+        QCOMPARE(Schema::currentVersion(store), Schema::latestVersion());
+        m_runEndColumn = true;
+        StoreProbe probe(url);
+        const auto endOf = [&](qint64 id) {
+            return probe.scalar(u"SELECT attempt_ended_at FROM jobs WHERE id = ?"_s, {id});
+        };
+        QCOMPARE(endOf(301).toLongLong(), t + 1'000);
+        QCOMPARE(endOf(302).toLongLong(), t + 130);
+        QCOMPARE(endOf(303).toLongLong(), t + 2'000);
+        QVERIFY(endOf(304).isNull());
+        QVERIFY(endOf(305).isNull());
+
+        // Finished after the upgrade: 303 is cancelled an hour after its timeout, 304 completes.
+        m_jobs.at(301).attemptEndedAt = t + 1'000;
+        m_jobs.at(302).attemptEndedAt = t + 130;
+        m_jobs.at(303).attemptEndedAt = t + 2'000;
+        m_rollup.clear(); // what the upgrade adds only
+        const qint64 before = probe.count(u"SELECT COALESCE(SUM(jobs), 0) FROM job_rollup"_s);
+        QVERIFY(update({ended(303, 7, t + 3'600'000), ended(304, 4, t + 50)}));
+        QSqlQuery rollup(db());
+        QVERIFY(rollup.exec(u"SELECT bucket, processing_ms_sum FROM job_rollup WHERE type = "
+                            "'ran' AND state = 7 AND timed_jobs = 1 AND minute = %1"_s.arg(
+                                (t + 3'600'000) / 60'000)));
+        QVERIFY(rollup.next());
+        QCOMPARE(rollup.value(0).toInt(), 11); // 2-5 s, not an hour (21)
+        QCOMPARE(rollup.value(1).toLongLong(), 2'000);
+        QCOMPARE(probe.count(u"SELECT SUM(jobs) FROM job_rollup"_s), before + 2);
     }
 
     void cleanupTestCase()
@@ -372,6 +477,8 @@ private slots:
                 j.worker = id == 40 ? QString() : u"wimport"_s;
                 j.activatedAt = id == 40 ? 0 : j.createdAt + 40;
                 j.finishedAt = j.updatedAt = j.createdAt + 40 + id * 1'000;
+                if (j.activatedAt)
+                    j.attemptEndedAt = j.finishedAt;
             }
             jobs.append(j);
         }
@@ -406,6 +513,7 @@ private slots:
         timedOut.state = 0;
         timedOut.worker = QString();
         timedOut.updatedAt += 30'000;
+        timedOut.attemptEndedAt = timedOut.updatedAt;
         batch.append(timedOut);
         Job renamed = m_jobs.at(37);
         renamed.worker = u"wzulu"_s;
@@ -446,6 +554,10 @@ private slots:
         QVERIFY(remove({106, 15}));
         QVERIFY(update({activated(12, u"w2"_s, kBase + 96'000'000)})); // the retry
         QVERIFY(update({ended(16, 4, kBase + 96'000'000)}));
+        // Cancelled while it waited after its timeout: its run lasted until the timeout (30 s),
+        // not until the cancel (6.5 min after its activation).
+        QVERIFY(update({ended(14, 7, kBase + 96'500'000)}));
+        QCOMPARE(bucketOf(m_jobs.at(14)), 14);
         QVERIFY(db().commit());
 
         checkAgainstModel(m_server->dbPath());

@@ -203,6 +203,48 @@ private slots:
         QCOMPARE(store.state(key), u"COMPLETED"_s);
     }
 
+    // A job cancelled while it waited after a lock timeout ran until the timeout: the end of
+    // its run is kept, and the rollup (p95 processing time) counts that run, not the wait.
+    void cancelAfterTimeoutTimesTheRun()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        StoreProbe store(server.dbPath());
+        const QString key = api.createJob(jobBody(u"stall"_s));
+        const QJsonObject job = firstJob(
+            api.post(kActivate, activateBody(u"stall"_s, u"w1"_s, {{u"timeout"_s, 1000}})).data());
+        const qint64 activated = isoMs(job.value(u"activated_at"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(store.state(key), u"CREATED"_s, 4000);
+        const qint64 id = store.jobId(key);
+        const qint64 runEnd =
+            store.scalar(u"SELECT attempt_ended_at FROM jobs WHERE id = ?"_s, {id}).toLongLong();
+        QVERIFY2(runEnd - activated >= 1000 && runEnd - activated < 2000,
+                 qPrintable(QString::number(runEnd - activated)));
+        QTest::qWait(1500);
+        QCOMPARE(api.put(jobPath(key, u"/cancel"_s), {}).status, 200);
+        QCOMPARE(store.state(key), u"CANCELLED"_s);
+        QCOMPARE(
+            store.scalar(u"SELECT attempt_ended_at FROM jobs WHERE id = ?"_s, {id}).toLongLong(),
+            runEnd);
+        QCOMPARE(store
+                     .scalar(u"SELECT SUM(processing_ms_sum) FROM job_rollup WHERE type = "
+                             "'stall'"_s)
+                     .toLongLong(),
+                 runEnd - activated);
+
+        // Activated again, the run is open until it ends.
+        QVERIFY(store
+                    .scalar(u"SELECT attempt_ended_at FROM jobs WHERE id = ?"_s,
+                            {store.jobId(api.createJob(jobBody(u"stall"_s)))})
+                    .isNull());
+        const QString next = firstJob(api.activate(u"stall"_s, u"w2"_s)).value(u"key"_s).toString();
+        QVERIFY(store.scalar(u"SELECT attempt_ended_at FROM jobs WHERE job_key = ?"_s, {next})
+                    .isNull());
+        QCOMPARE(api.put(jobPath(next, u"/complete"_s), {}).status, 200);
+        QVERIFY(!store.scalar(u"SELECT attempt_ended_at FROM jobs WHERE job_key = ?"_s, {next})
+                     .isNull());
+    }
+
     void lockTimeoutWakesAHeldPoll()
     {
         TestServer server;

@@ -228,6 +228,11 @@ private slots:
         }
         QCOMPARE(now->state, JobState(after));
         QVERIFY(JobStates::canTransition(state, now->state) || now->state == state);
+        // Leaving ACTIVE ends the run; every other move keeps the end of the last one.
+        if (state == JobState::Active && now->state != JobState::Active)
+            QVERIFY(now->attemptEndedAt >= now->activatedAt && now->activatedAt > 0);
+        else
+            QCOMPARE(now->attemptEndedAt, before.attemptEndedAt);
     }
 
     void anotherTenantsJobDoesNotExist()
@@ -519,11 +524,21 @@ private slots:
         QCOMPARE(m_store->run([](Txn &txn) { return JobCommands::releaseExpiredLocks(txn, 10); }),
                  1);
         QCOMPARE(job(j.key).state, JobState::Created);
+        QCOMPARE(lastRunMs(job(j.key), 0), std::optional<qint64>(1500)); // the run: to its timeout
         // A late answer from the worker: refused, and it says the lock had expired.
         const Outcome<JobCompleted> late = m_store->run(
             [&](Txn &txn) { return JobCommands::complete(txn, kAdmin, j.key, {}, txn.now()); });
         QCOMPARE(late.error().kind, JobError::Kind::WrongState);
         QVERIFY(late.error().timedOut);
+
+        // Cancelled a minute later while it waits: its run still ended at the timeout.
+        m_store->advance(60'000);
+        QVERIFY(
+            m_store
+                ->run([&](Txn &txn) { return JobCommands::cancel(txn, kAdmin, j.key, u"late"_s); })
+                .ok());
+        QCOMPARE(job(j.key).state, JobState::Cancelled);
+        QCOMPARE(lastRunMs(job(j.key), 0), std::optional<qint64>(1500));
     }
 };
 

@@ -59,10 +59,9 @@ void JobExportWriter::add(const JobRecord &job, const QList<JobEvent> &events)
             m_out.write(",\n");
         m_out.write(QJsonDocument(JobListView::entry(job, events)).toJson(QJsonDocument::Compact));
     } else {
-        const qint64 end = job.finishedAt;
-        const QString duration = job.activatedAt && end >= job.activatedAt
-                                     ? QString::number(end - job.activatedAt)
-                                     : QString();
+        // Finished jobs only, as before: an export is not a moment's clock.
+        const std::optional<qint64> run = job.finishedAt ? lastRunMs(job, 0) : std::nullopt;
+        const QString duration = run ? QString::number(*run) : QString();
         const QByteArray line = csvField(job.key) + ',' + csvField(job.type) + ',' +
                                 csvField(JobStates::name(job.state)) + ',' + csvField(job.worker) +
                                 ',' + QByteArray::number(job.retries) + ',' +

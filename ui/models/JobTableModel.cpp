@@ -20,19 +20,6 @@ Q_LOGGING_CATEGORY(lcJobModel, "jobdeck.ui.jobs")
 
 namespace {
 
-// Activation to the end, or to now while it runs; empty before the first activation.
-std::optional<qint64> durationMs(const JobRecord &job)
-{
-    if (!job.activatedAt)
-        return std::nullopt;
-    const qint64 end = job.finishedAt                  ? job.finishedAt
-                       : job.state == JobState::Active ? Clock::nowMs()
-                                                       : 0;
-    if (!end || end < job.activatedAt)
-        return std::nullopt;
-    return end - job.activatedAt;
-}
-
 bool sameRow(const JobRecord &a, const JobRecord &b)
 {
     return a.updatedAt == b.updatedAt && a.state == b.state && a.retries == b.retries &&
@@ -462,7 +449,7 @@ QVariant JobTableModel::display(const JobRecord &job, int column) const
     case Updated:
         return localTimeText(job.updatedAt);
     case Duration: {
-        const std::optional<qint64> ms = durationMs(job);
+        const std::optional<qint64> ms = lastRunMs(job, Clock::nowMs());
         return ms ? SpanText::duration(*ms) : QString();
     }
     case Error:
@@ -502,6 +489,9 @@ QVariant JobTableModel::data(const QModelIndex &index, int role) const
 
 QVariant JobTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Duration)
+        return tr("How long the job's last run took: from its activation to its completion, "
+                  "failure, timeout or cancel; counting while it runs");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
