@@ -8,6 +8,7 @@
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
 #include "api/RetentionApi.h"
+#include "api/SchedulesApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
@@ -92,6 +93,7 @@ void Server::start()
     IncidentsApi::registerRoutes(*m_frontend);
     KeysApi::registerRoutes(*m_frontend);
     RetentionApi::registerRoutes(*m_frontend);
+    SchedulesApi::registerRoutes(*m_frontend);
     ObservabilityApi::registerRoutes(*m_frontend);
     m_frontend->moveToThread(&m_httpThread);
     QObject::connect(&m_httpThread, &QThread::finished, m_frontend, &QObject::deleteLater);

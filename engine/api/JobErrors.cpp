@@ -181,6 +181,12 @@ ApiError toApi(const JobError &e)
             QStringLiteral("LAST_ADMIN_KEY"),
             QStringLiteral("The last admin key cannot be deleted; create another one first"),
             named);
+    case Kind::ScheduleNotFound:
+        return {404, QStringLiteral("SCHEDULE_NOT_FOUND"), QStringLiteral("No schedule of that name"),
+                named};
+    case Kind::ScheduleExists:
+        return ApiError::conflict(QStringLiteral("SCHEDULE_EXISTS"),
+                                  QStringLiteral("A schedule of that name exists"), named);
     case Kind::StoreUnavailable:
         return ApiError::unavailable(
             QStringLiteral("The job store is not writable right now; nothing was changed"));

@@ -1,8 +1,10 @@
 #include "Engine.h"
 
 #include "ClusterNode.h"
+#include "ScheduleCommands.h"
 #include "core/Clock.h"
 #include "store/OperatorStore.h"
+#include "store/ScheduleStore.h"
 #include "store/Schema.h"
 
 #include <QElapsedTimer>
@@ -158,7 +160,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         if (housekeeping) {
             const int limit = m_config.housekeepingBatch;
             const bool more = JobCommands::releaseExpiredLocks(txn, limit) == limit ||
-                              JobCommands::promoteDueJobs(txn, limit) == limit;
+                              JobCommands::promoteDueJobs(txn, limit) == limit ||
+                              ScheduleCommands::fireDue(txn, limit) == limit;
             m_nextWake = 0;
             if (more)
                 txn.wakeAt(now); // the rest goes in the next transaction
@@ -509,11 +512,11 @@ void Engine::refreshNextWake()
     try {
         const std::optional<qint64> deadline = m_store->earliestDeadline();
         const std::optional<qint64> due = m_store->earliestDue();
+        const std::optional<qint64> schedule = ScheduleStore(m_store->database()).earliestDue();
         m_nextWake = 0;
-        if (deadline)
-            m_nextWake = *deadline;
-        if (due)
-            m_nextWake = m_nextWake ? qMin(m_nextWake, *due) : *due;
+        for (const std::optional<qint64> &at : {deadline, due, schedule})
+            if (at)
+                m_nextWake = m_nextWake ? qMin(m_nextWake, *at) : *at;
     } catch (const StoreError &error) {
         qCWarning(lcEngine) << "cannot read due times:" << error.what();
         m_nextWake = Clock::nowMs() + 1000; // try again soon

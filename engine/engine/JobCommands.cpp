@@ -95,7 +95,9 @@ JobRecord insertNew(Txn &txn, const CreateSpec &spec)
     txn.store().insertJob(job);
     static const QByteArray created = compact(message(QStringLiteral("Job created")));
     txn.record(job, QStringLiteral("JOB_CREATED"), {}, 0, {},
-               spec.parentKey.isEmpty()
+               !spec.scheduleName.isEmpty()
+                   ? compact(message(QStringLiteral("Created by schedule %1").arg(spec.scheduleName)))
+               : spec.parentKey.isEmpty()
                    ? created
                    : compact(message(QStringLiteral("Follow-up job of %1").arg(spec.parentKey))));
     if (job.state == JobState::Scheduled) {

@@ -21,6 +21,8 @@ struct JobError
         ApiKeyExists,            // subject: the key's name
         ApiKeyNotFound,          // subject: the key's name
         LastAdminKey,            // subject: the key's name
+        ScheduleNotFound,        // subject: the schedule's name (another tenant's: none)
+        ScheduleExists,          // subject: the schedule's name
         StoreUnavailable,        // the transaction could not commit; nothing changed
         ShuttingDown,            // the engine is closing
         ReadOnly,                // the console is in read-only mode; nothing was sent
@@ -41,7 +43,7 @@ struct JobError
 
     Kind kind = Kind::StoreUnavailable;
     Action action = Action::Complete;
-    QString subject;               // job key, incident key or API key name
+    QString subject;               // job key, incident key, API key or schedule name
     std::optional<JobState> state; // the job's state when refused (absent: no job)
     QString worker;                // the worker holding (or last holding) the job
     QString expectedWorker;        // LockHeldByOther: the worker that answered

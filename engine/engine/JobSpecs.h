@@ -32,6 +32,7 @@ struct CreateSpec
     QJsonObject errorHandlers;
     qint64 maxRetryDelayMs = 60'000;
     QString parentKey;
+    QString scheduleName; // the schedule whose firing creates it (its history says so)
 };
 
 struct ActivationSpec

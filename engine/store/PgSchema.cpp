@@ -1,6 +1,7 @@
 #include "PgSchema.h"
 
 #include "ListSchema.h"
+#include "ScheduleSchema.h"
 
 #include <iterator>
 
@@ -517,6 +518,7 @@ const Migration kMigrations[] = {
     {kMigrationStatementTriggers, std::size(kMigrationStatementTriggers)},
     {kMigrationRetention, std::size(kMigrationRetention)},
     {kMigrationRunEnd, std::size(kMigrationRunEnd)},
+    {ScheduleSchema::kStatements, ScheduleSchema::kCount},
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "JobColumns.h"
 #include "ListSchema.h"
 #include "PgSchema.h"
+#include "ScheduleSchema.h"
 #include "SqlDialect.h"
 
 #include <QSqlQuery>
@@ -163,6 +164,7 @@ const Migration kMigrations[] = {
     {nullptr, 0},
     {kMigrationRetention, std::size(kMigrationRetention)},
     {ListSchema::runEndStatements(), ListSchema::runEndCount()},
+    {ScheduleSchema::kStatements, ScheduleSchema::kCount},
 };
 
 } // namespace
@@ -256,7 +258,7 @@ void migrate(QSqlDatabase &db)
 void migrateTo(QSqlDatabase &db, int target)
 {
     Q_ASSERT(target >= 0 && target <= latestVersion());
-    static_assert(std::size(kMigrations) == 6, "a new migration needs its PostgreSQL text too");
+    static_assert(std::size(kMigrations) == 7, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
         migratePostgres(db, target);
