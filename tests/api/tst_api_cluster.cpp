@@ -6,6 +6,7 @@
 // CTest; the 20000 by hand (about 67 s on the shared 2-core machine).
 
 #include "TestStore.h"
+#include "core/Clock.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -264,6 +265,42 @@ private slots:
         const BlockingHttp::Answer workers = onA.call("GET", u"/api/v1/workers"_s);
         QCOMPARE(workers.status, 200);
         QCOMPARE(workers.data().value(u"nodes"_s).toArray().size(), 2);
+    }
+
+    // A schedule firing every second, watched by three nodes for 30 s (JOBDECK_CLUSTER_SCHEDULE_S):
+    // each due time creates exactly one job, whichever node fires it.
+    void scheduleFiresOnceAcrossThreeNodes()
+    {
+        for (const QString &id : {u"nodeA"_s, u"nodeB"_s, u"nodeC"_s})
+            QVERIFY(startNode(id).alive);
+        BlockingHttp onA(m_nodes[0]->port);
+        const BlockingHttp::Answer created = onA.call(
+            "POST", u"/api/v1/schedules"_s,
+            {{u"name"_s, u"heartbeat"_s}, {u"type"_s, u"beat"_s}, {u"every"_s, u"PT1S"_s}});
+        QCOMPARE(created.status, 201);
+        const qint64 firstDue =
+            Clock::parseIso(created.data().value(u"next_run_at"_s).toString()).value_or(0);
+        const int seconds = qEnvironmentVariableIntValue("JOBDECK_CLUSTER_SCHEDULE_S") > 0
+                                ? qEnvironmentVariableIntValue("JOBDECK_CLUSTER_SCHEDULE_S")
+                                : 30;
+        QTest::qWait(seconds * 1000);
+        BlockingHttp onC(m_nodes[2]->port);
+        QCOMPARE(onC.call("PUT", u"/api/v1/schedules/heartbeat/pause"_s).status, 200);
+        const BlockingHttp::Answer after = onC.call("GET", u"/api/v1/schedules/heartbeat"_s);
+        const qint64 lastRun =
+            Clock::parseIso(after.data().value(u"last_run_at"_s).toString()).value_or(0);
+        QCOMPARE((lastRun - firstDue) % 1000, 0);
+        const qint64 dueTimes = (lastRun - firstDue) / 1000 + 1;
+        QVERIFY2(dueTimes >= seconds - 2, qPrintable(QString::number(dueTimes)));
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE type = 'beat'"_s), dueTimes);
+        // No two jobs for one due time: consecutive creations are most of a second apart.
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM (SELECT created_at - lag(created_at) OVER (ORDER "
+                        "BY created_at) AS gap FROM jobs WHERE type = 'beat') g WHERE gap < 500"_s),
+                 0);
+        qInfo() << dueTimes << "due times fired by"
+                << scalar(u"SELECT COUNT(DISTINCT split_part(job_key, '-job-', 1)) FROM jobs "
+                          "WHERE type = 'beat'"_s)
+                << "nodes";
     }
 
     // 3 nodes, 10 workers spread over them, producers on A and B; node C is killed (-9) midway.
