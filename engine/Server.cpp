@@ -9,6 +9,7 @@
 #include "api/OperatorApi.h"
 #include "api/RetentionApi.h"
 #include "api/SchedulesApi.h"
+#include "api/LimitsApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
@@ -94,6 +95,7 @@ void Server::start()
     KeysApi::registerRoutes(*m_frontend);
     RetentionApi::registerRoutes(*m_frontend);
     SchedulesApi::registerRoutes(*m_frontend);
+    LimitsApi::registerRoutes(*m_frontend);
     ObservabilityApi::registerRoutes(*m_frontend);
     m_frontend->moveToThread(&m_httpThread);
     QObject::connect(&m_httpThread, &QThread::finished, m_frontend, &QObject::deleteLater);

@@ -3,12 +3,14 @@
 #include "SystemApi.h"
 
 #include "JobAnswers.h"
+#include "LimitsApi.h"
 #include "Validation.h"
 #include "core/Clock.h"
 #include "engine/Engine.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
 #include "store/OperatorStore.h"
+#include "store/TypeLimitStore.h"
 
 #include <QMap>
 
@@ -185,6 +187,11 @@ void typesRoute(HttpFrontend *f, ApiRequest &request)
         depth[type];
     for (const QString &type : polls.workersByType.keys())
         depth[type];
+    TypeLimitStore limitStore(f->reader().database());
+    const QHash<QString, TypeLimit> limits = limitStore.all();
+    for (const QString &type : limits.keys())
+        depth[type];
+    const qint64 now = Clock::nowMs();
 
     QJsonArray out;
     for (auto it = depth.begin(); it != depth.end(); ++it) {
@@ -223,6 +230,10 @@ void typesRoute(HttpFrontend *f, ApiRequest &request)
             {QStringLiteral("workers"), QJsonArray::fromStringList(workers)},
             {QStringLiteral("long_polls_waiting"), polling.size()},
             {QStringLiteral("pause_history"), history},
+            {QStringLiteral("limits"),
+             limits.contains(type)
+                 ? QJsonValue(LimitsApi::render(limitStore, type, limits.value(type), now))
+                 : QJsonValue()},
         });
     }
     request.reply(ApiResult::ok(

@@ -6,6 +6,7 @@
 #include "store/OperatorStore.h"
 #include "store/ScheduleStore.h"
 #include "store/Schema.h"
+#include "store/TypeLimitStore.h"
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -70,6 +71,7 @@ void Engine::open()
     m_keys = std::make_unique<KeyGenerator>(m_config.nodeId, highWater, slot);
     for (const QString &type : OperatorStore(db).pauses().keys())
         m_pausedTypes.insert(type);
+    m_limits = TypeLimitStore(db).all();
     refreshNextWake();
     armTimer();
     if (m_config.retentionIntervalMs > 0)
@@ -153,6 +155,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
     QSqlDatabase &db = m_store->database();
     Txn txn(*m_store, *m_keys, now);
     txn.setPausedTypes(&m_pausedTypes);
+    TypeLimitGate limits(&m_limits);
+    txn.setLimitGate(&limits);
     const qint64 highWaterBefore = m_keys->highWaterMark();
     try {
         if (!db.transaction())
@@ -173,6 +177,11 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         for (Pending &p : batch)
             apply(txn, p, activations, out); // may throw: an unanswered request keeps its reply
         activate(txn, activations, now, out);
+        // A limited type's slots free up in ways no rule announces (another node's completion,
+        // a rate window moving on): its held long polls try again in every transaction.
+        for (auto it = m_limits.cbegin(); it != m_limits.cend(); ++it)
+            if (m_waiters.hasActivationsFor(it.key()))
+                txn.activatable(it.key());
         QSet<QString> left;
         handed = handOver(txn, left);
         txn.flushWorkerTouches();
@@ -197,6 +206,9 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         for (auto it = pauses.begin(); it != pauses.end(); ++it)
             it.value() ? void(m_pausedTypes.insert(it.key()))
                        : void(m_pausedTypes.remove(it.key()));
+        const QHash<QString, TypeLimit> limitChanges = txn.takeLimitChanges();
+        for (auto it = limitChanges.begin(); it != limitChanges.end(); ++it)
+            it->isEmpty() ? void(m_limits.remove(it.key())) : void(m_limits.insert(it.key(), *it));
         if (txn.haveKeysChanged())
             m_keyGeneration.fetch_add(1); // before any answer leaves: a deleted key is gone
         m_metrics.addJobEvents(txn.takeEventCounts());
@@ -352,6 +364,12 @@ void Engine::onClusterTick(qint64 now)
 {
     m_nextClusterTick = now + m_config.clusterTickMs;
     m_cluster->heartbeat(now);
+    // Limits another node changed.
+    try {
+        m_limits = TypeLimitStore(m_store->database()).all();
+    } catch (const StoreError &error) {
+        qCWarning(lcEngine) << "cannot read job type limits:" << error.what();
+    }
     // Awaited jobs another node may have finished.
     QSet<qint64> finished;
     for (qint64 jobId : m_waiters.awaitedJobs()) {

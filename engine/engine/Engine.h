@@ -6,6 +6,7 @@
 #include "Waiters.h"
 #include "core/KeyGenerator.h"
 #include "store/Database.h"
+#include "store/TypeLimitStore.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
@@ -198,7 +199,8 @@ private:
     std::atomic<quint64> m_nextWaiterId{1};
     std::atomic<int> m_heldLongPolls{0};
     Metrics m_metrics;
-    QSet<QString> m_pausedTypes; // engine thread only
+    QSet<QString> m_pausedTypes;        // engine thread only
+    QHash<QString, TypeLimit> m_limits; // engine thread only
     std::atomic<quint64> m_keyGeneration{0};
     mutable QMutex m_snapshotMutex;
     LongPollSnapshot m_longPolls;

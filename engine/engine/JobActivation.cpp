@@ -48,12 +48,20 @@ std::vector<JobsActivated> activateInTurn(Txn &txn,
         while (end < specs.size() && specs[end]->type == first.type &&
                specs[end]->tenants == first.tenants)
             wanted += specs[end++]->maxJobs;
-        // A paused type hands nothing out: the requests answer empty or wait as long polls.
-        const bool none = txn.isPaused(first.type) || exhausted.contains(first.type);
+        // A paused type hands nothing out, a limited one what its limits leave: the requests
+        // answer with less, or wait as long polls.
+        bool none = txn.isPaused(first.type) || exhausted.contains(first.type);
+        const std::optional<int> allowed = none ? std::nullopt : txn.limitAllowance(first.type);
+        if (allowed && *allowed < wanted) {
+            wanted = *allowed;
+            none = wanted == 0;
+        }
         const QList<JobRecord> jobs =
             none ? QList<JobRecord>() : txn.store().activatable(first.type, first.tenants, wanted);
         if (!none && first.tenants.isEmpty() && jobs.size() < wanted)
             exhausted.insert(first.type);
+        if (allowed)
+            txn.limitClaimed(first.type, int(jobs.size()));
         qsizetype next = 0;
         for (std::size_t i = run; i < end; ++i) {
             const qsizetype taken = qMin<qsizetype>(specs[i]->maxJobs, jobs.size() - next);

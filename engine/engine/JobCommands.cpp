@@ -94,12 +94,13 @@ JobRecord insertNew(Txn &txn, const CreateSpec &spec)
     const JobRecord job = buildJob(txn, spec);
     txn.store().insertJob(job);
     static const QByteArray created = compact(message(QStringLiteral("Job created")));
-    txn.record(job, QStringLiteral("JOB_CREATED"), {}, 0, {},
-               !spec.scheduleName.isEmpty()
-                   ? compact(message(QStringLiteral("Created by schedule %1").arg(spec.scheduleName)))
-               : spec.parentKey.isEmpty()
-                   ? created
-                   : compact(message(QStringLiteral("Follow-up job of %1").arg(spec.parentKey))));
+    txn.record(
+        job, QStringLiteral("JOB_CREATED"), {}, 0, {},
+        !spec.scheduleName.isEmpty()
+            ? compact(message(QStringLiteral("Created by schedule %1").arg(spec.scheduleName)))
+        : spec.parentKey.isEmpty()
+            ? created
+            : compact(message(QStringLiteral("Follow-up job of %1").arg(spec.parentKey))));
     if (job.state == JobState::Scheduled) {
         txn.record(job, QStringLiteral("JOB_SCHEDULED"), {}, 0, {},
                    compact(QJsonObject{{QStringLiteral("run_at"), Clock::toIso(job.runAt)}}));

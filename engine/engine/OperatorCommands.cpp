@@ -4,6 +4,7 @@
 #include "core/JsonText.h"
 #include "store/KeyStore.h"
 #include "store/OperatorStore.h"
+#include "store/TypeLimitStore.h"
 
 #include <QJsonArray>
 
@@ -274,6 +275,24 @@ Outcome<JobsCreated> createIdempotent(Txn &txn, const ApiKey &caller, const QStr
     ops.rememberIdempotent(caller.name, scope, idempotencyKey, keys, txn.now());
     ops.forgetIdempotentBefore(cutoff, 100); // expired records leave a few at a time
     return created;
+}
+
+Outcome<TypeLimitSet> setTypeLimit(Txn &txn, const ApiKey &caller, const QString &type,
+                                   const TypeLimitChange &change)
+{
+    TypeLimitStore store(txn.store().database());
+    store.lock(type);
+    TypeLimit limit = store.all().value(type);
+    if (change.maxActive)
+        limit.maxActive = *change.maxActive;
+    if (change.rate) {
+        limit.rateLimit = *change.rate ? std::optional<int>((*change.rate)->first) : std::nullopt;
+        limit.ratePerMs = *change.rate ? (*change.rate)->second : 0;
+    }
+    store.put(type, limit, txn.now(), caller.name);
+    txn.setLimit(type, limit);
+    txn.activatable(type); // a raised limit lets held long polls take jobs at once
+    return TypeLimitSet{type, limit};
 }
 
 } // namespace OperatorCommands

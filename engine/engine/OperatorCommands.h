@@ -31,6 +31,19 @@ struct BulkDeleteFilter
                  qint64 createdAt) const;
 };
 
+// PUT /api/v1/job-types/:type/limits: fields left unset keep their value; an unset inner value
+// removes that limit. Every node applies the result from its next cluster tick on.
+struct TypeLimitChange
+{
+    std::optional<std::optional<int>> maxActive;
+    std::optional<std::optional<std::pair<int, qint64>>> rate; // limit, per (ms)
+};
+struct TypeLimitSet
+{
+    QString type;
+    TypeLimit limit;
+};
+
 namespace OperatorCommands {
 
 Outcome<IncidentResolved> resolveIncident(Txn &txn, const ApiKey &caller,
@@ -46,6 +59,9 @@ Outcome<BulkStep> bulkDeleteStep(Txn &txn, const BulkDeleteFilter &filter, qint6
 Outcome<TypePause> pauseType(Txn &txn, const ApiKey &caller, const QString &type,
                              const QString &reason);
 Outcome<TypePause> resumeType(Txn &txn, const ApiKey &caller, const QString &type);
+
+Outcome<TypeLimitSet> setTypeLimit(Txn &txn, const ApiKey &caller, const QString &type,
+                                   const TypeLimitChange &change);
 
 // PUT /api/v1/settings/retention: the change applied to the policy in force (the store's, or
 // `defaults` while it keeps none) inside the transaction, so that concurrent changes of

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TypeLimitGate.h"
 #include "core/KeyGenerator.h"
 #include "store/JobStore.h"
 
@@ -57,6 +58,24 @@ public:
     }
     void setPaused(const QString &type, bool paused) { m_pauseChanges.insert(type, paused); }
     QHash<QString, bool> takePauseChanges() { return std::exchange(m_pauseChanges, {}); }
+    // Per-type limits: what activation may still hand out (TypeLimitGate), and limits changed in
+    // this transaction, which the engine keeps after the commit.
+    void setLimitGate(TypeLimitGate *gate) { m_gate = gate; }
+    std::optional<int> limitAllowance(const QString &type)
+    {
+        return m_gate ? m_gate->allowance(*this, type) : std::nullopt;
+    }
+    void limitClaimed(const QString &type, int count)
+    {
+        if (m_gate)
+            m_gate->claimed(*this, type, count);
+    }
+    void setLimit(const QString &type, const TypeLimit &limit)
+    {
+        m_limitChanges.insert(type, limit);
+    }
+    const QHash<QString, TypeLimit> &limitChanges() const { return m_limitChanges; }
+    QHash<QString, TypeLimit> takeLimitChanges() { return std::exchange(m_limitChanges, {}); }
     // API keys changed: authentication caches are dropped after the commit.
     void keysChanged() { m_keysChanged = true; }
     bool haveKeysChanged() const { return m_keysChanged; }
@@ -80,6 +99,8 @@ private:
     qint64 m_wakeAt = 0;
     const QSet<QString> *m_paused = nullptr;
     QHash<QString, bool> m_pauseChanges;
+    TypeLimitGate *m_gate = nullptr;
+    QHash<QString, TypeLimit> m_limitChanges;
     bool m_keysChanged = false;
     QHash<QPair<QString, QString>, int> m_eventCounts;
     std::set<std::pair<QString, QString>> m_workerTouches;

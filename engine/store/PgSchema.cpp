@@ -519,6 +519,7 @@ const Migration kMigrations[] = {
     {kMigrationRetention, std::size(kMigrationRetention)},
     {kMigrationRunEnd, std::size(kMigrationRunEnd)},
     {ScheduleSchema::kStatements, ScheduleSchema::kCount},
+    {TypeLimitSchema::kStatements, TypeLimitSchema::kCount},
 };
 
 } // namespace

@@ -32,3 +32,25 @@ inline constexpr const char *kStatements[] = {
 inline constexpr std::size_t kCount = std::size(kStatements);
 
 } // namespace ScheduleSchema
+
+// Migration 8 (both stores): per-type limits, and the log of activations that rate limits
+// count (one row per claim, kept for one window).
+namespace TypeLimitSchema {
+
+inline constexpr const char *kStatements[] = {
+    R"(CREATE TABLE job_type_limits (
+        type TEXT PRIMARY KEY,
+        max_active INTEGER,
+        rate_limit INTEGER,
+        rate_per_ms BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        updated_by TEXT NOT NULL))",
+    R"(CREATE TABLE job_type_activations (
+        type TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        count INTEGER NOT NULL))",
+    "CREATE INDEX job_type_activations_at ON job_type_activations(type, at)",
+};
+inline constexpr std::size_t kCount = std::size(kStatements);
+
+} // namespace TypeLimitSchema

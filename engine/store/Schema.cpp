@@ -165,6 +165,7 @@ const Migration kMigrations[] = {
     {kMigrationRetention, std::size(kMigrationRetention)},
     {ListSchema::runEndStatements(), ListSchema::runEndCount()},
     {ScheduleSchema::kStatements, ScheduleSchema::kCount},
+    {TypeLimitSchema::kStatements, TypeLimitSchema::kCount},
 };
 
 } // namespace
@@ -258,7 +259,7 @@ void migrate(QSqlDatabase &db)
 void migrateTo(QSqlDatabase &db, int target)
 {
     Q_ASSERT(target >= 0 && target <= latestVersion());
-    static_assert(std::size(kMigrations) == 7, "a new migration needs its PostgreSQL text too");
+    static_assert(std::size(kMigrations) == 8, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
         migratePostgres(db, target);

@@ -192,6 +192,7 @@ public:
     {
         return scalar(u"SELECT id FROM jobs WHERE job_key = ?"_s, {jobKey}).toLongLong();
     }
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
 
 private:
     QString m_name;
