@@ -1335,6 +1335,10 @@ Reason (optional):</source>
         <source>Read-only mode: the API cannot be stopped or started</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MatchCount</name>
@@ -1568,6 +1572,266 @@ Reason (optional):</source>
     </message>
     <message>
         <source>completed %1, cancelled %2, failed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Edit schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minute, hour, day of month, month, day of week (or six fields with seconds first): *, 1,2, 1-5, */15, JAN, MON, L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ISO 8601 duration of at least one second: PT30S, PT15M, PT1H, P1D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: create no jobs until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cron:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variables:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every: an ISO 8601 duration of at least one second (PT30S, PT15M, PT1H, P1D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This expression never fires (no such date)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: 1-100 letters, digits, hyphens or underscores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type: 1-100 letters, digits, hyphens or underscores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables: a JSON object, such as {&quot;report&quot;: &quot;daily&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout: an ISO 8601 duration from PT1S to PT24H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesModel</name>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Every minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Every second</numerusform>
+            <numerusform>Every %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every hour at minute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesView</name>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show last job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schedules yet. New… creates one: a job type, and a cron expression on a time zone or an interval (POST /api/v1/schedules).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n schedule(s): %1? The jobs they created stay.</source>
+        <translation>
+            <numerusform>Delete schedule %1? The jobs it created stay.</numerusform>
+            <numerusform>Delete %n schedules: %1? The jobs they created stay.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run schedule %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete schedule %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1367,6 +1367,10 @@ Reason (optional):</source>
         <source>Read-only mode: the API cannot be stopped or started</source>
         <translation>Режим только для чтения: API нельзя остановить или запустить</translation>
     </message>
+    <message>
+        <source>Schedules</source>
+        <translation>Расписания</translation>
+    </message>
 </context>
 <context>
     <name>MatchCount</name>
@@ -1602,6 +1606,271 @@ Reason (optional):</source>
     <message>
         <source>completed %1, cancelled %2, failed %3</source>
         <translation>выполненные %1, отменённые %2, неудачные %3</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Edit schedule %1</source>
+        <translation>Изменить расписание %1</translation>
+    </message>
+    <message>
+        <source>New schedule</source>
+        <translation>Новое расписание</translation>
+    </message>
+    <message>
+        <source>Cron expression</source>
+        <translation>Выражение cron</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>Интервал</translation>
+    </message>
+    <message>
+        <source>Minute, hour, day of month, month, day of week (or six fields with seconds first): *, 1,2, 1-5, */15, JAN, MON, L</source>
+        <translation>Минута, час, день месяца, месяц, день недели (или шесть полей, первое — секунды): *, 1,2, 1-5, */15, JAN, MON, L</translation>
+    </message>
+    <message>
+        <source>An ISO 8601 duration of at least one second: PT30S, PT15M, PT1H, P1D</source>
+        <translation>Длительность ISO 8601 не меньше секунды: PT30S, PT15M, PT1H, P1D</translation>
+    </message>
+    <message>
+        <source>Paused: create no jobs until resumed</source>
+        <translation>Приостановлено: не создавать задачи до возобновления</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>Job &amp;type:</source>
+        <translation>&amp;Тип задачи:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Повтор:</translation>
+    </message>
+    <message>
+        <source>&amp;Cron:</source>
+        <translation>&amp;Cron:</translation>
+    </message>
+    <message>
+        <source>&amp;Every:</source>
+        <translation>&amp;Каждые:</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>Часовой &amp;пояс:</translation>
+    </message>
+    <message>
+        <source>&amp;Variables:</source>
+        <translation>П&amp;еременные:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>П&amp;риоритет:</translation>
+    </message>
+    <message>
+        <source>Re&amp;tries:</source>
+        <translation>П&amp;опытки:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Т&amp;айм-аут:</translation>
+    </message>
+    <message>
+        <source>Every: an ISO 8601 duration of at least one second (PT30S, PT15M, PT1H, P1D)</source>
+        <translation>Интервал: длительность ISO 8601 не меньше секунды (PT30S, PT15M, PT1H, P1D)</translation>
+    </message>
+    <message>
+        <source>This expression never fires (no such date)</source>
+        <translation>Это выражение никогда не сработает (такой даты нет)</translation>
+    </message>
+    <message>
+        <source>Name: 1-100 letters, digits, hyphens or underscores</source>
+        <translation>Имя: 1–100 латинских букв, цифр, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>Job type: 1-100 letters, digits, hyphens or underscores</source>
+        <translation>Тип задачи: 1–100 латинских букв, цифр, дефисов или подчёркиваний</translation>
+    </message>
+    <message>
+        <source>Variables: a JSON object, such as {&quot;report&quot;: &quot;daily&quot;}</source>
+        <translation>Переменные: объект JSON, например {"report": "daily"}</translation>
+    </message>
+    <message>
+        <source>Timeout: an ISO 8601 duration from PT1S to PT24H</source>
+        <translation>Тайм-аут: длительность ISO 8601 от PT1S до PT24H</translation>
+    </message>
+    <message>
+        <source>Next runs:</source>
+        <translation>Ближайшие запуски:</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesModel</name>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Каждый %n день</numerusform>
+            <numerusform>Каждые %n дня</numerusform>
+            <numerusform>Каждые %n дней</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Каждый %n час</numerusform>
+            <numerusform>Каждые %n часа</numerusform>
+            <numerusform>Каждые %n часов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Каждую %n минуту</numerusform>
+            <numerusform>Каждые %n минуты</numerusform>
+            <numerusform>Каждые %n минут</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n second(s)</source>
+        <translation>
+            <numerusform>Каждую %n секунду</numerusform>
+            <numerusform>Каждые %n секунды</numerusform>
+            <numerusform>Каждые %n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>Каждые %1</translation>
+    </message>
+    <message>
+        <source>Every day at %1</source>
+        <translation>Каждый день в %1</translation>
+    </message>
+    <message>
+        <source>At %1 on %2</source>
+        <translation>В %1, %2</translation>
+    </message>
+    <message>
+        <source>Every minute</source>
+        <translation>Каждую минуту</translation>
+    </message>
+    <message>
+        <source>Every hour at minute %1</source>
+        <translation>Каждый час в %1 мин</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Приостановлено</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активно</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Job type</source>
+        <translation>Тип задачи</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Запуск</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Часовой пояс</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Следующий запуск</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Последний запуск</translation>
+    </message>
+    <message>
+        <source>Last job</source>
+        <translation>Последняя задача</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesView</name>
+    <message>
+        <source>New…</source>
+        <translation>Создать…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Приостановить</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Возобновить</translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation>Запустить сейчас</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Show last job</source>
+        <translation>Показать последнюю задачу</translation>
+    </message>
+    <message>
+        <source>No schedules yet. New… creates one: a job type, and a cron expression on a time zone or an interval (POST /api/v1/schedules).</source>
+        <translation>Расписаний пока нет. «Создать…» добавит расписание: тип задачи и выражение cron в часовом поясе или интервал (POST /api/v1/schedules).</translation>
+    </message>
+    <message>
+        <source>Delete schedules</source>
+        <translation>Удаление расписаний</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n schedule(s): %1? The jobs they created stay.</source>
+        <translation>
+            <numerusform>Удалить %n расписание: %1? Созданные им задачи останутся.</numerusform>
+            <numerusform>Удалить %n расписания: %1? Созданные ими задачи останутся.</numerusform>
+            <numerusform>Удалить %n расписаний: %1? Созданные ими задачи останутся.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create schedule %1</source>
+        <translation>Создание расписания %1</translation>
+    </message>
+    <message>
+        <source>Change schedule %1</source>
+        <translation>Изменение расписания %1</translation>
+    </message>
+    <message>
+        <source>Pause schedule %1</source>
+        <translation>Приостановка расписания %1</translation>
+    </message>
+    <message>
+        <source>Resume schedule %1</source>
+        <translation>Возобновление расписания %1</translation>
+    </message>
+    <message>
+        <source>Run schedule %1</source>
+        <translation>Запуск расписания %1</translation>
+    </message>
+    <message>
+        <source>Delete schedule %1</source>
+        <translation>Удаление расписания %1</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "views/JobExporter.h"
 #include "views/JobTypesView.h"
 #include "views/JobsView.h"
+#include "views/SchedulesView.h"
 #include "views/WorkersView.h"
 
 #include <QAction>
@@ -144,14 +145,18 @@ void MainWindow::buildPages()
     m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
     m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
     m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
+    m_schedules = new SchedulesView(*m_background, m_context.engine, m_mode, m_pages);
     m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
     for (OperatorTableView *view :
          {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
-          static_cast<OperatorTableView *>(m_workers)})
+          static_cast<OperatorTableView *>(m_workers),
+          static_cast<OperatorTableView *>(m_schedules)})
         connect(view, &OperatorTableView::jobsRequested, this, showJobs);
     const QList<std::pair<QWidget *, QString>> pages = {
-        {m_splitter, tr("Jobs")},       {m_dashboard, tr("Dashboard")}, {m_types, tr("Job types")},
-        {m_incidents, tr("Incidents")}, {m_workers, tr("Workers")},     {m_keys, tr("API keys")},
+        {m_splitter, tr("Jobs")},   {m_dashboard, tr("Dashboard")},
+        {m_types, tr("Job types")}, {m_incidents, tr("Incidents")},
+        {m_workers, tr("Workers")}, {m_schedules, tr("Schedules")},
+        {m_keys, tr("API keys")},
     };
     for (const auto &[widget, title] : pages) {
         m_pages->addWidget(widget);
@@ -392,8 +397,9 @@ void MainWindow::saveLayout()
 
 bool MainWindow::saveScreenshots(const QString &dir)
 {
-    static const char *const kNames[] = {"jobs",      "dashboard", "job-types",
-                                         "incidents", "workers",   "api-keys"};
+    static const char *const kNames[] = {"jobs",    "dashboard", "job-types", "incidents",
+                                         "workers", "schedules", "api-keys"};
+    static_assert(std::size(kNames) == PageCount);
     // Waits (at most 5 s) for the page's data to arrive, then lets it paint.
     const auto settle = [](auto *sender, auto signal) {
         QEventLoop loop;

@@ -9,6 +9,7 @@
 #include <memory>
 
 class ApiKeysView;
+class SchedulesView;
 class BackgroundReader;
 class DashboardView;
 class IncidentWatcher;
@@ -39,7 +40,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Jobs, Dashboard, JobTypes, Incidents, Workers, ApiKeys, PageCount };
+    enum Page { Jobs, Dashboard, JobTypes, Incidents, Workers, Schedules, ApiKeys, PageCount };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -50,6 +51,7 @@ public:
     JobTypesView *jobTypesView() const { return m_types; }
     IncidentsView *incidentsView() const { return m_incidents; }
     WorkersView *workersView() const { return m_workers; }
+    SchedulesView *schedulesView() const { return m_schedules; }
     ApiKeysView *apiKeysView() const { return m_keys; }
     JobExporter *exporter() const { return m_exporter; }
     IncidentWatcher *incidentWatcher() const { return m_watcher; }
@@ -105,6 +107,7 @@ private:
     JobTypesView *m_types = nullptr;
     IncidentsView *m_incidents = nullptr;
     WorkersView *m_workers = nullptr;
+    SchedulesView *m_schedules = nullptr;
     ApiKeysView *m_keys = nullptr;
     JobExporter *m_exporter = nullptr;
     IncidentWatcher *m_watcher = nullptr;

@@ -2,6 +2,7 @@
 
 #include "engine/Engine.h"
 #include "store/ReadSnapshot.h"
+#include "store/ScheduleStore.h"
 
 #include <QMap>
 
@@ -160,4 +161,9 @@ QList<WorkerSnapshot> OperatorReader::workers(int limit)
 QList<KeyStore::Listed> OperatorReader::apiKeys()
 {
     return KeyStore(m_db).list();
+}
+
+QList<ScheduleRecord> OperatorReader::schedules()
+{
+    return ScheduleStore(m_db).list({});
 }

@@ -6,6 +6,7 @@
 #include "store/KeyStore.h"
 #include "store/OperatorStore.h"
 #include "store/RollupTotals.h"
+#include "store/ScheduleRecord.h"
 #include "store/StatsQuery.h"
 #include "store/StoreFootprint.h"
 
@@ -95,6 +96,7 @@ public:
     IncidentsSnapshot incidents(const QString &status, int limit);
     QList<WorkerSnapshot> workers(int limit = 1000);
     QList<KeyStore::Listed> apiKeys();
+    QList<ScheduleRecord> schedules();
     // GET /api/v1/settings/retention: the store's policy, or the server's [retention] settings.
     RetentionPolicy retention();
 
