@@ -1079,6 +1079,22 @@ New retries:</numerusform>
         <source>Long polls</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Activation hands out no more than these limits allow (Limits… changes them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 per %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>JobTypesView</name>
@@ -1110,6 +1126,14 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Show jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits of %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1194,6 +1218,45 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Limits of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation hands out no more jobs of %1 than these limits allow, on every node of the store. Workers waiting in a long poll get a job as soon as a slot frees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jobs active at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At m&amp;ost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activations per</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1925,6 +1988,14 @@ Reason (optional):</source>
     </message>
     <message>
         <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1107,6 +1107,22 @@ New retries:</source>
         <source>Long polls</source>
         <translation>Ждут задач</translation>
     </message>
+    <message>
+        <source>Activation hands out no more than these limits allow (Limits… changes them)</source>
+        <translation>Активация выдаёт не больше, чем позволяют эти ограничения («Ограничения…» меняет их)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 active</source>
+        <translation>активно %1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 per %3</source>
+        <translation>%1 из %2 за %3</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Ограничения</translation>
+    </message>
 </context>
 <context>
     <name>JobTypesView</name>
@@ -1141,6 +1157,14 @@ Reason (optional):</source>
     <message>
         <source>Show jobs</source>
         <translation>Показать задачи</translation>
+    </message>
+    <message>
+        <source>Limits…</source>
+        <translation>Ограничения…</translation>
+    </message>
+    <message>
+        <source>Limits of %1</source>
+        <translation>Ограничения %1</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1251,45 @@ Reason (optional):</source>
     <message>
         <source>Type</source>
         <translation>Тип</translation>
+    </message>
+</context>
+<context>
+    <name>LimitsDialog</name>
+    <message>
+        <source>Limits of %1</source>
+        <translation>Ограничения %1</translation>
+    </message>
+    <message>
+        <source>Activation hands out no more jobs of %1 than these limits allow, on every node of the store. Workers waiting in a long poll get a job as soon as a slot frees.</source>
+        <translation>Активация выдаёт задач %1 не больше, чем позволяют эти ограничения, на всех узлах хранилища. Обработчики в длинном опросе получают задачу, как только освобождается место.</translation>
+    </message>
+    <message>
+        <source>At &amp;most</source>
+        <translation>Не &amp;больше</translation>
+    </message>
+    <message>
+        <source>jobs active at once</source>
+        <translation>активных задач одновременно</translation>
+    </message>
+    <message>
+        <source>At m&amp;ost</source>
+        <translation>Не б&amp;ольше</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>секунд</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>минут</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>часов</translation>
+    </message>
+    <message>
+        <source>activations per</source>
+        <translation>активаций за</translation>
     </message>
 </context>
 <context>
@@ -1696,7 +1759,7 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Variables: a JSON object, such as {&quot;report&quot;: &quot;daily&quot;}</source>
-        <translation>Переменные: объект JSON, например {"report": "daily"}</translation>
+        <translation>Переменные: объект JSON, например {&quot;report&quot;: &quot;daily&quot;}</translation>
     </message>
     <message>
         <source>Timeout: an ISO 8601 duration from PT1S to PT24H</source>
@@ -1969,6 +2032,14 @@ Reason (optional):</source>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 ч %2 мин</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 мин</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 ч</translation>
     </message>
 </context>
 <context>

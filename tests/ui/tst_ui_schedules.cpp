@@ -1,12 +1,15 @@
-// The Schedules view and its dialog (issue 16): the dialog previews the next runs as you type
-// and says what is wrong; the view shows what the API answers, in words, and its actions
-// (new, pause, resume, run now, delete) change the store as the API's routes do.
+// The Schedules view and its dialog, and limits in the job types view (issue 16): the dialog
+// previews the next runs as you type and says what is wrong; the view shows what the API answers,
+// in words, and its actions (new, pause, resume, run now, delete) change the store as the API's
+// routes do.
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "dialogs/ScheduleDialog.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
 #include "models/SchedulesModel.h"
+#include "views/JobTypesView.h"
 #include "views/SchedulesView.h"
 
 #include <QComboBox>
@@ -25,6 +28,7 @@ private slots:
     void dialogPreviewsAndRefuses();
     void viewShowsAndActs();
     void russianWords();
+    void jobTypesShowAndEditLimits();
     void cleanupTestCase();
 
 private:
@@ -202,6 +206,67 @@ void tst_ui_schedules::russianWords()
     QCOMPARE(SchedulesModel().headerData(SchedulesModel::NextRun, Qt::Horizontal).toString(),
              QStringLiteral("Следующий запуск"));
     QCoreApplication::removeTranslator(&russian);
+}
+
+// The job types view shows each type's limits with their use, and Limits… changes them as
+// PUT /job-types/:type/limits does.
+void tst_ui_schedules::jobTypesShowAndEditLimits()
+{
+    QCOMPARE(m_kit->api
+                 .put(QStringLiteral("/api/v1/job-types/capped/limits"),
+                      {{QStringLiteral("max_active"), 2}})
+                 .status,
+             200);
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(!m_kit->create(QStringLiteral("capped")).isEmpty());
+    QCOMPARE(m_kit->api.activate(QStringLiteral("capped"), QStringLiteral("w1"), 5)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             2);
+    ReadOnlyMode mode;
+    JobTypesView view(*m_reader, m_kit->server.server().engine(), &mode);
+    load(view);
+    JobTypesModel *model = view.model();
+    const int row = model->rowOfKey(QStringLiteral("capped"));
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, JobTypesModel::Limits).data().toString(),
+             QStringLiteral("2 of 2 active"));
+
+    TypeLimit shown;
+    view.setAskLimits([&](const QString &, const TypeLimit &current, TypeLimitChange *change) {
+        shown = current;
+        change->maxActive = 3;
+        change->rate = std::pair<int, qint64>(10, 60'000);
+        return true;
+    });
+    view.table()->selectRow(row);
+    QSignalSpy done(&view, &JobTypesView::actionFinished);
+    view.limitsAction()->trigger();
+    QVERIFY(done.wait(10'000) && done.first().first().toBool());
+    QCOMPARE(shown.maxActive, std::optional<int>(2));
+    const QJsonObject limits = [&] {
+        for (const QJsonValue &t : m_kit->api.get(QStringLiteral("/api/v1/job-types"))
+                                       .data()
+                                       .value(QStringLiteral("job_types"))
+                                       .toArray())
+            if (t[QStringLiteral("type")].toString() == QStringLiteral("capped"))
+                return t[QStringLiteral("limits")].toObject();
+        return QJsonObject();
+    }();
+    QCOMPARE(limits.value(QStringLiteral("max_active")).toInt(), 3);
+    QCOMPARE(limits.value(QStringLiteral("rate")).toObject(),
+             (QJsonObject{{QStringLiteral("limit"), 10},
+                          {QStringLiteral("per"), QStringLiteral("PT1M")}}));
+    load(view);
+    QCOMPARE(model->index(row, JobTypesModel::Limits).data().toString(),
+             QStringLiteral("2 of 3 active · 0 of 10 per 1 min"));
+    // The raised limit let the waiting job go at the next activation.
+    QCOMPARE(m_kit->api.activate(QStringLiteral("capped"), QStringLiteral("w1"), 5)
+                 .value(QStringLiteral("jobs"))
+                 .toArray()
+                 .size(),
+             1);
 }
 
 QTEST_MAIN(tst_ui_schedules)

@@ -2,6 +2,7 @@
 
 #include "JobStateStyle.h"
 #include "TimeText.h"
+#include "views/SpanText.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -49,6 +50,8 @@ QVariant JobTypesModel::data(const QModelIndex &index, int role) const
                  t.pauseReason.isEmpty() ? QString() : QStringLiteral(": ") + t.pauseReason);
     if (role == Qt::ToolTipRole && column == Workers)
         return t.workers.join(QStringLiteral(", "));
+    if (role == Qt::ToolTipRole && column == Limits)
+        return tr("Activation hands out no more than these limits allow (Limits… changes them)");
     if (role != Qt::DisplayRole)
         return {};
     if (column >= FirstState && column < Total)
@@ -66,8 +69,23 @@ QVariant JobTypesModel::data(const QModelIndex &index, int role) const
         return int(t.workers.size());
     case LongPolls:
         return t.longPolls;
+    case Limits:
+        return limitsText(t);
     }
     return {};
+}
+
+QString JobTypesModel::limitsText(const JobTypeSnapshot &t)
+{
+    QStringList parts;
+    if (t.limit.maxActive)
+        parts.append(tr("%1 of %2 active").arg(t.activeNow).arg(*t.limit.maxActive));
+    if (t.limit.rateLimit)
+        parts.append(tr("%1 of %2 per %3")
+                         .arg(t.activationsInWindow)
+                         .arg(*t.limit.rateLimit)
+                         .arg(SpanText::duration(t.limit.ratePerMs)));
+    return parts.join(QStringLiteral(" · "));
 }
 
 QVariant JobTypesModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -97,6 +115,8 @@ QVariant JobTypesModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Workers");
     case LongPolls:
         return tr("Long polls");
+    case Limits:
+        return tr("Limits");
     }
     return {};
 }

@@ -21,9 +21,12 @@ public:
         OldestWaiting,
         Workers,
         LongPolls,
+        Limits,
         ColumnCount
     };
     enum Role { TypeRole = Qt::UserRole + 1, PausedRole };
+    // "3 of 5 active · 42 of 100 per 1 min": the limits and their use now; empty: none.
+    static QString limitsText(const JobTypeSnapshot &row);
     using KeyedTableModel::KeyedTableModel;
 
     int columnCount(const QModelIndex &parent = {}) const override;

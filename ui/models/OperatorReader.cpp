@@ -1,5 +1,6 @@
 #include "OperatorReader.h"
 
+#include "core/Clock.h"
 #include "engine/Engine.h"
 #include "store/ReadSnapshot.h"
 #include "store/ScheduleStore.h"
@@ -114,6 +115,11 @@ QList<JobTypeSnapshot> OperatorReader::jobTypes()
         types[type];
     for (const QString &type : polls.workersByType.keys())
         types[type];
+    TypeLimitStore limitStore(m_db);
+    const QHash<QString, TypeLimit> limits = limitStore.all();
+    for (const QString &type : limits.keys())
+        types[type];
+    const qint64 now = Clock::nowMs();
     QList<JobTypeSnapshot> out;
     for (auto it = types.begin(); it != types.end(); ++it) {
         JobTypeSnapshot t = it.value();
@@ -131,6 +137,13 @@ QList<JobTypeSnapshot> OperatorReader::jobTypes()
             if (!t.workers.contains(w))
                 t.workers.append(w);
         t.longPolls = int(polling.size());
+        if (const auto limit = limits.constFind(t.type); limit != limits.constEnd()) {
+            t.limit = *limit;
+            t.activeNow = limitStore.activeJobs(t.type);
+            if (limit->rateLimit)
+                t.activationsInWindow =
+                    limitStore.activationsAfter(t.type, now - limit->ratePerMs).activations;
+        }
         out.append(std::move(t));
     }
     return out;

@@ -9,6 +9,7 @@
 #include "store/ScheduleRecord.h"
 #include "store/StatsQuery.h"
 #include "store/StoreFootprint.h"
+#include "store/TypeLimitStore.h"
 
 #include <QList>
 #include <QString>
@@ -64,6 +65,9 @@ struct JobTypeSnapshot
     QString pauseReason;
     QStringList workers; // with active jobs of the type or long-polling for it
     int longPolls = 0;
+    TypeLimit limit;             // PUT /job-types/:type/limits; empty: none
+    int activeNow = 0;           // ACTIVE jobs, when there is a limit
+    int activationsInWindow = 0; // in the rate limit's window
 };
 
 // One row of the workers view: GET /api/v1/workers.

@@ -1,5 +1,6 @@
 #include "JobTypesView.h"
 
+#include "dialogs/LimitsDialog.h"
 #include "engine/OperatorCommands.h"
 #include "models/BackgroundReader.h"
 #include "models/ConsoleCommand.h"
@@ -22,7 +23,16 @@ JobTypesView::JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMod
                 tr("Show jobs"));
     m_pause = addChangingAction(tr("Pause…"), true);
     m_resume = addChangingAction(tr("Resume"), true);
+    m_limits = addChangingAction(tr("Limits…"), true);
     connect(m_pause, &QAction::triggered, this, &JobTypesView::onPauseTriggered);
+    connect(m_limits, &QAction::triggered, this, &JobTypesView::onLimitsTriggered);
+    m_askLimits = [this](const QString &type, const TypeLimit &current, TypeLimitChange *change) {
+        LimitsDialog dialog(type, current, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        *change = dialog.change();
+        return true;
+    };
     connect(m_resume, &QAction::triggered, this,
             [this] { resume(selectedValues(JobTypesModel::TypeRole)); });
     m_ask = [this](const QStringList &types, QString *reason) {
@@ -81,4 +91,24 @@ void JobTypesView::resume(const QStringList &types)
             [this, type](const Outcome<TypePause> &result) {
                 showResult(tr("Resume %1").arg(type), result);
             });
+}
+
+void JobTypesView::onLimitsTriggered()
+{
+    const QModelIndex current = table()->currentIndex();
+    if (!current.isValid())
+        return;
+    const JobTypeSnapshot row = m_model->rowAt(current.row());
+    TypeLimitChange change;
+    if (!m_askLimits(row.type, row.limit, &change))
+        return;
+    ConsoleCommand::send(
+        engine(), mode(), this,
+        [type = row.type, change](Txn &txn) {
+            return OperatorCommands::setTypeLimit(txn, StoreReader::consoleKey(), type, change);
+        },
+        [this, type = row.type](const Outcome<TypeLimitSet> &result) {
+            showResult(tr("Limits of %1").arg(type), result);
+            refresh();
+        });
 }

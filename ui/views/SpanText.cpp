@@ -48,7 +48,10 @@ QString SpanText::duration(qint64 ms)
         return tr("%1 ms").arg(ms);
     if (ms < 60'000)
         return tr("%1 s").arg(QLocale().toString(double(ms) / 1000.0, 'f', 1));
+    // Whole minutes and hours drop the zero part ("1 min", not "1 min 0 s").
     if (ms < 3'600'000)
-        return tr("%1 min %2 s").arg(ms / 60'000).arg(ms / 1000 % 60);
-    return tr("%1 h %2 min").arg(ms / 3'600'000).arg(ms / 60'000 % 60);
+        return ms / 1000 % 60 ? tr("%1 min %2 s").arg(ms / 60'000).arg(ms / 1000 % 60)
+                              : tr("%1 min").arg(ms / 60'000);
+    return ms / 60'000 % 60 ? tr("%1 h %2 min").arg(ms / 3'600'000).arg(ms / 60'000 % 60)
+                            : tr("%1 h").arg(ms / 3'600'000);
 }
