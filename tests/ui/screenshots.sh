@@ -3,8 +3,9 @@
 #   tests/ui/screenshots.sh [build-dir] [out-dir]     (defaults: build, resources/screenshots)
 # The store: 20 minutes of generated history (bench/jobdeck-generate), then live traffic over
 # the REST API on a headless server (workers completing and failing jobs, an incident, a paused
-# type, scheduled jobs, API keys). The console then opens that store under Xvfb (xvfb-run; the
-# offscreen platform when Xvfb is not installed) and saves one PNG per view (--screenshot).
+# type, scheduled jobs, schedules, a limited type, API keys). The console then opens that store
+# under Xvfb (xvfb-run; the offscreen platform when Xvfb is not installed) and saves one PNG per
+# view (--screenshot).
 set -eu
 
 BUILD=${1:-build}
@@ -77,6 +78,11 @@ for key in $(activate webhook-push hooks-1 4); do
     call PUT "/jobs/$key/fail" '{"retries":2,"error_message":"Rate limited by provider (429)","retry_back_off":"PT30S"}' >/dev/null
 done
 call PUT /job-types/webhook-push/pause '{"reason":"Provider maintenance until 14:00"}' >/dev/null
+call POST /schedules '{"name":"nightly-report","type":"report-nightly","cron":"0 2 * * *","timezone":"Europe/Moscow"}' >/dev/null
+call POST /schedules '{"name":"invoice-sweep","type":"invoice-pdf","every":"PT15M"}' >/dev/null
+call POST /schedules '{"name":"weekday-digest","type":"email-send","cron":"30 8 * * MON-FRI","timezone":"Europe/Berlin","paused":true}' >/dev/null
+call POST /schedules/invoice-sweep/run >/dev/null
+call PUT /job-types/invoice-pdf/limits '{"max_active":4,"rate":{"limit":600,"per":"PT1M"}}' >/dev/null
 call POST /api-keys '{"name":"ci-worker","permissions":["job"],"tenants":["*"]}' >/dev/null
 call POST /api-keys '{"name":"grafana","permissions":["read"],"tenants":["acme","globex"]}' >/dev/null
 

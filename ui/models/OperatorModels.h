@@ -16,12 +16,12 @@ public:
     enum Column {
         Type,
         Status,
+        Limits,
         FirstState,
         Total = FirstState + 8,
         OldestWaiting,
         Workers,
         LongPolls,
-        Limits,
         ColumnCount
     };
     enum Role { TypeRole = Qt::UserRole + 1, PausedRole };
