@@ -1,12 +1,14 @@
 // Several Jobdeck nodes (real `jobdeck` processes) on one PostgreSQL database: a long poll held
 // on one node gets a job created on another, every job is completed exactly once and is never
 // active at two workers at the same time, and the jobs a node's workers held when that node was
-// killed (-9) time out and are completed by workers of the other nodes. Runs on PostgreSQL only
+// killed (-9) time out and are completed by workers of the other nodes; a schedule fires each
+// due time once and a type's max_active holds, whichever node acts. Runs on PostgreSQL only
 // (registered as tst_api_cluster_pg). JOBDECK_CLUSTER_JOBS sets the number of jobs: 5000 in
 // CTest; the 20000 by hand (about 67 s on the shared 2-core machine).
 
 #include "TestStore.h"
 #include "core/Clock.h"
+#include "core/JobState.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -19,6 +21,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -301,6 +304,67 @@ private slots:
                 << scalar(u"SELECT COUNT(DISTINCT split_part(job_key, '-job-', 1)) FROM jobs "
                           "WHERE type = 'beat'"_s)
                 << "nodes";
+    }
+
+    // max_active 2 for one type, watched by three nodes with two workers each: sampled from the
+    // store every few milliseconds, the committed ACTIVE count never passes 2 (the limit row is
+    // locked while a node counts and claims), and the jobs all complete.
+    void limitHoldsAcrossThreeNodes()
+    {
+        for (const QString &id : {u"nodeA"_s, u"nodeB"_s, u"nodeC"_s})
+            QVERIFY(startNode(id).alive);
+        BlockingHttp onA(m_nodes[0]->port);
+        QCOMPARE(
+            onA.call("PUT", u"/api/v1/job-types/capped/limits"_s, {{u"max_active"_s, 2}}).status,
+            200);
+        constexpr int kJobs = 40;
+        for (int i = 0; i < kJobs; ++i)
+            QCOMPARE(
+                onA.call("POST", u"/api/v1/jobs"_s,
+                         {{u"type"_s, u"capped"_s}, {u"variables"_s, QJsonObject{{u"i"_s, i}}}})
+                    .status,
+                201);
+        // The other nodes read the limit at their next cluster tick.
+        QTest::qWait(1000);
+        std::atomic<int> completed{0};
+        std::atomic<bool> stop{false};
+        std::vector<std::jthread> workers;
+        for (int w = 0; w < 6; ++w)
+            workers.emplace_back([&, w] {
+                BlockingHttp http(m_nodes[size_t(w % 3)]->port);
+                const QString worker = u"cap-%1"_s.arg(w);
+                while (!stop && completed < kJobs) {
+                    const BlockingHttp::Answer r = http.call("POST", u"/api/v1/jobs/activate"_s,
+                                                             {{u"type"_s, u"capped"_s},
+                                                              {u"worker"_s, worker},
+                                                              {u"max_jobs"_s, 2},
+                                                              {u"request_timeout"_s, 500}});
+                    for (const QJsonValue &job : r.data().value(u"jobs"_s).toArray()) {
+                        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+                        if (http.call("PUT",
+                                      u"/api/v1/jobs/%1/complete"_s.arg(job[u"key"_s].toString()),
+                                      {{u"worker"_s, worker}})
+                                .status == 200)
+                            ++completed;
+                    }
+                }
+            });
+        qint64 most = 0;
+        int samples = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (completed < kJobs && clock.elapsed() < 60'000) {
+            most = qMax(most, scalar(u"SELECT COUNT(*) FROM jobs WHERE type = 'capped' AND "
+                                     "state = %1"_s.arg(int(JobState::Active))));
+            ++samples;
+            QTest::qWait(2);
+        }
+        stop = true;
+        workers.clear();
+        qInfo() << samples << "samples, at most" << most << "active at once";
+        QCOMPARE(int(completed), kJobs);
+        QVERIFY2(most <= 2, qPrintable(QString::number(most)));
+        QCOMPARE(most, 2);
     }
 
     // 3 nodes, 10 workers spread over them, producers on A and B; node C is killed (-9) midway.
