@@ -102,7 +102,8 @@ Outcome<ScheduleRecord> create(Txn &txn, const ApiKey &caller, const QString &na
     s.anchorAt = txn.now();
     apply(s, change, txn.now());
     plan(txn, s);
-    store.insert(s);
+    if (!store.insert(s)) // created by another node since the check
+        return JobError::of(JobError::Kind::ScheduleExists, name);
     return s;
 }
 

@@ -109,14 +109,17 @@ QList<ScheduleRecord> ScheduleStore::list(const QStringList &tenants)
     return readAll(q);
 }
 
-void ScheduleStore::insert(const ScheduleRecord &s)
+bool ScheduleStore::insert(const ScheduleRecord &s)
 {
+    // ON CONFLICT: two nodes creating one name at once; the second learns it exists (a unique
+    // violation would roll back its whole batch).
     QSqlQuery q = prepare(m_db, QStringLiteral("INSERT INTO schedules (" SCHEDULE_COLUMNS
                                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                               "?, ?, ?, ?, ?, ?)"));
+                                               "?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
     q.addBindValue(s.name);
     bindFields(q, s);
     Database::exec(q);
+    return q.numRowsAffected() > 0;
 }
 
 void ScheduleStore::update(const ScheduleRecord &s)

@@ -18,7 +18,8 @@ public:
     std::optional<ScheduleRecord> find(const QString &name, bool forUpdate = false);
     // By name; only these tenants' (empty: all).
     QList<ScheduleRecord> list(const QStringList &tenants);
-    void insert(const ScheduleRecord &schedule);
+    // False when a schedule of that name exists.
+    bool insert(const ScheduleRecord &schedule);
     void update(const ScheduleRecord &schedule);
     bool remove(const QString &name);
     // Unpaused schedules due at `now`, earliest first. On PostgreSQL they are locked, and rows
