@@ -1736,6 +1736,85 @@ Reason (optional):</source>
         <source>Next runs:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>A cron expression has 5 fields (minute, hour, day of month, month, day of week) or 6 with seconds first; this one has %n</source>
+        <translation>
+            <numerusform>A cron expression has 5 fields (minute, hour, day of month, month, day of week) or 6 with seconds first; this one has %n</numerusform>
+            <numerusform>A cron expression has 5 fields (minute, hour, day of month, month, day of week) or 6 with seconds first; this one has %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an empty list item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L (the last day) is for the day of month only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>? is for the day fields only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the step of &quot;%1&quot; must be a whole number of at least 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a name (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range %1 runs backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone: &quot;%1&quot; is not an IANA time zone (such as Europe/Moscow or UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SchedulesModel</name>

@@ -1769,6 +1769,86 @@ Reason (optional):</source>
         <source>Next runs:</source>
         <translation>Ближайшие запуски:</translation>
     </message>
+    <message numerus="yes">
+        <source>A cron expression has 5 fields (minute, hour, day of month, month, day of week) or 6 with seconds first; this one has %n</source>
+        <translation>
+            <numerusform>В выражении cron 5 полей (минута, час, день месяца, месяц, день недели) или 6, первое — секунды; здесь %n</numerusform>
+            <numerusform>В выражении cron 5 полей (минута, час, день месяца, месяц, день недели) или 6, первое — секунды; здесь %n</numerusform>
+            <numerusform>В выражении cron 5 полей (минута, час, день месяца, месяц, день недели) или 6, первое — секунды; здесь %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Секунды</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Минуты</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Часы</translation>
+    </message>
+    <message>
+        <source>Day of month</source>
+        <translation>День месяца</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Месяц</translation>
+    </message>
+    <message>
+        <source>Day of week</source>
+        <translation>День недели</translation>
+    </message>
+    <message>
+        <source>an empty list item</source>
+        <translation>пустой элемент списка</translation>
+    </message>
+    <message>
+        <source>L (the last day) is for the day of month only</source>
+        <translation>L (последний день) — только для дня месяца</translation>
+    </message>
+    <message>
+        <source>? is for the day fields only</source>
+        <translation>? — только для полей дня</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than one step</source>
+        <translation>в «%1» больше одного шага</translation>
+    </message>
+    <message>
+        <source>the step of &quot;%1&quot; must be a whole number of at least 1</source>
+        <translation>шаг в «%1» должен быть целым числом не меньше 1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a range</source>
+        <translation>«%1» — не диапазон</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>«%1» — не число</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number or a name (%2)</source>
+        <translation>«%1» — не число и не имя (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is out of range %2-%3</source>
+        <translation>%1 вне диапазона %2-%3</translation>
+    </message>
+    <message>
+        <source>the range %1 runs backwards</source>
+        <translation>диапазон %1 идёт в обратную сторону</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+    <message>
+        <source>Time zone: &quot;%1&quot; is not an IANA time zone (such as Europe/Moscow or UTC)</source>
+        <translation>Часовой пояс: «%1» — не часовой пояс IANA (например, Europe/Moscow или UTC)</translation>
+    </message>
 </context>
 <context>
     <name>SchedulesModel</name>

@@ -74,57 +74,60 @@ std::optional<int> value(const Field &f, const QString &text)
     return std::nullopt;
 }
 
-// One field into `bits` (index = value). Returns the error, or an empty string.
-QString parseField(const Field &f, const QString &text, std::vector<bool> &bits, bool *lastDay)
+// One field into `bits` (index = value). Returns what is wrong (its field left to the caller),
+// or nothing.
+using Problem = CronExpression::Problem;
+std::optional<Problem> parseField(const Field &f, const QString &text, std::vector<bool> &bits,
+                                  bool *lastDay)
 {
     bits.assign(std::size_t(f.max) + 1, false);
-    const auto where = [&](const QString &what) {
-        return QStringLiteral("%1 field \"%2\": %3").arg(QLatin1String(f.name), text, what);
+    const auto problem = [&](Problem::Kind kind, const QString &item = {}) {
+        Problem p;
+        p.kind = kind;
+        p.fieldText = text;
+        p.item = item;
+        p.min = f.min;
+        p.max = f.max;
+        p.names = f.names;
+        return std::optional<Problem>(p);
     };
     for (const QString &item : text.split(QLatin1Char(','))) {
         if (item.isEmpty())
-            return where(QStringLiteral("an empty list item"));
+            return problem(Problem::EmptyItem);
         if (item.compare(QLatin1String("L"), Qt::CaseInsensitive) == 0) {
             if (!lastDay)
-                return where(QStringLiteral("L (last day) is for the day of month only"));
+                return problem(Problem::LastDayMisplaced);
             *lastDay = true;
             continue;
         }
         const QStringList stepParts = item.split(QLatin1Char('/'));
         if (stepParts.size() > 2)
-            return where(QStringLiteral("\"%1\" has more than one step").arg(item));
+            return problem(Problem::TwoSteps, item);
         int step = 1;
         if (stepParts.size() == 2) {
             bool ok = false;
             step = stepParts.at(1).toInt(&ok);
             if (!ok || step < 1)
-                return where(QStringLiteral("the step of \"%1\" must be a whole number of at "
-                                            "least 1")
-                                 .arg(item));
+                return problem(Problem::BadStep, item);
         }
         const QString range = stepParts.at(0);
         int from = f.min;
         int to = f.max;
         if (range == QLatin1String("*") || range == QLatin1String("?")) {
             if (range == QLatin1String("?") && !f.dayField)
-                return where(QStringLiteral("? is for the day fields only"));
+                return problem(Problem::AnyMisplaced);
         } else {
             const QStringList bounds = range.split(QLatin1Char('-'));
             if (bounds.size() > 2)
-                return where(QStringLiteral("\"%1\" is not a range").arg(range));
+                return problem(Problem::NotARange, range);
             const std::optional<int> a = value(f, bounds.at(0));
             const std::optional<int> b = bounds.size() == 2 ? value(f, bounds.at(1)) : a;
             if (!a || !b)
-                return where(QStringLiteral("\"%1\" is not a number%2")
-                                 .arg(range, f.names.isEmpty()
-                                                 ? QString()
-                                                 : QStringLiteral(" or a name (%1)")
-                                                       .arg(f.names.join(QLatin1Char(' ')))));
+                return problem(Problem::NotANumber, range);
             if (*a < f.min || *a > f.max || *b < f.min || *b > f.max)
-                return where(
-                    QStringLiteral("%1 is out of range %2-%3").arg(range).arg(f.min).arg(f.max));
+                return problem(Problem::OutOfRange, range);
             if (*a > *b)
-                return where(QStringLiteral("the range %1 runs backwards").arg(range));
+                return problem(Problem::Backwards, range);
             from = *a;
             // "a/n" runs from a to the end of the field.
             to = bounds.size() == 1 && stepParts.size() == 2 ? f.max : *b;
@@ -132,7 +135,7 @@ QString parseField(const Field &f, const QString &text, std::vector<bool> &bits,
         for (int v = from; v <= to; v += step)
             bits[std::size_t(v)] = true;
     }
-    return {};
+    return std::nullopt;
 }
 
 template <std::size_t N> std::bitset<N> toBits(const std::vector<bool> &bits)
@@ -174,27 +177,38 @@ qint64 wallToUtc(const QTimeZone &zone, const QDate &date, const QTime &time)
 
 std::optional<CronExpression> CronExpression::parse(const QString &text, QString *error)
 {
-    const auto fail = [&](const QString &message) -> std::optional<CronExpression> {
-        if (error)
-            *error = message;
-        return std::nullopt;
-    };
+    Problem problem;
+    std::optional<CronExpression> cron = parse(text, &problem);
+    if (!cron && error)
+        *error = problem.text();
+    return cron;
+}
+
+std::optional<CronExpression> CronExpression::parse(const QString &text, Problem *problem)
+{
     static const QRegularExpression spaces(QStringLiteral("\\s+"));
     QStringList fields = text.trimmed().split(spaces, Qt::SkipEmptyParts);
-    if (fields.size() != 5 && fields.size() != 6)
-        return fail(QStringLiteral("A cron expression has 5 fields (minute hour day-of-month "
-                                   "month day-of-week) or 6 with seconds first; this one has %1")
-                        .arg(fields.size()));
+    if (fields.size() != 5 && fields.size() != 6) {
+        if (problem) {
+            *problem = Problem{};
+            problem->kind = Problem::FieldCount;
+            problem->fieldCount = int(fields.size());
+        }
+        return std::nullopt;
+    }
     if (fields.size() == 5)
         fields.prepend(QStringLiteral("0"));
     CronExpression cron;
     cron.m_text = text.trimmed();
     std::vector<bool> bits;
-    QString problem;
+    std::optional<Problem> found;
     const auto field = [&](const Field &f, int i, bool *lastDay = nullptr) {
-        if (problem.isEmpty())
-            problem = parseField(f, fields.at(i), bits, lastDay);
-        return problem.isEmpty();
+        if (!found) {
+            found = parseField(f, fields.at(i), bits, lastDay);
+            if (found)
+                found->field = Problem::Field(i);
+        }
+        return !found;
     };
     if (field(secondField(), 0))
         cron.m_seconds = toBits<60>(bits);
@@ -211,11 +225,62 @@ std::optional<CronExpression> CronExpression::parse(const QString &text, QString
             bits[0] = true;
         cron.m_weekdays = toBits<7>(bits);
     }
-    if (!problem.isEmpty())
-        return fail(problem);
+    if (found) {
+        if (problem)
+            *problem = *found;
+        return std::nullopt;
+    }
     cron.m_daysRestricted = !unrestricted(fields.at(3));
     cron.m_weekdaysRestricted = !unrestricted(fields.at(5));
     return cron;
+}
+
+QString CronExpression::Problem::text() const
+{
+    static const char *const fieldNames[] = {"second",       "minute", "hour",
+                                             "day of month", "month",  "day of week"};
+    if (kind == FieldCount)
+        return QStringLiteral("A cron expression has 5 fields (minute hour day-of-month month "
+                              "day-of-week) or 6 with seconds first; this one has %1")
+            .arg(fieldCount);
+    QString what;
+    switch (kind) {
+    case FieldCount:
+        break;
+    case EmptyItem:
+        what = QStringLiteral("an empty list item");
+        break;
+    case LastDayMisplaced:
+        what = QStringLiteral("L (last day) is for the day of month only");
+        break;
+    case AnyMisplaced:
+        what = QStringLiteral("? is for the day fields only");
+        break;
+    case TwoSteps:
+        what = QStringLiteral("\"%1\" has more than one step").arg(item);
+        break;
+    case BadStep:
+        what = QStringLiteral("the step of \"%1\" must be a whole number of at least 1").arg(item);
+        break;
+    case NotARange:
+        what = QStringLiteral("\"%1\" is not a range").arg(item);
+        break;
+    case NotANumber:
+        what = QStringLiteral("\"%1\" is not a number%2")
+                   .arg(item,
+                        names.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" or a name (%1)").arg(names.join(QLatin1Char(' '))));
+        break;
+    case OutOfRange:
+        what = QStringLiteral("%1 is out of range %2-%3").arg(item).arg(min).arg(max);
+        break;
+    case Backwards:
+        what = QStringLiteral("the range %1 runs backwards").arg(item);
+        break;
+    }
+    return QStringLiteral("%1 field \"%2\": %3")
+        .arg(QLatin1String(fieldNames[int(field)]), fieldText, what);
 }
 
 bool CronExpression::dayMatches(int month, int day, int dayOfWeek, int daysInMonth) const

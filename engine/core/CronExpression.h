@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <bitset>
 #include <optional>
@@ -16,8 +17,36 @@ class QTimeZone;
 class CronExpression
 {
 public:
-    // The expression, or nothing with `error` saying what is wrong and where.
+    // What is wrong with an expression, for a message in any language; text() says it in
+    // English (the API's VALIDATION_ERROR).
+    struct Problem
+    {
+        enum Kind {
+            FieldCount,       // fieldCount fields instead of 5 or 6
+            EmptyItem,        // "1,,2"
+            LastDayMisplaced, // L outside the day of month
+            AnyMisplaced,     // ? outside the day fields
+            TwoSteps,         // item "*/2/3"
+            BadStep,          // item "*/0"
+            NotARange,        // item "1-2-3"
+            NotANumber,       // item "x" (names: what the field also takes)
+            OutOfRange,       // item outside min-max
+            Backwards,        // item "5-1"
+        };
+        enum Field { Second, Minute, Hour, DayOfMonth, Month, DayOfWeek };
+        Kind kind = FieldCount;
+        Field field = Minute;
+        QString fieldText; // the whole field as written
+        QString item;
+        int fieldCount = 0;
+        int min = 0, max = 0;
+        QStringList names;
+        QString text() const;
+    };
+
+    // The expression, or nothing with `error` (or `problem`) saying what is wrong and where.
     static std::optional<CronExpression> parse(const QString &text, QString *error = nullptr);
+    static std::optional<CronExpression> parse(const QString &text, Problem *problem);
 
     // The first instant (epoch ms, whole seconds) strictly after `afterMs` at which the
     // expression fires on the wall clock of `zone`. A local time that a DST change skips fires

@@ -111,6 +111,52 @@ ScheduleDialog::ScheduleDialog(const ScheduleRecord *existing, QWidget *parent) 
     revalidate();
 }
 
+QString ScheduleDialog::cronProblemText(const CronExpression::Problem &p)
+{
+    using P = CronExpression::Problem;
+    if (p.kind == P::FieldCount)
+        return tr("A cron expression has 5 fields (minute, hour, day of month, month, day of "
+                  "week) or 6 with seconds first; this one has %n",
+                  nullptr, p.fieldCount);
+    const QString fields[] = {tr("Seconds"),      tr("Minutes"), tr("Hours"),
+                              tr("Day of month"), tr("Month"),   tr("Day of week")};
+    QString what;
+    switch (p.kind) {
+    case P::FieldCount:
+        break;
+    case P::EmptyItem:
+        what = tr("an empty list item");
+        break;
+    case P::LastDayMisplaced:
+        what = tr("L (the last day) is for the day of month only");
+        break;
+    case P::AnyMisplaced:
+        what = tr("? is for the day fields only");
+        break;
+    case P::TwoSteps:
+        what = tr("\"%1\" has more than one step").arg(p.item);
+        break;
+    case P::BadStep:
+        what = tr("the step of \"%1\" must be a whole number of at least 1").arg(p.item);
+        break;
+    case P::NotARange:
+        what = tr("\"%1\" is not a range").arg(p.item);
+        break;
+    case P::NotANumber:
+        what = p.names.isEmpty() ? tr("\"%1\" is not a number").arg(p.item)
+                                 : tr("\"%1\" is not a number or a name (%2)")
+                                       .arg(p.item, p.names.join(QLatin1Char(' ')));
+        break;
+    case P::OutOfRange:
+        what = tr("%1 is out of range %2-%3").arg(p.item).arg(p.min).arg(p.max);
+        break;
+    case P::Backwards:
+        what = tr("the range %1 runs backwards").arg(p.item);
+        break;
+    }
+    return tr("%1 \"%2\": %3").arg(fields[int(p.field)], p.fieldText, what);
+}
+
 QString ScheduleDialog::name() const
 {
     return m_name->text().trimmed();
@@ -156,10 +202,15 @@ void ScheduleDialog::revalidate()
     const QString zoneId = m_zone->currentText().trimmed();
     std::optional<Recurrence> recurrence;
     if (cron) {
-        Recurrence::Error error;
-        recurrence = Recurrence::cron(m_cron->text(), zoneId, &error);
-        if (!recurrence)
-            m_problem = error.message;
+        CronExpression::Problem problem;
+        if (!CronExpression::parse(m_cron->text(), &problem))
+            m_problem = cronProblemText(problem);
+        else if (zoneId.isEmpty() || !QTimeZone(zoneId.toUtf8()).isValid())
+            m_problem = tr("Time zone: \"%1\" is not an IANA time zone (such as Europe/Moscow or "
+                           "UTC)")
+                            .arg(zoneId);
+        else
+            recurrence = Recurrence::cron(m_cron->text(), zoneId);
     } else {
         const std::optional<qint64> every = IsoDuration::parseMs(m_every->text().trimmed());
         if (!every || *every < 1000)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/CronExpression.h"
 #include "engine/ScheduleCommands.h"
 
 #include <QDialog>
@@ -30,6 +31,8 @@ public:
     QStringList preview() const { return m_runs; }
     QString problem() const;
     bool isAcceptable() const;
+    // What is wrong with a cron expression, in the console's language.
+    static QString cronProblemText(const CronExpression::Problem &problem);
 
     // The field widgets, for tests and keyboard users alike.
     QLineEdit *nameEdit() const { return m_name; }
