@@ -15,9 +15,7 @@ namespace {
 std::optional<ActivationSpec> parse(FieldReader &in, const ApiKey &caller, const ApiLimits &limits)
 {
     ActivationSpec spec;
-    spec.type = in.name(QStringLiteral("type"), QStringLiteral("Job type is required"),
-                        QStringLiteral("Job type must be 1-100 characters: letters, digits, "
-                                       "hyphens, underscores"));
+    spec.type = in.jobType();
     spec.worker = in.name(QStringLiteral("worker"), QStringLiteral("Worker ID is required"),
                           QStringLiteral("Worker ID must be 1-100 characters: letters, digits, "
                                          "hyphens, underscores"));

@@ -23,9 +23,7 @@ std::optional<CreateSpec> parseCreate(FieldReader &in, const ApiKey &caller,
                                       const ApiLimits &limits, const QString &prefix = {})
 {
     CreateSpec spec;
-    spec.type = in.name(QStringLiteral("type"), QStringLiteral("Job type is required"),
-                        QStringLiteral("Job type must be 1-100 characters: letters, digits, "
-                                       "hyphens, underscores"));
+    spec.type = in.jobType();
     if (!in.has(QStringLiteral("variables")))
         in.error(QStringLiteral("variables"),
                  QStringLiteral("Variables are required (a JSON object)"));
@@ -34,22 +32,13 @@ std::optional<CreateSpec> parseCreate(FieldReader &in, const ApiKey &caller,
     if (spec.variablesJson.size() > limits.maxVariablesBytes)
         in.error(QStringLiteral("variables"),
                  QStringLiteral("Variables exceed %1 bytes").arg(limits.maxVariablesBytes));
-    spec.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
-                                  QStringLiteral("Retries must be between 0 and 100")));
+    spec.retries = in.retries();
     spec.timeoutMs = in.duration(QStringLiteral("timeout"), 1000, 3'600'000 * 24).value_or(120'000);
-    spec.customHeaders = in.object(QStringLiteral("custom_headers"));
+    spec.customHeaders = in.customHeaders();
     spec.customHeadersJson = JsonText::compact(spec.customHeaders);
-    for (auto it = spec.customHeaders.begin(); it != spec.customHeaders.end(); ++it)
-        if (!it.value().isString())
-            in.error(QStringLiteral("custom_headers"),
-                     QStringLiteral("Header values must be strings"));
-    if (in.has(QStringLiteral("tenant_id"))) {
-        spec.tenantId = in.name(QStringLiteral("tenant_id"), QStringLiteral("Tenant is required"),
-                                QStringLiteral("Tenant must be 1-100 characters: letters, digits, "
-                                               "hyphens, underscores"));
-    }
-    spec.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
-                                   QStringLiteral("Priority must be between -100 and 100")));
+    if (in.has(QStringLiteral("tenant_id")))
+        spec.tenantId = in.tenantId();
+    spec.priority = in.priority();
     if (in.has(QStringLiteral("run_at")) && in.has(QStringLiteral("delay")))
         in.error(QStringLiteral("delay"), QStringLiteral("Give run_at or delay, not both"));
     spec.runAt = in.timestamp(QStringLiteral("run_at")).value_or(0);
@@ -331,19 +320,12 @@ void replayRoute(HttpFrontend *f, ApiRequest &request)
     ReplaySpec spec;
     if (in.has(QStringLiteral("variables")))
         spec.variables = in.object(QStringLiteral("variables"));
-    if (in.has(QStringLiteral("custom_headers"))) {
-        spec.customHeaders = in.object(QStringLiteral("custom_headers"));
-        for (auto it = spec.customHeaders->begin(); it != spec.customHeaders->end(); ++it)
-            if (!it.value().isString())
-                in.error(QStringLiteral("custom_headers"),
-                         QStringLiteral("Header values must be strings"));
-    }
+    if (in.has(QStringLiteral("custom_headers")))
+        spec.customHeaders = in.customHeaders();
     if (in.has(QStringLiteral("priority")))
-        spec.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
-                                       QStringLiteral("Priority must be between -100 and 100")));
+        spec.priority = in.priority();
     if (in.has(QStringLiteral("retries")))
-        spec.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
-                                      QStringLiteral("Retries must be between 0 and 100")));
+        spec.retries = in.retries();
     if (!in.ok())
         return request.fail(in.toError());
     submitOnJob(f, request,

@@ -2,7 +2,6 @@
 
 #include "JobAnswers.h"
 #include "Validation.h"
-#include "core/Clock.h"
 #include "core/IsoDuration.h"
 #include "engine/Engine.h"
 #include "engine/OperatorCommands.h"

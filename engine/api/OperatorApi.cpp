@@ -50,13 +50,11 @@ void patchRoute(HttpFrontend *f, ApiRequest &request)
                      QStringLiteral("Unknown field; PATCH takes retries, timeout, priority"));
     PatchSpec spec;
     if (in.has(QStringLiteral("retries")))
-        spec.retries = int(in.integer(QStringLiteral("retries"), 0, 0, 100,
-                                      QStringLiteral("Retries must be between 0 and 100")));
+        spec.retries = in.retries();
     if (in.has(QStringLiteral("timeout")))
         spec.timeoutMs = in.duration(QStringLiteral("timeout"), 1000, 24LL * 3'600'000);
     if (in.has(QStringLiteral("priority")))
-        spec.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
-                                       QStringLiteral("Priority must be between -100 and 100")));
+        spec.priority = in.priority();
     if (in.ok() && !spec.retries && !spec.timeoutMs && !spec.priority)
         in.error(QStringLiteral("body"), QStringLiteral("Give retries, timeout or priority"));
     if (!in.ok())

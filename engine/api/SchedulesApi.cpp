@@ -50,9 +50,7 @@ ScheduleChange parse(FieldReader &in, const ApiKey &caller, const ApiLimits &lim
                               .arg(knownFields().join(QStringLiteral(", "))));
     const auto has = [&](const char *key) { return in.has(QLatin1String(key)); };
     if (creating || has("type"))
-        c.type = in.name(QStringLiteral("type"), QStringLiteral("Job type is required"),
-                         QStringLiteral("Job type must be 1-100 characters: letters, digits, "
-                                        "hyphens, underscores"));
+        c.type = in.jobType();
     if (has("cron") && has("every"))
         in.error(QStringLiteral("every"), QStringLiteral("Give cron or every, not both"));
     else if (creating && !has("cron") && !has("every"))
@@ -65,14 +63,8 @@ ScheduleChange parse(FieldReader &in, const ApiKey &caller, const ApiLimits &lim
             in.error(QStringLiteral("cron"), problem);
         c.cron = cron;
     }
-    if (has("every")) {
-        const std::optional<qint64> every = in.duration(QStringLiteral("every"), 1000, kMaxEveryMs);
-        if (every)
-            c.everyMs = every;
-        else if (in.ok())
-            in.error(QStringLiteral("every"),
-                     QStringLiteral("An ISO 8601 duration of at least PT1S"));
-    }
+    if (has("every"))
+        c.everyMs = in.duration(QStringLiteral("every"), 1000, kMaxEveryMs);
     if (has("timezone")) {
         const QString zone = in.text(QStringLiteral("timezone"), 100);
         if (zone.isEmpty() || !QTimeZone(zone.toUtf8()).isValid())
@@ -89,26 +81,16 @@ ScheduleChange parse(FieldReader &in, const ApiKey &caller, const ApiLimits &lim
                      QStringLiteral("Variables exceed %1 bytes").arg(limits.maxVariablesBytes));
         c.variables = variables;
     }
-    if (has("custom_headers") || creating) {
-        const QJsonObject headers = in.object(QStringLiteral("custom_headers"));
-        for (auto it = headers.begin(); it != headers.end(); ++it)
-            if (!it.value().isString())
-                in.error(QStringLiteral("custom_headers"),
-                         QStringLiteral("Header values must be strings"));
-        c.customHeaders = JsonText::compact(headers);
-    }
+    if (has("custom_headers") || creating)
+        c.customHeaders = JsonText::compact(in.customHeaders());
     if (has("priority"))
-        c.priority = int(in.integer(QStringLiteral("priority"), 0, -100, 100,
-                                    QStringLiteral("Priority must be between -100 and 100")));
+        c.priority = in.priority();
     if (has("retries"))
-        c.retries = int(in.integer(QStringLiteral("retries"), 3, 0, 100,
-                                   QStringLiteral("Retries must be between 0 and 100")));
+        c.retries = in.retries();
     if (has("timeout"))
         c.timeoutMs = in.duration(QStringLiteral("timeout"), 1000, 24LL * 3'600'000);
     if (has("tenant_id")) {
-        c.tenantId = in.name(QStringLiteral("tenant_id"), QStringLiteral("Tenant is required"),
-                             QStringLiteral("Tenant must be 1-100 characters: letters, digits, "
-                                            "hyphens, underscores"));
+        c.tenantId = in.tenantId();
         *forbidden = in.ok() && !caller.seesTenant(*c.tenantId);
     } else if (creating) {
         *forbidden = !caller.seesTenant(QStringLiteral("default"));

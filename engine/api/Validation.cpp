@@ -40,6 +40,42 @@ QString FieldReader::name(const QString &key, const QString &requiredMessage,
     return v.toString();
 }
 
+QString FieldReader::jobType()
+{
+    return name(QStringLiteral("type"), QStringLiteral("Job type is required"),
+                QStringLiteral("Job type must be 1-100 characters: letters, digits, hyphens, "
+                               "underscores"));
+}
+
+QString FieldReader::tenantId()
+{
+    return name(QStringLiteral("tenant_id"), QStringLiteral("Tenant is required"),
+                QStringLiteral("Tenant must be 1-100 characters: letters, digits, hyphens, "
+                               "underscores"));
+}
+
+int FieldReader::priority(int fallback)
+{
+    return int(integer(QStringLiteral("priority"), fallback, -100, 100,
+                       QStringLiteral("Priority must be between -100 and 100")));
+}
+
+int FieldReader::retries(int fallback)
+{
+    return int(integer(QStringLiteral("retries"), fallback, 0, 100,
+                       QStringLiteral("Retries must be between 0 and 100")));
+}
+
+QJsonObject FieldReader::customHeaders()
+{
+    const QJsonObject headers = object(QStringLiteral("custom_headers"));
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        if (!it.value().isString())
+            error(QStringLiteral("custom_headers"),
+                  QStringLiteral("Header values must be strings"));
+    return headers;
+}
+
 qint64 FieldReader::integer(const QString &key, qint64 fallback, qint64 min, qint64 max,
                             const QString &rangeMessage)
 {

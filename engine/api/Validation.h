@@ -35,6 +35,15 @@ public:
     std::optional<qint64> duration(const QString &key, qint64 min, qint64 max);
     std::optional<qint64> timestamp(const QString &key);
 
+    // The fields of a job template (create, replay, PATCH, schedules), each with its one
+    // message: "type" (required), "tenant_id", "priority", "retries", "custom_headers" (string
+    // values).
+    QString jobType();
+    QString tenantId();
+    int priority(int fallback = 0);
+    int retries(int fallback = 3);
+    QJsonObject customHeaders();
+
     void error(const QString &key, const QString &message);
     bool ok() const { return m_errors.isEmpty(); }
     ApiError toError() const { return ApiError::validation(m_errors); }

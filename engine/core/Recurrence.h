@@ -28,10 +28,6 @@ public:
     // one time that is run.
     qint64 latestDue(qint64 firstDueMs, qint64 nowMs) const;
 
-    bool isCron() const { return m_cron.has_value(); }
-    const CronExpression *cronExpression() const { return m_cron ? &*m_cron : nullptr; }
-    qint64 everyMs() const { return m_everyMs; }
-
 private:
     std::optional<CronExpression> m_cron;
     QTimeZone m_zone;

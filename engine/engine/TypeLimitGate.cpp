@@ -22,23 +22,24 @@ std::optional<int> TypeLimitGate::allowance(Txn &txn, const QString &type)
     if (!limit)
         return std::nullopt;
     if (const auto left = m_left.constFind(type); left != m_left.constEnd())
-        return *left;
+        return left->jobs;
     TypeLimitStore store(txn.store().database());
     store.lock(type);
-    int left = std::numeric_limits<int>::max();
+    Left left{std::numeric_limits<int>::max(), 0};
     if (limit->maxActive)
-        left = qMax(0, *limit->maxActive - store.activeJobs(type));
+        left.jobs = qMax(0, *limit->maxActive - store.activeJobs(type));
     if (limit->rateLimit) {
         const TypeLimitStore::Window window =
             store.activationsAfter(type, txn.now() - limit->ratePerMs);
         const int byRate = qMax(0, *limit->rateLimit - window.activations);
+        left.windowOldest = window.earliest;
         // Full: held long polls get their chance when the window's first activation leaves it.
         if (byRate == 0 && window.earliest)
             txn.wakeAt(window.earliest + limit->ratePerMs + 1);
-        left = qMin(left, byRate);
+        left.jobs = qMin(left.jobs, byRate);
     }
     m_left.insert(type, left);
-    return left;
+    return left.jobs;
 }
 
 void TypeLimitGate::claimed(Txn &txn, const QString &type, int count)
@@ -46,16 +47,15 @@ void TypeLimitGate::claimed(Txn &txn, const QString &type, int count)
     const auto left = m_left.find(type);
     if (left == m_left.end() || count <= 0)
         return;
-    *left = qMax(0, *left - count);
-    const TypeLimit *limitPtr = limitOf(txn, type);
-    if (!limitPtr || !limitPtr->rateLimit)
+    left->jobs = qMax(0, left->jobs - count);
+    const TypeLimit *limit = limitOf(txn, type);
+    if (!limit || !limit->rateLimit)
         return;
-    const TypeLimit &limit = *limitPtr;
+    if (!left->windowOldest)
+        left->windowOldest = txn.now();
     TypeLimitStore store(txn.store().database());
     store.logActivations(type, txn.now(), count);
-    store.pruneLog(type, txn.now() - limit.ratePerMs);
-    if (*left == 0) {
-        const qint64 earliest = store.activationsAfter(type, txn.now() - limit.ratePerMs).earliest;
-        txn.wakeAt((earliest ? earliest : txn.now()) + limit.ratePerMs + 1);
-    }
+    store.pruneLog(type, txn.now() - limit->ratePerMs);
+    if (left->jobs == 0)
+        txn.wakeAt(left->windowOldest + limit->ratePerMs + 1);
 }

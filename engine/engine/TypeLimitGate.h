@@ -25,6 +25,13 @@ public:
 private:
     const TypeLimit *limitOf(const Txn &txn, const QString &type) const;
 
+    // What is left of a type in this transaction, and the oldest activation its rate window
+    // counted (0: none), from which the window reopens.
+    struct Left
+    {
+        int jobs = 0;
+        qint64 windowOldest = 0;
+    };
     const QHash<QString, TypeLimit> *m_limits;
-    QHash<QString, int> m_left;
+    QHash<QString, Left> m_left;
 };

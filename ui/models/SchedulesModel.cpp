@@ -105,9 +105,9 @@ QVariant SchedulesModel::data(const QModelIndex &index, int role) const
     case TimeZone:
         return s.cron.isEmpty() ? QString() : s.timezone;
     case NextRun:
-        return s.nextRunAt ? localTimeText(s.nextRunAt) : QString();
+        return localTimeText(s.nextRunAt);
     case LastRun:
-        return s.lastRunAt ? localTimeText(s.lastRunAt) : QString();
+        return localTimeText(s.lastRunAt);
     case LastJob:
         return s.lastJobKey;
     case Status:
