@@ -45,10 +45,10 @@ void apply(ScheduleRecord &s, const ScheduleChange &c, qint64 now)
         s.cron = *c.cron;
         s.everyMs = 0;
     }
-    if (c.everyMs) {
+    if (c.everyMs && (*c.everyMs != s.everyMs || !s.cron.isEmpty())) {
         s.everyMs = *c.everyMs;
         s.cron.clear();
-        s.anchorAt = now; // the first run is one interval from now
+        s.anchorAt = now; // a new interval: its first run is one interval from now
     }
     if (c.timezone)
         s.timezone = *c.timezone;
@@ -91,18 +91,14 @@ JobRecord createJob(Txn &txn, const ScheduleRecord &s)
 Outcome<ScheduleRecord> create(Txn &txn, const ApiKey &caller, const QString &name,
                                const ScheduleChange &change)
 {
-    ScheduleStore store = schedules(txn);
-    // Names are one namespace across tenants: another tenant's name is taken too.
-    if (store.find(name, true))
-        return JobError::of(JobError::Kind::ScheduleExists, name);
     ScheduleRecord s;
     s.name = name;
     s.createdAt = txn.now();
     s.createdBy = caller.name;
-    s.anchorAt = txn.now();
     apply(s, change, txn.now());
     plan(txn, s);
-    if (!store.insert(s)) // created by another node since the check
+    // Names are one namespace across tenants: another tenant's name is taken too.
+    if (!schedules(txn).insert(s))
         return JobError::of(JobError::Kind::ScheduleExists, name);
     return s;
 }
@@ -113,9 +109,11 @@ Outcome<ScheduleRecord> update(Txn &txn, const ApiKey &caller, const QString &na
     std::optional<ScheduleRecord> s = visible(txn, caller, name);
     if (!s)
         return notFound(name);
-    const bool wasPaused = s->paused;
+    const ScheduleRecord before = *s;
     apply(*s, change, txn.now());
-    if (change.changesTiming() || wasPaused != s->paused)
+    // Planned again only when its timing changed: an edit of its job keeps its next run.
+    if (s->cron != before.cron || s->everyMs != before.everyMs || s->timezone != before.timezone ||
+        s->paused != before.paused)
         plan(txn, *s);
     schedules(txn).update(*s);
     return *s;

@@ -23,8 +23,6 @@ struct ScheduleChange
     std::optional<int> retries;
     std::optional<qint64> timeoutMs;
     std::optional<bool> paused;
-
-    bool changesTiming() const { return cron || everyMs || timezone; }
 };
 
 // The schedule rules, inside the engine's transaction. A schedule of a tenant the caller may

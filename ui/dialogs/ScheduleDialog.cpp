@@ -183,7 +183,7 @@ ScheduleChange ScheduleDialog::change() const
     c.timezone = m_zone->currentText().trimmed();
     c.variables =
         JsonText::compact(QJsonDocument::fromJson(m_variables->toPlainText().toUtf8()).object());
-    c.customHeaders = QByteArrayLiteral("{}");
+    // custom_headers are not shown here: an edit keeps those the API set.
     c.priority = m_priority->value();
     c.retries = m_retries->value();
     c.timeoutMs = IsoDuration::parseMs(m_timeout->text().trimmed()).value_or(120'000);
