@@ -218,6 +218,29 @@ private slots:
         QCOMPARE(jobsOf(api, u"controlled"_s).size(), 1); // its job stays
     }
 
+    // An edit of the job a schedule creates keeps when it runs.
+    void editKeepsTiming()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const QJsonObject created =
+            api.post(kSchedules, {{u"name"_s, u"hourly"_s},
+                                  {u"type"_s, u"t"_s},
+                                  {u"every"_s, u"PT1H"_s},
+                                  {u"custom_headers"_s, QJsonObject{{u"team"_s, u"ops"_s}}}})
+                .data();
+        QTest::qWait(20);
+        const QJsonObject edited =
+            api.put(kSchedules + u"/hourly"_s, {{u"priority"_s, 5}, {u"every"_s, u"PT1H"_s}})
+                .data();
+        QCOMPARE(edited.value(u"priority"_s).toInt(), 5);
+        QCOMPARE(edited.value(u"next_run_at"_s), created.value(u"next_run_at"_s));
+        QCOMPARE(edited.value(u"custom_headers"_s), created.value(u"custom_headers"_s));
+        const QJsonObject longer =
+            api.put(kSchedules + u"/hourly"_s, {{u"every"_s, u"PT2H"_s}}).data();
+        QVERIFY(isoMs(longer.value(u"next_run_at"_s)) > isoMs(created.value(u"next_run_at"_s)));
+    }
+
     void tenantsAndPermissions()
     {
         TestServer server;
