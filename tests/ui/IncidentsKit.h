@@ -8,12 +8,14 @@
 #include <QSignalSpy>
 #include <QTest>
 
-// Refreshes an operator view and waits until the snapshot is applied.
+// Refreshes an operator view and waits until a snapshot read after this call is applied. A read
+// already on its way (started by the view's own refresh after an action) may finish first, with
+// the view re-reading at once: so wait until the view is idle, not for the first `refreshed`.
 template <typename View> void load(View &view)
 {
     QSignalSpy spy(&view, &View::refreshed);
     view.refresh();
-    QVERIFY(spy.wait(10'000));
+    QTRY_VERIFY_WITH_TIMEOUT(!spy.isEmpty() && !view.isLoading(), 10'000);
 }
 
 // Resolve… (or Retry all) on the view's selection, answering `retries`: how many incidents it

@@ -173,6 +173,11 @@ void DashboardView::refresh()
     m_refresher->request();
 }
 
+bool DashboardView::isLoading() const
+{
+    return m_refresher->isLoading();
+}
+
 void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
 {
     m_refresher->done();

@@ -30,6 +30,7 @@ public:
     QString stateText(JobState state) const;
     QString summaryText() const;
     QString storeText() const;
+    bool isLoading() const; // a read is on its way
 
 public slots:
     void refresh();
