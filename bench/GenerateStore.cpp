@@ -9,6 +9,7 @@
 #include "store/Database.h"
 #include "store/JobStore.h"
 #include "store/Schema.h"
+#include "store/SearchQueue.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -233,6 +234,7 @@ int main(int argc, char **argv)
         Database::exec(db, QStringLiteral("PRAGMA synchronous=OFF"));
         Schema::migrate(db);
         JobStore store(db);
+        SearchQueue search(db);
         Generator gen(store, parser.value(nodeOpt), parser.value(seedOpt).toUInt(), from, now,
                       jobs);
         QElapsedTimer clock;
@@ -244,6 +246,8 @@ int main(int argc, char **argv)
                 gen.job(k);
             store.setMeta(QStringLiteral("key_high_water_mark"),
                           QString::number(gen.highWaterMark()));
+            while (!search.drain(int(batch))) {
+            }
             if (!db.commit())
                 throw StoreError(QStringLiteral("cannot commit"));
             std::fprintf(stderr, "\r%lld / %lld jobs, %.0f jobs/s", qMin(jobs, i + batch), jobs,

@@ -4,12 +4,12 @@
 #include "api/IncidentsApi.h"
 #include "api/JobsApi.h"
 #include "api/KeysApi.h"
+#include "api/LimitsApi.h"
 #include "api/ListApi.h"
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
 #include "api/RetentionApi.h"
 #include "api/SchedulesApi.h"
-#include "api/LimitsApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
@@ -74,6 +74,7 @@ void Server::start()
     config.store = storeOptions();
     config.nodeId = m_settings.nodeId;
     config.maxLongPolls = m_settings.maxLongPolls;
+    config.searchLagMs = m_settings.searchLagMs;
     config.retention = m_settings.retention;
     config.retentionIntervalMs = m_settings.retentionIntervalMs;
     config.retentionBusyPercent = m_settings.retentionBusyPercent;

@@ -28,6 +28,7 @@ void ServerSettings::load(QSettings &s)
         QLatin1String("NORMAL");
     walLimitBytes = num("wal_limit_bytes", walLimitBytes);
     maxLongPolls = int(num("max_long_polls", maxLongPolls));
+    searchLagMs = int(qBound(qint64(0), num("search_lag_ms", searchLagMs), qint64(1000)));
     http.maxBodyBytes = num("max_body_bytes", http.maxBodyBytes);
     http.maxHeaderBytes = num("max_header_bytes", http.maxHeaderBytes);
     http.headerTimeoutMs = int(num("header_timeout_ms", http.headerTimeoutMs));

@@ -20,6 +20,7 @@ struct ServerSettings
     bool synchronousFull = true;
     qint64 walLimitBytes = 64LL * 1024 * 1024; // SQLite: journal_size_limit
     int maxLongPolls = 1000;
+    int searchLagMs = 250; // SQLite: how long a busy server may take to make a change searchable
     // [retention]: completed, cancelled, failed as ISO durations ("never": keep for ever), the
     // policy while the store keeps none; interval_ms: how often finished jobs are looked for;
     // max_busy_percent: the share of the engine's time a backlog may take.

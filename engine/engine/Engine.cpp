@@ -6,6 +6,7 @@
 #include "store/OperatorStore.h"
 #include "store/ScheduleStore.h"
 #include "store/Schema.h"
+#include "store/SearchQueue.h"
 #include "store/TypeLimitStore.h"
 
 #include <QElapsedTimer>
@@ -40,6 +41,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
 
 Engine::~Engine()
 {
+    m_search.reset();
     m_store.reset();
     m_cluster.reset();
     if (QSqlDatabase::contains(m_connectionName))
@@ -52,6 +54,10 @@ void Engine::open()
     QSqlDatabase db = Database::open(m_connectionName, m_config.store);
     Schema::migrate(db);
     m_store = std::make_unique<JobStore>(db);
+    if (!m_store->dialect().isPostgres()) {
+        m_search = std::make_unique<SearchQueue>(db);
+        m_searchDue = Clock::nowMs(); // what a previous run queued and did not index
+    }
     int slot = -1;
     m_highWaterKey = kHighWaterKey;
     if (m_store->dialect().isPostgres()) {
@@ -189,6 +195,7 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
             notifyOtherNodes(left);
         if (m_keys->highWaterMark() != highWaterBefore)
             m_store->setMeta(m_highWaterKey, QString::number(m_keys->highWaterMark()));
+        const bool searchIndexed = drainSearchQueue(now);
         const qint64 flushStart = clock.nsecsElapsed();
         m_store->flush();
         const qint64 commitStart = clock.nsecsElapsed();
@@ -198,6 +205,10 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_trace.commitMicros += (clock.nsecsElapsed() - commitStart) / 1000;
         m_store->endTransaction();
         m_retryAt = 0;
+        if (m_search)
+            m_searchDue = searchIndexed ? 0
+                          : m_searchDue ? m_searchDue
+                                        : now + m_config.searchLagMs;
         for (auto &[waiter, activated] : handed)
             out.push_back(answer<JobsActivated>(std::move(waiter.reply), std::move(activated)));
         handed.clear();
@@ -306,10 +317,13 @@ void Engine::traceBatch(int operations, qint64 micros)
                                  << m_trace.flushMicros / qMax<qint64>(1, m_trace.batches)
                                  << ", COMMIT "
                                  << m_trace.commitMicros / qMax<qint64>(1, m_trace.batches)
-                                 << "), busy "
+                                 << ", search index " << m_trace.searchDrains << " times "
+                                 << m_trace.searchMicros / qMax<qint64>(1, m_trace.searchDrains)
+                                 << " us), busy "
                                  << m_trace.micros / 10 / qMax<qint64>(1, now - m_trace.since)
                                  << "%";
-    m_trace = Trace{0, 0, 0, 0, 0, now};
+    m_trace = Trace{};
+    m_trace.since = now;
 }
 
 Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
@@ -502,17 +516,44 @@ void Engine::onTimer()
         // Deadlines and due times set by other nodes are not in m_nextWake: look each tick.
         m_nextWake = m_nextWake ? qMin(m_nextWake, now) : now;
     }
-    if (m_nextWake && now >= m_nextWake) {
+    const bool housekeeping = m_nextWake && now >= m_nextWake;
+    if (housekeeping || (m_searchDue && now >= m_searchDue)) {
         std::vector<Pending> none;
-        runBatch(none, now, true);
+        runBatch(none, now, housekeeping);
         return; // runBatch re-arms the timer
     }
     armTimer();
 }
 
+bool Engine::drainSearchQueue(qint64 now)
+{
+    if (!m_search)
+        return false;
+    bool idle;
+    {
+        QMutexLocker lock(&m_mutex);
+        idle = m_queue.empty();
+    }
+    // Idle: this transaction's changes are searchable as soon as it commits. Busy: jobs changed
+    // in several transactions are indexed together, most of them once, with their latest text.
+    if (!idle && !(m_searchDue && now >= m_searchDue))
+        return false;
+    QElapsedTimer clock;
+    clock.start();
+    const bool all = m_search->drain(m_config.searchDrainBatch);
+    m_trace.searchDrains += 1;
+    m_trace.searchMicros += clock.nsecsElapsed() / 1000;
+    if (all)
+        return true;
+    m_searchDue = now; // more than a batch queued: the rest in the next transaction
+    return false;
+}
+
 void Engine::armTimer()
 {
     qint64 next = m_nextWake;
+    if (m_searchDue)
+        next = next ? qMin(next, m_searchDue) : m_searchDue;
     if (const qint64 expiry = m_waiters.nextExpiry())
         next = next ? qMin(next, expiry) : expiry;
     if (m_cluster && !m_closed)
@@ -554,6 +595,7 @@ void Engine::shutdown()
     m_closed = true;
     m_timer.stop();
     m_retentionTimer.stop();
+    m_search.reset();
     m_store.reset();
     m_cluster.reset();
     Database::close(m_connectionName);

@@ -38,6 +38,11 @@ struct EngineConfig
     int retentionIntervalMs = 60'000;
     int retentionBatch = 500;
     int retentionBusyPercent = 10; // at most this share of the engine's time on a backlog
+    // SQLite's search index (SearchQueue): under load, queued jobs are indexed at least this
+    // often (a job is found by `q` at most this long after a change); an idle engine indexes in
+    // the transaction of the change. searchDrainBatch: jobs indexed per transaction at most.
+    int searchLagMs = 250;
+    int searchDrainBatch = 5000;
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.
@@ -45,6 +50,7 @@ struct EngineConfig
 // everything that arrived while it was busy in one transaction (group commit), hands new jobs to
 // held long polls inside that same transaction, commits, and only then sends the answers.
 class ClusterNode;
+class SearchQueue;
 
 class Engine : public QObject
 {
@@ -168,6 +174,7 @@ private:
     void onJobsAvailable(const QString &type);
     void onTimer();
     void armTimer();
+    bool drainSearchQueue(qint64 now); // in the current transaction, when it is time
     void refreshNextWake();
     void readAhead(const std::vector<Pending> &batch);
     void traceBatch(int operations, qint64 micros);
@@ -177,6 +184,8 @@ private:
     EngineConfig m_config;
     QString m_connectionName;
     std::unique_ptr<JobStore> m_store;
+    std::unique_ptr<SearchQueue> m_search; // SQLite only
+    qint64 m_searchDue = 0; // the search queue may hold jobs: drain no later than this; 0 = empty
     std::unique_ptr<KeyGenerator> m_keys;
     QString m_highWaterKey;
     std::unique_ptr<ClusterNode> m_cluster; // PostgreSQL only
@@ -190,7 +199,7 @@ private:
     struct Trace
     {
         qint64 batches = 0, operations = 0, micros = 0, flushMicros = 0, commitMicros = 0,
-               since = 0;
+               searchDrains = 0, searchMicros = 0, since = 0;
     } m_trace;
 
     QMutex m_mutex;

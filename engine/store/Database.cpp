@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "JobColumns.h"
 #include "SqlDialect.h"
 
 #include <QSqlDriver>
@@ -118,6 +119,16 @@ void exec(QSqlDatabase &db, const QString &sql)
     QSqlQuery query(db);
     if (!query.exec(sql))
         throw StoreError(QStringLiteral("%1: %2").arg(sql, query.lastError().text()));
+}
+
+QSqlQuery prepare(QSqlDatabase &db, const QString &sqlTemplate)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(JobColumns::expand(sqlTemplate)))
+        throw StoreError(
+            QStringLiteral("prepare failed: %1: %2").arg(sqlTemplate, q.lastError().text()));
+    return q;
 }
 
 } // namespace Database

@@ -37,5 +37,12 @@ void close(const QString &connectionName);
 // Runs a statement and throws StoreError when it fails.
 void exec(QSqlQuery &query);
 void exec(QSqlDatabase &db, const QString &sql);
+// A forward-only query prepared from a statement template (JobColumns::expand fills in column
+// lists and state numbers); throws StoreError when it does not prepare.
+QSqlQuery prepare(QSqlDatabase &db, const QString &sqlTemplate);
+inline QSqlQuery prepare(QSqlDatabase &db, const char *sqlTemplate)
+{
+    return prepare(db, QString::fromLatin1(sqlTemplate));
+}
 
 } // namespace Database

@@ -16,6 +16,18 @@ size_t count();
 const char *const *runEndStatements();
 size_t runEndCount();
 
+// Migration 9 (SQLite): the search index's triggers queue changed jobs in search_pending
+// instead of writing jobs_fts row by row; SearchQueue drains the queue.
+const char *const *searchQueueStatements();
+size_t searchQueueCount();
+// The drain's statements (templates for JobColumns::expand): the queue's N-th job id (bound:
+// the offset), the old text of indexed jobs out of the index, the current text of queued jobs
+// still in the store into it, the queue emptied (each bound: the last job id of this drain).
+extern const char kDrainBound[];
+extern const char kDrainRemove[];
+extern const char kDrainAdd[];
+extern const char kDrainForget[];
+
 // Both stores: a job's attempt_ended_at from its history, for the jobs that had a run before the
 // column existed: the first event ending a run after its last activation (a job cancelled while
 // it waited after a timeout: the timeout), else its finishing or its last change.

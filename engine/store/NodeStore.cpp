@@ -8,14 +8,6 @@
 namespace {
 constexpr qint64 kRegistrationLock = 0x6a6f626e6f6465; // "jobnode"
 
-QSqlQuery prepared(QSqlDatabase &db, const char *sql)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(QString::fromLatin1(sql)))
-        throw StoreError(QStringLiteral("prepare failed: %1").arg(QLatin1String(sql)));
-    return q;
-}
 } // namespace
 
 int NodeStore::registerNode(const Node &node, qint64 now, qint64 staleMs)
@@ -27,19 +19,20 @@ int NodeStore::registerNode(const Node &node, qint64 now, qint64 staleMs)
         Database::exec(m_db,
                        QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kRegistrationLock));
         QSqlQuery stale =
-            prepared(m_db, "DELETE FROM nodes WHERE heartbeat_at < ? AND node_id <> ?");
+            Database::prepare(m_db, "DELETE FROM nodes WHERE heartbeat_at < ? AND node_id <> ?");
         stale.addBindValue(now - staleMs);
         stale.addBindValue(node.nodeId);
         Database::exec(stale);
-        QSqlQuery own = prepared(m_db, "SELECT slot FROM nodes WHERE node_id = ?");
+        QSqlQuery own = Database::prepare(m_db, "SELECT slot FROM nodes WHERE node_id = ?");
         own.addBindValue(node.nodeId);
         Database::exec(own);
         int slot = -1;
         if (own.next()) {
             slot = own.value(0).toInt();
         } else {
-            QSqlQuery free = prepared(m_db, "SELECT s FROM generate_series(0, ?) AS s WHERE s NOT "
-                                            "IN (SELECT slot FROM nodes) ORDER BY s LIMIT 1");
+            QSqlQuery free =
+                Database::prepare(m_db, "SELECT s FROM generate_series(0, ?) AS s WHERE s NOT "
+                                        "IN (SELECT slot FROM nodes) ORDER BY s LIMIT 1");
             free.addBindValue(kSlots - 1);
             Database::exec(free);
             if (!free.next())
@@ -49,7 +42,7 @@ int NodeStore::registerNode(const Node &node, qint64 now, qint64 staleMs)
             slot = free.value(0).toInt();
         }
         own.finish();
-        QSqlQuery upsert = prepared(
+        QSqlQuery upsert = Database::prepare(
             m_db, "INSERT INTO nodes (node_id, slot, address, pid, started_at, heartbeat_at) "
                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (node_id) DO UPDATE SET address = "
                   "excluded.address, pid = excluded.pid, started_at = excluded.started_at, "
@@ -72,7 +65,7 @@ int NodeStore::registerNode(const Node &node, qint64 now, qint64 staleMs)
 
 void NodeStore::heartbeat(const QString &nodeId, qint64 now)
 {
-    QSqlQuery q = prepared(m_db, "UPDATE nodes SET heartbeat_at = ? WHERE node_id = ?");
+    QSqlQuery q = Database::prepare(m_db, "UPDATE nodes SET heartbeat_at = ? WHERE node_id = ?");
     q.addBindValue(now);
     q.addBindValue(nodeId);
     Database::exec(q);
@@ -80,8 +73,9 @@ void NodeStore::heartbeat(const QString &nodeId, qint64 now)
 
 QList<NodeStore::Node> NodeStore::nodes()
 {
-    QSqlQuery q = prepared(m_db, "SELECT node_id, slot, address, pid, started_at, heartbeat_at "
-                                 "FROM nodes ORDER BY node_id");
+    QSqlQuery q =
+        Database::prepare(m_db, "SELECT node_id, slot, address, pid, started_at, heartbeat_at "
+                                "FROM nodes ORDER BY node_id");
     Database::exec(q);
     QList<Node> out;
     while (q.next())

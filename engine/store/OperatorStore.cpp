@@ -24,15 +24,6 @@ QString placeholders(qsizetype n)
 }
 
 // `sql` may name job states as {ACTIVE} etc. (JobColumns::expand).
-QSqlQuery prepare(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(JobColumns::expand(sql)))
-        throw StoreError(QStringLiteral("prepare failed: %1").arg(sql));
-    return q;
-}
-
 OperatorStore::IncidentRow readIncidentRow(const QSqlQuery &q)
 {
     OperatorStore::IncidentRow row;
@@ -70,17 +61,18 @@ QList<OperatorStore::IncidentRow> OperatorStore::incidents(const IncidentFilter 
                                  ? QString()
                                  : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 
-    QSqlQuery count = prepare(m_db, QStringLiteral("SELECT COUNT(*) FROM incidents i") + whereSql);
+    QSqlQuery count =
+        Database::prepare(m_db, QStringLiteral("SELECT COUNT(*) FROM incidents i") + whereSql);
     for (const QVariant &v : binds)
         count.addBindValue(v);
     Database::exec(count);
     *totalCount = count.next() ? count.value(0).toLongLong() : 0;
 
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("SELECT " INCIDENT_COLUMNS
-                                     " FROM incidents i LEFT JOIN jobs j ON j.id = "
-                                     "i.job_id") +
-                          whereSql + QStringLiteral(" ORDER BY i.id DESC LIMIT ? OFFSET ?"));
+    QSqlQuery q = Database::prepare(
+        m_db,
+        QStringLiteral("SELECT " INCIDENT_COLUMNS " FROM incidents i LEFT JOIN jobs j ON j.id = "
+                       "i.job_id") +
+            whereSql + QStringLiteral(" ORDER BY i.id DESC LIMIT ? OFFSET ?"));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     q.addBindValue(f.pageSize);
@@ -94,7 +86,8 @@ QList<OperatorStore::IncidentRow> OperatorStore::incidents(const IncidentFilter 
 
 std::optional<OperatorStore::IncidentRow> OperatorStore::incident(const QString &incidentKey)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT " INCIDENT_COLUMNS
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT " INCIDENT_COLUMNS
                                                " FROM incidents i LEFT JOIN jobs j ON j.id = "
                                                "i.job_id WHERE i.incident_key = ?"));
     q.addBindValue(incidentKey);
@@ -106,7 +99,8 @@ std::optional<OperatorStore::IncidentRow> OperatorStore::incident(const QString 
 
 std::optional<IncidentRecord> OperatorStore::openIncidentOfJob(qint64 jobId)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT " INCIDENT_COLUMNS
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT " INCIDENT_COLUMNS
                                                " FROM incidents i LEFT JOIN jobs j ON j.id = "
                                                "i.job_id WHERE i.job_id = ? AND i.status = "
                                                "'OPEN' ORDER BY i.id DESC LIMIT 1"));
@@ -119,7 +113,7 @@ std::optional<IncidentRecord> OperatorStore::openIncidentOfJob(qint64 jobId)
 
 QHash<QString, OperatorStore::Pause> OperatorStore::pauses()
 {
-    QSqlQuery q = prepare(
+    QSqlQuery q = Database::prepare(
         m_db, QStringLiteral("SELECT type, paused_at, paused_by, reason FROM job_type_pauses"));
     Database::exec(q);
     QHash<QString, Pause> out;
@@ -133,7 +127,8 @@ QHash<QString, OperatorStore::Pause> OperatorStore::pauses()
 
 void OperatorStore::insertPause(const Pause &pause)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("INSERT INTO job_type_pauses (type, paused_at, "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("INSERT INTO job_type_pauses (type, paused_at, "
                                                "paused_by, reason) VALUES (?, ?, ?, ?)"));
     q.addBindValue(pause.type);
     q.addBindValue(pause.pausedAt);
@@ -145,7 +140,8 @@ void OperatorStore::insertPause(const Pause &pause)
 
 bool OperatorStore::removePause(const QString &type)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("DELETE FROM job_type_pauses WHERE type = ?"));
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("DELETE FROM job_type_pauses WHERE type = ?"));
     q.addBindValue(type);
     Database::exec(q);
     return q.numRowsAffected() > 0;
@@ -153,7 +149,8 @@ bool OperatorStore::removePause(const QString &type)
 
 void OperatorStore::appendTypeEvent(const QString &type, const TypeEvent &e)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("INSERT INTO job_type_events (type, at, action, "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("INSERT INTO job_type_events (type, at, action, "
                                                "actor, reason) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(type);
     q.addBindValue(e.at);
@@ -166,7 +163,8 @@ void OperatorStore::appendTypeEvent(const QString &type, const TypeEvent &e)
 
 QList<OperatorStore::TypeEvent> OperatorStore::typeEvents(const QString &type, int limit)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT at, action, actor, reason FROM "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT at, action, actor, reason FROM "
                                                "job_type_events WHERE type = ? ORDER BY id DESC "
                                                "LIMIT ?"));
     q.addBindValue(type);
@@ -194,7 +192,7 @@ QList<OperatorStore::TypeStateCount> OperatorStore::typeStateCounts(const QStrin
                   .arg(tenantFilter)
             : QStringLiteral("SELECT type, state, COUNT(*) FROM jobs%1 GROUP BY type, state")
                   .arg(tenantFilter);
-    QSqlQuery q = prepare(m_db, sql);
+    QSqlQuery q = Database::prepare(m_db, sql);
     for (const QString &t : tenants)
         q.addBindValue(t);
     Database::exec(q);
@@ -213,10 +211,10 @@ std::optional<qint64> OperatorStore::oldestWaiting(const QString &type, const QS
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("SELECT created_at FROM jobs WHERE id = (SELECT "
-                                     "MIN(id) FROM jobs WHERE type = ? AND state = {CREATED}%1)")
-                          .arg(tenantFilter));
+    QSqlQuery q = Database::prepare(
+        m_db, QStringLiteral("SELECT created_at FROM jobs WHERE id = (SELECT "
+                             "MIN(id) FROM jobs WHERE type = ? AND state = {CREATED}%1)")
+                  .arg(tenantFilter));
     q.addBindValue(type);
     for (const QString &t : tenants)
         q.addBindValue(t);
@@ -232,7 +230,8 @@ QStringList OperatorStore::workersWithActiveJobs(const QString &type, const QStr
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT DISTINCT worker FROM jobs WHERE type = ? "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT DISTINCT worker FROM jobs WHERE type = ? "
                                                "AND state = {ACTIVE}%1")
                                     .arg(tenantFilter));
     q.addBindValue(type);
@@ -253,7 +252,7 @@ QList<OperatorStore::WorkerRow> OperatorStore::workers(const QStringList &tenant
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND s.tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery q = prepare(
+    QSqlQuery q = Database::prepare(
         m_db,
         QStringLiteral("SELECT w.name, w.types, w.last_seen_at, SUM(s.activated), "
                        "SUM(s.completed), SUM(s.failed) FROM workers w LEFT JOIN "
@@ -281,7 +280,7 @@ QList<OperatorStore::WorkerRow> OperatorStore::workers(const QStringList &tenant
         tenants.isEmpty()
             ? QString()
             : QStringLiteral(" AND tenant_id IN (%1)").arg(placeholders(tenants.size()));
-    QSqlQuery active = prepare(
+    QSqlQuery active = Database::prepare(
         m_db, QStringLiteral("SELECT COUNT(*) FROM jobs WHERE worker = ? AND state = {ACTIVE}%1")
                   .arg(activeFilter));
     for (WorkerRow &w : out) {
@@ -300,7 +299,8 @@ std::optional<QStringList> OperatorStore::idempotentJobs(const QString &keyName,
                                                          const QString &idempotencyKey,
                                                          qint64 notBefore)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT job_keys FROM idempotency_keys WHERE "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT job_keys FROM idempotency_keys WHERE "
                                                "key_name = ? AND scope = ? AND idempotency_key "
                                                "= ? AND created_at >= ?"));
     q.addBindValue(keyName);
@@ -318,7 +318,7 @@ void OperatorStore::rememberIdempotent(const QString &keyName, const QString &sc
                                        qint64 now)
 {
     const SqlDialect dialect = SqlDialect::of(m_db);
-    QSqlQuery q = prepare(
+    QSqlQuery q = Database::prepare(
         m_db, QString::fromLatin1(dialect.pick(
                   "INSERT OR REPLACE INTO idempotency_keys (key_name, scope, idempotency_key, "
                   "job_keys, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -337,7 +337,8 @@ void OperatorStore::rememberIdempotent(const QString &keyName, const QString &sc
 int OperatorStore::forgetIdempotentBefore(qint64 cutoff, int limit)
 {
     const SqlDialect dialect = SqlDialect::of(m_db);
-    QSqlQuery q = prepare(m_db, QString::fromLatin1(dialect.pick(
+    QSqlQuery q =
+        Database::prepare(m_db, QString::fromLatin1(dialect.pick(
                                     "DELETE FROM idempotency_keys WHERE rowid IN (SELECT rowid "
                                     "FROM idempotency_keys WHERE created_at < ? LIMIT ?)",
                                     "DELETE FROM idempotency_keys WHERE ctid IN (SELECT ctid "
@@ -350,7 +351,8 @@ int OperatorStore::forgetIdempotentBefore(qint64 cutoff, int limit)
 
 QList<OperatorStore::JobBrief> OperatorStore::jobsAfter(qint64 afterId, int limit)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT id, state, type, tenant_id, created_at "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT id, state, type, tenant_id, created_at "
                                                "FROM jobs WHERE id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(afterId);
     q.addBindValue(limit);
@@ -365,10 +367,11 @@ QList<OperatorStore::JobBrief> OperatorStore::jobsAfter(qint64 afterId, int limi
 bool OperatorStore::hasTable(const QString &name)
 {
     const SqlDialect dialect = SqlDialect::of(m_db);
-    QSqlQuery q = prepare(m_db, QString::fromLatin1(dialect.pick(
-                                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                    "name = ?",
-                                    "SELECT 1 WHERE to_regclass(?) IS NOT NULL")));
+    QSqlQuery q = Database::prepare(
+        m_db,
+        QString::fromLatin1(dialect.pick("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                         "name = ?",
+                                         "SELECT 1 WHERE to_regclass(?) IS NOT NULL")));
     q.addBindValue(name);
     Database::exec(q);
     return q.next();
@@ -391,7 +394,8 @@ QList<qint64> OperatorStore::finishedBefore(Finished kind, qint64 before, int li
     }
     // "+state": not by the index on state (every job of the kind, then sorted) but along
     // jobs_finished, oldest first, stopping at the limit.
-    QSqlQuery q = prepare(m_db, QStringLiteral("SELECT id FROM jobs WHERE %1 AND finished_at < ? "
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("SELECT id FROM jobs WHERE %1 AND finished_at < ? "
                                                "ORDER BY finished_at LIMIT ?")
                                     .arg(states));
     q.addBindValue(before);

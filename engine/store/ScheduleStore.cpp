@@ -14,15 +14,6 @@ namespace {
     "priority, retries, timeout_ms, paused, next_run_at, last_run_at, last_job_key, created_at, "  \
     "created_by, updated_at"
 
-QSqlQuery prepare(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        throw StoreError(QStringLiteral("prepare failed: %1").arg(sql));
-    return q;
-}
-
 ScheduleRecord read(const QSqlQuery &q)
 {
     ScheduleRecord s;
@@ -87,9 +78,9 @@ QList<ScheduleRecord> readAll(QSqlQuery &q)
 std::optional<ScheduleRecord> ScheduleStore::find(const QString &name, bool forUpdate)
 {
     const bool lock = forUpdate && SqlDialect::of(m_db).isPostgres();
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("SELECT " SCHEDULE_COLUMNS " FROM schedules WHERE name = ?") +
-                          (lock ? QStringLiteral(" FOR UPDATE") : QString()));
+    QSqlQuery q = Database::prepare(
+        m_db, QStringLiteral("SELECT " SCHEDULE_COLUMNS " FROM schedules WHERE name = ?") +
+                  (lock ? QStringLiteral(" FOR UPDATE") : QString()));
     q.addBindValue(name);
     const QList<ScheduleRecord> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<ScheduleRecord>(rows.first());
@@ -103,7 +94,7 @@ QList<ScheduleRecord> ScheduleStore::list(const QStringList &tenants)
         marks.fill(QStringLiteral("?"), tenants.size());
         sql += QStringLiteral(" WHERE tenant_id IN (%1)").arg(marks.join(QStringLiteral(", ")));
     }
-    QSqlQuery q = prepare(m_db, sql + QStringLiteral(" ORDER BY name"));
+    QSqlQuery q = Database::prepare(m_db, sql + QStringLiteral(" ORDER BY name"));
     for (const QString &t : tenants)
         q.addBindValue(t);
     return readAll(q);
@@ -113,7 +104,8 @@ bool ScheduleStore::insert(const ScheduleRecord &s)
 {
     // ON CONFLICT: two nodes creating one name at once; the second learns it exists (a unique
     // violation would roll back its whole batch).
-    QSqlQuery q = prepare(m_db, QStringLiteral("INSERT INTO schedules (" SCHEDULE_COLUMNS
+    QSqlQuery q =
+        Database::prepare(m_db, QStringLiteral("INSERT INTO schedules (" SCHEDULE_COLUMNS
                                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                                "?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
     q.addBindValue(s.name);
@@ -124,7 +116,7 @@ bool ScheduleStore::insert(const ScheduleRecord &s)
 
 void ScheduleStore::update(const ScheduleRecord &s)
 {
-    QSqlQuery q = prepare(
+    QSqlQuery q = Database::prepare(
         m_db, QStringLiteral("UPDATE schedules SET type = ?, tenant_id = ?, cron = ?, "
                              "every_ms = ?, timezone = ?, anchor_at = ?, variables = ?, "
                              "custom_headers = ?, priority = ?, retries = ?, timeout_ms = ?, "
@@ -137,7 +129,7 @@ void ScheduleStore::update(const ScheduleRecord &s)
 
 bool ScheduleStore::remove(const QString &name)
 {
-    QSqlQuery q = prepare(m_db, QStringLiteral("DELETE FROM schedules WHERE name = ?"));
+    QSqlQuery q = Database::prepare(m_db, QStringLiteral("DELETE FROM schedules WHERE name = ?"));
     q.addBindValue(name);
     Database::exec(q);
     return q.numRowsAffected() > 0;
@@ -146,7 +138,7 @@ bool ScheduleStore::remove(const QString &name)
 QList<ScheduleRecord> ScheduleStore::due(qint64 now, int limit)
 {
     const bool postgres = SqlDialect::of(m_db).isPostgres();
-    QSqlQuery q = prepare(
+    QSqlQuery q = Database::prepare(
         m_db, QStringLiteral("SELECT " SCHEDULE_COLUMNS " FROM schedules WHERE paused = 0 AND "
                              "next_run_at <= ? ORDER BY next_run_at LIMIT ?") +
                   (postgres ? QStringLiteral(" FOR UPDATE SKIP LOCKED") : QString()));
@@ -157,8 +149,8 @@ QList<ScheduleRecord> ScheduleStore::due(qint64 now, int limit)
 
 std::optional<qint64> ScheduleStore::earliestDue()
 {
-    QSqlQuery q =
-        prepare(m_db, QStringLiteral("SELECT MIN(next_run_at) FROM schedules WHERE paused = 0"));
+    QSqlQuery q = Database::prepare(
+        m_db, QStringLiteral("SELECT MIN(next_run_at) FROM schedules WHERE paused = 0"));
     Database::exec(q);
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;

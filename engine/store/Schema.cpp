@@ -166,6 +166,7 @@ const Migration kMigrations[] = {
     {ListSchema::runEndStatements(), ListSchema::runEndCount()},
     {ScheduleSchema::kStatements, ScheduleSchema::kCount},
     {TypeLimitSchema::kStatements, TypeLimitSchema::kCount},
+    {ListSchema::searchQueueStatements(), ListSchema::searchQueueCount()},
 };
 
 } // namespace
@@ -259,7 +260,7 @@ void migrate(QSqlDatabase &db)
 void migrateTo(QSqlDatabase &db, int target)
 {
     Q_ASSERT(target >= 0 && target <= latestVersion());
-    static_assert(std::size(kMigrations) == 8, "a new migration needs its PostgreSQL text too");
+    static_assert(std::size(kMigrations) == 9, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
         migratePostgres(db, target);

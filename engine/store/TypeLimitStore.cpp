@@ -9,15 +9,6 @@
 
 namespace {
 
-QSqlQuery prepare(QSqlDatabase &db, const char *sql)
-{
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(JobColumns::expand(QString::fromLatin1(sql))))
-        throw StoreError(QStringLiteral("prepare failed: %1").arg(QLatin1String(sql)));
-    return q;
-}
-
 QVariant intOrNull(const std::optional<int> &v)
 {
     return v ? QVariant(*v) : QVariant(QMetaType(QMetaType::Int));
@@ -27,8 +18,8 @@ QVariant intOrNull(const std::optional<int> &v)
 
 QHash<QString, TypeLimit> TypeLimitStore::all()
 {
-    QSqlQuery q = prepare(m_db, "SELECT type, max_active, rate_limit, rate_per_ms FROM "
-                                "job_type_limits");
+    QSqlQuery q = Database::prepare(m_db, "SELECT type, max_active, rate_limit, rate_per_ms FROM "
+                                          "job_type_limits");
     Database::exec(q);
     QHash<QString, TypeLimit> out;
     while (q.next()) {
@@ -46,12 +37,13 @@ QHash<QString, TypeLimit> TypeLimitStore::all()
 void TypeLimitStore::put(const QString &type, const TypeLimit &limit, qint64 now, const QString &by)
 {
     if (limit.isEmpty()) {
-        QSqlQuery q = prepare(m_db, "DELETE FROM job_type_limits WHERE type = ?");
+        QSqlQuery q = Database::prepare(m_db, "DELETE FROM job_type_limits WHERE type = ?");
         q.addBindValue(type);
         Database::exec(q);
         return;
     }
-    QSqlQuery q = prepare(m_db, "INSERT INTO job_type_limits (type, max_active, rate_limit, "
+    QSqlQuery q =
+        Database::prepare(m_db, "INSERT INTO job_type_limits (type, max_active, rate_limit, "
                                 "rate_per_ms, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?) "
                                 "ON CONFLICT (type) DO UPDATE SET max_active = "
                                 "excluded.max_active, rate_limit = excluded.rate_limit, "
@@ -70,14 +62,16 @@ void TypeLimitStore::lock(const QString &type)
 {
     if (!SqlDialect::of(m_db).isPostgres())
         return; // one writer: the transaction is alone anyway
-    QSqlQuery q = prepare(m_db, "SELECT type FROM job_type_limits WHERE type = ? FOR UPDATE");
+    QSqlQuery q =
+        Database::prepare(m_db, "SELECT type FROM job_type_limits WHERE type = ? FOR UPDATE");
     q.addBindValue(type);
     Database::exec(q);
 }
 
 int TypeLimitStore::activeJobs(const QString &type)
 {
-    QSqlQuery q = prepare(m_db, "SELECT COUNT(*) FROM jobs WHERE type = ? AND state = {ACTIVE}");
+    QSqlQuery q =
+        Database::prepare(m_db, "SELECT COUNT(*) FROM jobs WHERE type = ? AND state = {ACTIVE}");
     q.addBindValue(type);
     Database::exec(q);
     return q.next() ? q.value(0).toInt() : 0;
@@ -85,7 +79,8 @@ int TypeLimitStore::activeJobs(const QString &type)
 
 TypeLimitStore::Window TypeLimitStore::activationsAfter(const QString &type, qint64 since)
 {
-    QSqlQuery q = prepare(m_db, "SELECT COALESCE(SUM(count), 0), COALESCE(MIN(at), 0) FROM "
+    QSqlQuery q =
+        Database::prepare(m_db, "SELECT COALESCE(SUM(count), 0), COALESCE(MIN(at), 0) FROM "
                                 "job_type_activations WHERE type = ? AND at > ?");
     q.addBindValue(type);
     q.addBindValue(since);
@@ -100,8 +95,8 @@ TypeLimitStore::Window TypeLimitStore::activationsAfter(const QString &type, qin
 
 void TypeLimitStore::logActivations(const QString &type, qint64 at, int count)
 {
-    QSqlQuery q =
-        prepare(m_db, "INSERT INTO job_type_activations (type, at, count) VALUES (?, ?, ?)");
+    QSqlQuery q = Database::prepare(
+        m_db, "INSERT INTO job_type_activations (type, at, count) VALUES (?, ?, ?)");
     q.addBindValue(type);
     q.addBindValue(at);
     q.addBindValue(count);
@@ -110,7 +105,8 @@ void TypeLimitStore::logActivations(const QString &type, qint64 at, int count)
 
 void TypeLimitStore::pruneLog(const QString &type, qint64 before)
 {
-    QSqlQuery q = prepare(m_db, "DELETE FROM job_type_activations WHERE type = ? AND at <= ?");
+    QSqlQuery q =
+        Database::prepare(m_db, "DELETE FROM job_type_activations WHERE type = ? AND at <= ?");
     q.addBindValue(type);
     q.addBindValue(before);
     Database::exec(q);

@@ -482,6 +482,45 @@ private slots:
         }
         QSqlDatabase::removeDatabase(name);
     }
+
+    // While creates keep coming, a new job is found by its text within 1 s of its creation's
+    // answer (SQLite indexes queued jobs at least every search_lag_ms, 250 by default). Last:
+    // it adds jobs of its own type that the fixed lists above do not expect.
+    void searchKeepsUpUnderLoad()
+    {
+        std::vector<std::unique_ptr<HttpCall>> load(16);
+        int answered = 0;
+        const auto keepBusy = [&] {
+            for (std::unique_ptr<HttpCall> &call : load) {
+                if (call && !call->isDone())
+                    continue;
+                if (call)
+                    answered += call->status() == 201;
+                call = std::make_unique<HttpCall>(m_server->port(), "POST", u"/api/v1/jobs"_s,
+                                                  jobBody(u"busy"_s, {{u"n"_s, answered}}));
+            }
+            QTest::qWait(5);
+        };
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 300)
+            keepBusy();
+        const QString key = m_api->createJob(jobBody(u"busy"_s, {{u"word"_s, u"needle77"_s}}));
+        QElapsedTimer sinceCreated;
+        sinceCreated.start();
+        const int answeredBefore = answered;
+        bool found = false;
+        while (!found && sinceCreated.elapsed() < 1500) {
+            keepBusy();
+            found = keysOf(list(u"q=needle77"_s)) == QStringList{key};
+        }
+        const qint64 after = sinceCreated.elapsed();
+        QVERIFY2(found, qPrintable(u"not found after %1 ms"_s.arg(after)));
+        QVERIFY2(after <= 1000, qPrintable(u"found after %1 ms"_s.arg(after)));
+        QVERIFY2(answered > answeredBefore, "the load kept going while the test searched");
+        for (std::unique_ptr<HttpCall> &call : load)
+            QTRY_VERIFY(!call || call->isDone());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestApiList)
