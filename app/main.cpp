@@ -164,6 +164,7 @@ static int backUp(const ServerSettings &settings, const QString &target)
 
 int main(int argc, char *argv[])
 {
+    Database::tuneSqlite();
     const bool gui = wantsWindow(argc, argv);
     std::unique_ptr<QCoreApplication> application;
     if (gui)

@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <sqlite3.h>
+
 namespace Database {
 namespace {
 
@@ -119,6 +121,11 @@ void exec(QSqlDatabase &db, const QString &sql)
     QSqlQuery query(db);
     if (!query.exec(sql))
         throw StoreError(QStringLiteral("%1: %2").arg(sql, query.lastError().text()));
+}
+
+void tuneSqlite()
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); // SQLITE_MISUSE once initialised: then no change
 }
 
 QSqlQuery prepare(QSqlDatabase &db, const QString &sqlTemplate)

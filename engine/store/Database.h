@@ -28,6 +28,10 @@ struct StoreOptions
 // opened it) with the pragmas the engine relies on: WAL, synchronous, busy timeout.
 namespace Database {
 
+// Process-wide SQLite settings; call before the first connection opens (SQLite takes them only
+// before it initialises). Turns off its memory statistics, which nothing reads and which take a
+// global mutex around every allocation and free.
+void tuneSqlite();
 // Opens a SQLite file, or a PostgreSQL database when options.path is a postgresql:// URL.
 QSqlDatabase open(const QString &connectionName, const StoreOptions &options);
 // The store's location for logs and the status bar: a URL without its password.
