@@ -314,10 +314,11 @@ private slots:
         QVERIFY2(third.answeredAfterMs() < 5000, "answered at once, not after its 20 s");
         QVERIFY(!first.isDone() && !second.isDone());
         QCOMPARE(heldLongPolls(api), 2);
-        // The held ones still get jobs.
+        // The held ones still get jobs (one of the two: which connection the server reads first
+        // is not fixed).
         api.createJob(jobBody(u"t"_s));
-        QTRY_VERIFY(first.isDone());
-        QCOMPARE(first.jobs().size(), 1);
+        QTRY_VERIFY(first.isDone() || second.isDone());
+        QCOMPARE((first.isDone() ? first : second).jobs().size(), 1);
     }
 
     void longPollLimitIsASetting()
