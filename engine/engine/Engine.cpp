@@ -402,7 +402,7 @@ void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch, A
 {
     // Nothing of the transaction happened: every request of the batch is told so (none gets a
     // 2xx), long polls that were to get one of its jobs wait on, and timed work waits a moment.
-    m_store->endTransaction();
+    m_store->discardTransaction();
     QSqlDatabase &db = m_store->database();
     db.rollback(); // fails harmlessly when SQLite has already rolled back a failed COMMIT
     qCWarning(lcEngine) << "transaction rolled back:" << error.what();

@@ -122,6 +122,13 @@ void JobStore::insertJob(const JobRecord &job)
     QSqlQuery &q = prepared("INSERT INTO jobs ({job_columns}) VALUES ({job_values})");
     JobColumns::bindInsert(q, job);
     Database::exec(q);
+    rememberWrite(job);
+}
+
+void JobStore::rememberWrite(const JobRecord &job)
+{
+    if (!m_dialect.isPostgres())
+        m_active.wrote(job);
 }
 
 void JobStore::updateJob(const JobRecord &j)
@@ -136,12 +143,14 @@ void JobStore::updateJob(const JobRecord &j)
     Database::exec(q);
     if (q.numRowsAffected() != 1)
         throw StoreError(QStringLiteral("job %1 vanished during an update").arg(j.key));
+    rememberWrite(j);
 }
 
 void JobStore::deleteJob(qint64 id)
 {
     flush();
     m_readAhead.remove(id);
+    m_active.forget(id);
     for (const char *sql :
          {"DELETE FROM job_events WHERE job_id = ?", "DELETE FROM incidents WHERE job_id = ?",
           "DELETE FROM jobs WHERE id = ?"}) {
@@ -157,6 +166,8 @@ std::optional<JobRecord> JobStore::findJob(qint64 id)
         return *pending;
     if (const JobRecord *read = readAheadJob(id))
         return *read;
+    if (const JobRecord *active = m_active.find(id))
+        return *active;
     QSqlQuery &q =
         prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ? FOR UPDATE"
                                 : "SELECT " JOB_COLUMNS " FROM jobs WHERE id = ?");
@@ -172,6 +183,8 @@ std::optional<JobRecord> JobStore::findJobByKey(const QString &key)
     if (const auto it = m_readAheadKeys.constFind(key); it != m_readAheadKeys.constEnd())
         if (const JobRecord *read = readAheadJob(*it))
             return *read;
+    if (const JobRecord *active = m_active.findByKey(key))
+        return *active;
     QSqlQuery &q =
         prepared(m_lockingReads ? "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ? FOR UPDATE"
                                 : "SELECT " JOB_COLUMNS " FROM jobs WHERE job_key = ?");

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ActiveJobCache.h"
 #include "JobRecord.h"
 #include "PendingJobWrites.h"
 #include "SqlDialect.h"
@@ -42,11 +43,17 @@ public:
     // With write-behind: reads the jobs of these keys, locked, in one statement; findJob and
     // findJobByKey then answer them without a round trip until the transaction ends.
     void readAhead(const QStringList &keys);
-    // After COMMIT or ROLLBACK: nothing held back, nothing read ahead.
+    // After COMMIT: nothing held back, nothing read ahead.
     void endTransaction()
     {
         m_pending.clear();
         forgetReadAhead();
+    }
+    // After ROLLBACK: besides, no job is remembered as this transaction wrote it.
+    void discardTransaction()
+    {
+        endTransaction();
+        m_active.clear();
     }
 
     // Jobs
@@ -92,6 +99,7 @@ public:
 private:
     QSqlQuery &prepared(const char *sql);
     QList<JobRecord> readJobs(QSqlQuery &query);
+    void rememberWrite(const JobRecord &job);
     void forgetReadAhead()
     {
         m_readAhead.clear();
@@ -105,6 +113,7 @@ private:
     bool m_lockingReads = false;
     bool m_writeBehind = false;
     PendingJobWrites m_pending;
+    ActiveJobCache m_active; // SQLite only: PostgreSQL has other writers
     QHash<qint64, JobRecord> m_readAhead;
     QHash<QString, qint64> m_readAheadKeys;
     QHash<const char *, QSqlQuery> m_statements;

@@ -430,6 +430,42 @@ private slots:
         QCOMPARE(deleteKey(u"first"_s).error().kind, JobError::Kind::LastAdminKey);
     }
 
+    // The engine's store remembers the ACTIVE jobs it wrote (a completion reads no row back):
+    // what it serves is the row, and a rolled-back transaction leaves nothing behind.
+    void rolledBackWritesAreForgotten()
+    {
+        const JobRecord created = create(spec(u"rollback"_s));
+        JobStore &store = m_store->store();
+        QSqlDatabase db = store.database();
+        QVERIFY(db.transaction());
+        JobRecord active = created;
+        active.state = JobState::Active;
+        active.worker = u"w-lost"_s;
+        store.updateJob(active);
+        QCOMPARE(store.findJobByKey(created.key)->worker, u"w-lost"_s); // its own write
+        QVERIFY(db.rollback());
+        store.discardTransaction();
+        QCOMPARE(store.findJobByKey(created.key)->state, JobState::Created);
+        QCOMPARE(store.findJob(created.id)->worker, QString());
+
+        QCOMPARE(activate(u"rollback"_s).size(), 1);
+        const std::optional<JobRecord> remembered = store.findJobByKey(created.key);
+        const QString connection = u"rules-row"_s;
+        {
+            JobStore other(Database::open(connection, m_store->options()));
+            const std::optional<JobRecord> row = other.findJobByKey(created.key);
+            QVERIFY(remembered && row);
+            QCOMPARE(remembered->state, JobState::Active);
+            QCOMPARE(row->state, JobState::Active);
+            QCOMPARE(remembered->worker, row->worker);
+            QCOMPARE(remembered->deadline, row->deadline);
+            QCOMPARE(remembered->activatedAt, row->activatedAt);
+            QCOMPARE(remembered->attempt, row->attempt);
+            QCOMPARE(remembered->variables, row->variables);
+        }
+        Database::close(connection);
+    }
+
     // A read inside a reader's snapshot (JobReads inside ListApi's) keeps that snapshot: on
     // PostgreSQL a nested BEGIN / ROLLBACK used to end it, so later reads saw newer commits.
     void nestedReadsShareTheOuterSnapshot()
