@@ -7,6 +7,7 @@
 // PostgreSQL also: a store written with the per-row triggers of version 3 keeps its counters
 // right through migration 4 (statement-level triggers).
 #include "ApiTestKit.h"
+#include "BookkeepingModel.h"
 #include "TestStore.h"
 #include "store/PgSchema.h"
 #include "store/Schema.h"
@@ -21,59 +22,7 @@
 
 using namespace ApiTestKit;
 
-namespace {
-
-constexpr qint64 kBase = 1'763'000'000'000; // ms, a fixed day
-
-// What a job is in the test's model, mirrored by its row in the store.
-struct Job
-{
-    qint64 id = 0;
-    QString key, type, tenant;
-    int state = 0;
-    QString worker, variables, resultVariables, errorMessage;
-    qint64 createdAt = 0, updatedAt = 0, activatedAt = 0, finishedAt = 0; // 0: NULL
-    qint64 attemptEndedAt = 0; // the end of the last run (written from schema version 6 on)
-};
-
-QString text(const QString &v)
-{
-    if (v.isNull())
-        return u"CAST(NULL AS TEXT)"_s;
-    return u"'"_s + QString(v).replace(u'\'', u"''"_s) + u"'"_s;
-}
-
-QString number(qint64 v, bool nullable = true)
-{
-    return nullable && v == 0 ? u"CAST(NULL AS BIGINT)"_s : QString::number(v);
-}
-
-// The rollup's processing time: the job's last run.
-bool timed(const Job &j)
-{
-    return j.activatedAt && j.attemptEndedAt;
-}
-
-// The rollup's processing-time bucket: the number of bounds <= the time (ListSchema.cpp).
-int bucketOf(const Job &j)
-{
-    if (!timed(j))
-        return -1;
-    static const qint64 bounds[] = {1,     2,      5,      10,     20,      50,      100,
-                                    200,   500,    1000,   2000,   5000,    10000,   20000,
-                                    50000, 100000, 200000, 500000, 1000000, 2000000, 5000000};
-    int bucket = 0;
-    for (qint64 bound : bounds)
-        bucket += j.attemptEndedAt - j.activatedAt >= bound;
-    return bucket;
-}
-
-using RollupCell = std::tuple<qint64, QString, QString, QString, int, int>; // minute .. bucket
-using RollupSums = std::tuple<qint64, qint64, qint64, qint64>; // jobs, timed, processing, queue
-using WorkerCell = std::pair<QString, QString>;                // worker, tenant
-using WorkerSums = std::tuple<qint64, qint64, qint64>;         // activated, completed, failed
-
-} // namespace
+using namespace BookkeepingModel;
 
 class TestApiBookkeeping : public QObject
 {
