@@ -1,5 +1,7 @@
 #include "JobColumns.h"
 
+#include "SqliteStatement.h"
+
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QStringList>
@@ -59,6 +61,53 @@ struct Binder
     void json(const char *, const QByteArray &s, Mutability m) { bind(QString::fromUtf8(s), m); }
     void jsonOrNull(const char *, const QByteArray &s, Mutability m) { bind(orNull(s), m); }
     void timeOrNull(const char *, const qint64 &ms, Mutability m) { bind(orNull(ms), m); }
+};
+
+// The same binds straight into a SQLite statement (positions from 1), with QtSql's NULLs: a
+// null text, an empty OrNull value, a zero time.
+struct SqliteBinder
+{
+    SqliteStatement &s;
+    bool changeableOnly;
+    int position = 1;
+    bool wanted(Mutability m) const { return !changeableOnly || m == Changeable; }
+    template <typename T> void integer(const char *, const T &value, Mutability m)
+    {
+        if (wanted(m))
+            s.bindInt(position++, qint64(value));
+    }
+    void state(const char *, const JobState &v, Mutability m)
+    {
+        if (wanted(m))
+            s.bindInt(position++, int(v));
+    }
+    void text(const char *, const QString &v, Mutability m)
+    {
+        if (wanted(m))
+            s.bindText(position++, v);
+    }
+    void textOrNull(const char *n, const QString &v, Mutability m)
+    {
+        text(n, v.isEmpty() ? QString() : v, m);
+    }
+    void json(const char *, const QByteArray &v, Mutability m)
+    {
+        if (wanted(m))
+            s.bindUtf8(position++, v);
+    }
+    void jsonOrNull(const char *n, const QByteArray &v, Mutability m)
+    {
+        json(n, v.isEmpty() ? QByteArray() : v, m);
+    }
+    void timeOrNull(const char *, const qint64 &ms, Mutability m)
+    {
+        if (!wanted(m))
+            return;
+        if (ms)
+            s.bindInt(position++, ms);
+        else
+            s.bindNull(position++);
+    }
 };
 
 struct Reader
@@ -138,6 +187,18 @@ void bindUpdate(QSqlQuery &q, const JobRecord &job)
     Binder binder{q, true};
     forEach(job, binder);
     q.bindValue(binder.i, job.id);
+}
+
+void bindInsert(SqliteStatement &s, const JobRecord &job)
+{
+    forEach(job, SqliteBinder{s, false});
+}
+
+void bindUpdate(SqliteStatement &s, const JobRecord &job)
+{
+    SqliteBinder binder{s, true};
+    forEach(job, binder);
+    s.bindInt(binder.position, job.id);
 }
 
 JobRecord read(const QSqlQuery &q)

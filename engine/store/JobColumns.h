@@ -11,6 +11,8 @@ class QSqlQuery;
 // The jobs table's columns, listed once (forEach). The SELECT list, the INSERT and UPDATE
 // statements and their binds, the reading of a row and the PostgreSQL batch rows
 // (PendingJobWrites) are all built from this list, so a column is added in one place.
+class SqliteStatement;
+
 namespace JobColumns {
 
 // Changeable: a job's life can change it (the UPDATE SET list). The others are written once:
@@ -76,6 +78,9 @@ QVariant orNull(const QByteArray &json);
 void bindInsert(QSqlQuery &q, const JobRecord &job);
 // Binds the changeable columns, then the id (UPDATE jobs SET {job_set} WHERE id = ?).
 void bindUpdate(QSqlQuery &q, const JobRecord &job);
+// The same, into a statement run through the sqlite3 C API (the engine's hot writes on SQLite).
+void bindInsert(SqliteStatement &s, const JobRecord &job);
+void bindUpdate(SqliteStatement &s, const JobRecord &job);
 // A job from the first columns of a row selected as {job_columns}.
 JobRecord read(const QSqlQuery &q);
 

@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "JobColumns.h"
+#include "SqliteStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,10 +120,24 @@ void JobStore::insertJob(const JobRecord &job)
 {
     if (m_writeBehind)
         return m_pending.insert(job);
+    if (!m_dialect.isPostgres()) {
+        SqliteStatement &s =
+            sqlite(m_insert, "INSERT INTO jobs ({job_columns}) VALUES ({job_values})");
+        JobColumns::bindInsert(s, job);
+        s.run();
+        return rememberWrite(job);
+    }
     QSqlQuery &q = prepared("INSERT INTO jobs ({job_columns}) VALUES ({job_values})");
     JobColumns::bindInsert(q, job);
     Database::exec(q);
-    rememberWrite(job);
+}
+
+SqliteStatement &JobStore::sqlite(std::unique_ptr<SqliteStatement> &slot, const char *sql)
+{
+    if (!slot)
+        slot =
+            std::make_unique<SqliteStatement>(m_db, JobColumns::expand(QString::fromLatin1(sql)));
+    return *slot;
 }
 
 void JobStore::rememberWrite(const JobRecord &job)
@@ -138,10 +153,18 @@ void JobStore::updateJob(const JobRecord &j)
         return m_pending.update(j);
     }
     // Only the columns a job's life can change (JobColumns::Changeable).
-    QSqlQuery &q = prepared("UPDATE jobs SET {job_set} WHERE id = ?");
-    JobColumns::bindUpdate(q, j);
-    Database::exec(q);
-    if (q.numRowsAffected() != 1)
+    int changed;
+    if (!m_dialect.isPostgres()) {
+        SqliteStatement &s = sqlite(m_update, "UPDATE jobs SET {job_set} WHERE id = ?");
+        JobColumns::bindUpdate(s, j);
+        changed = s.run();
+    } else {
+        QSqlQuery &q = prepared("UPDATE jobs SET {job_set} WHERE id = ?");
+        JobColumns::bindUpdate(q, j);
+        Database::exec(q);
+        changed = q.numRowsAffected();
+    }
+    if (changed != 1)
         throw StoreError(QStringLiteral("job %1 vanished during an update").arg(j.key));
     rememberWrite(j);
 }
@@ -269,8 +292,21 @@ void JobStore::appendEvent(qint64 jobId, const JobEvent &e)
 {
     if (m_writeBehind)
         return m_pending.appendEvent(jobId, e);
-    QSqlQuery &q = prepared("INSERT INTO job_events (job_id, at, action, worker, attempt, error, "
-                            "details) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    static constexpr char kInsert[] = "INSERT INTO job_events (job_id, at, action, worker, "
+                                      "attempt, error, details) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    if (!m_dialect.isPostgres()) {
+        SqliteStatement &s = sqlite(m_insertEvent, kInsert);
+        s.bindInt(1, jobId);
+        s.bindInt(2, e.at);
+        s.bindText(3, e.action);
+        s.bindText(4, e.worker.isEmpty() ? QString() : e.worker);
+        e.attempt ? s.bindInt(5, e.attempt) : s.bindNull(5);
+        s.bindText(6, e.error.isEmpty() ? QString() : e.error);
+        s.bindUtf8(7, e.details.isEmpty() ? QByteArray() : e.details);
+        s.run();
+        return;
+    }
+    QSqlQuery &q = prepared(kInsert);
     q.bindValue(0, jobId);
     q.bindValue(1, e.at);
     q.bindValue(2, e.action);

@@ -4,6 +4,7 @@
 #include "JobRecord.h"
 #include "PendingJobWrites.h"
 #include "SqlDialect.h"
+#include "SqliteStatement.h"
 
 #include <QHash>
 #include <QList>
@@ -11,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 // The jobs, job_events, incidents, workers and meta tables, through one connection. Statements
@@ -100,6 +102,7 @@ private:
     QSqlQuery &prepared(const char *sql);
     QList<JobRecord> readJobs(QSqlQuery &query);
     void rememberWrite(const JobRecord &job);
+    SqliteStatement &sqlite(std::unique_ptr<SqliteStatement> &slot, const char *sql);
     void forgetReadAhead()
     {
         m_readAhead.clear();
@@ -114,6 +117,9 @@ private:
     bool m_writeBehind = false;
     PendingJobWrites m_pending;
     ActiveJobCache m_active; // SQLite only: PostgreSQL has other writers
+    // SQLite: the job INSERT and UPDATE and the history INSERT through the C API
+    // (SqliteStatement), prepared once.
+    std::unique_ptr<SqliteStatement> m_insert, m_update, m_insertEvent;
     QHash<qint64, JobRecord> m_readAhead;
     QHash<QString, qint64> m_readAheadKeys;
     QHash<const char *, QSqlQuery> m_statements;
