@@ -23,7 +23,6 @@ QString placeholders(qsizetype n)
     return marks.join(QStringLiteral(", "));
 }
 
-// `sql` may name job states as {ACTIVE} etc. (JobColumns::expand).
 OperatorStore::IncidentRow readIncidentRow(const QSqlQuery &q)
 {
     OperatorStore::IncidentRow row;
