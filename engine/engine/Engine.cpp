@@ -15,8 +15,6 @@
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcEngine, "jobdeck.engine")
-// Per-second group-commit figures: QT_LOGGING_RULES="jobdeck.engine.batches.debug=true"
-Q_LOGGING_CATEGORY(lcBatches, "jobdeck.engine.batches", QtWarningMsg)
 
 namespace {
 const QString kHighWaterKey = QStringLiteral("key_high_water_mark");
@@ -201,8 +199,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         const qint64 commitStart = clock.nsecsElapsed();
         if (!db.commit())
             throw StoreError(db.lastError().text());
-        m_trace.flushMicros += (commitStart - flushStart) / 1000;
-        m_trace.commitMicros += (clock.nsecsElapsed() - commitStart) / 1000;
+        m_trace.flushed((commitStart - flushStart) / 1000);
+        m_trace.committed((clock.nsecsElapsed() - commitStart) / 1000);
         m_store->endTransaction();
         m_retryAt = 0;
         if (m_search)
@@ -246,8 +244,8 @@ void Engine::runBatch(std::vector<Pending> &batch, qint64 now, bool housekeeping
         m_nextWake = qMax(m_nextWake, m_retryAt);
     publishWaiters();
     armTimer();
-    if (committed && lcBatches().isDebugEnabled())
-        traceBatch(int(batch.size()), micros);
+    if (committed && BatchTrace::isOn())
+        m_trace.batch(int(batch.size()), micros);
 }
 
 void Engine::apply(Txn &txn, Pending &pending, std::vector<ActivationRequest *> &activations,
@@ -300,30 +298,6 @@ void Engine::readAhead(const std::vector<Pending> &batch)
         if (const auto *op = std::get_if<Operation>(&p); op && !op->jobKey.isEmpty())
             keys.append(op->jobKey);
     m_store->readAhead(keys);
-}
-
-void Engine::traceBatch(int operations, qint64 micros)
-{
-    m_trace.batches += 1;
-    m_trace.operations += operations;
-    m_trace.micros += micros;
-    const qint64 now = Clock::nowMs();
-    if (now - m_trace.since < 1000)
-        return;
-    qCDebug(lcBatches).nospace() << m_trace.batches << " transactions, " << m_trace.operations
-                                 << " operations, "
-                                 << m_trace.micros / qMax<qint64>(1, m_trace.batches)
-                                 << " us per transaction (held-back writes "
-                                 << m_trace.flushMicros / qMax<qint64>(1, m_trace.batches)
-                                 << ", COMMIT "
-                                 << m_trace.commitMicros / qMax<qint64>(1, m_trace.batches)
-                                 << ", search index " << m_trace.searchDrains << " times "
-                                 << m_trace.searchMicros / qMax<qint64>(1, m_trace.searchDrains)
-                                 << " us), busy "
-                                 << m_trace.micros / 10 / qMax<qint64>(1, now - m_trace.since)
-                                 << "%";
-    m_trace = Trace{};
-    m_trace.since = now;
 }
 
 Engine::HandedOver Engine::handOver(Txn &txn, QSet<QString> &left)
@@ -541,8 +515,7 @@ bool Engine::drainSearchQueue(qint64 now)
     QElapsedTimer clock;
     clock.start();
     const bool all = m_search->drain(m_config.searchDrainBatch);
-    m_trace.searchDrains += 1;
-    m_trace.searchMicros += clock.nsecsElapsed() / 1000;
+    m_trace.searchIndexed(clock.nsecsElapsed() / 1000);
     if (all)
         return true;
     m_searchDue = now; // more than a batch queued: the rest in the next transaction

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BatchTrace.h"
 #include "JobCommands.h"
 #include "Metrics.h"
 #include "Retention.h"
@@ -177,7 +178,6 @@ private:
     bool drainSearchQueue(qint64 now); // in the current transaction, when it is time
     void refreshNextWake();
     void readAhead(const std::vector<Pending> &batch);
-    void traceBatch(int operations, qint64 micros);
     void publishWaiters();
     void pruneFinished(); // one retention step, queued like a request
 
@@ -196,11 +196,7 @@ private:
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
     qint64 m_retryAt = 0;  // after a failed commit: no housekeeping before this time
     bool m_closed = false;
-    struct Trace
-    {
-        qint64 batches = 0, operations = 0, micros = 0, flushMicros = 0, commitMicros = 0,
-               searchDrains = 0, searchMicros = 0, since = 0;
-    } m_trace;
+    BatchTrace m_trace;
 
     QMutex m_mutex;
     std::vector<Pending> m_queue;
