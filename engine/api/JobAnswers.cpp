@@ -15,11 +15,6 @@ QJsonValue orNull(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-QJsonValue timeOrNull(qint64 ms)
-{
-    return ms ? QJsonValue(Clock::toIso(ms)) : QJsonValue();
-}
-
 QJsonArray briefs(const QList<JobRecord> &jobs)
 {
     QJsonArray out;
@@ -228,7 +223,7 @@ ApiResult render(const JobPatched &p)
         {QStringLiteral("retries"), job.retries},
         {QStringLiteral("timeout_ms"), job.timeoutMs},
         {QStringLiteral("priority"), job.priority},
-        {QStringLiteral("deadline"), timeOrNull(job.deadline)},
+        {QStringLiteral("deadline"), JobView::timeOrNull(job.deadline)},
         {QStringLiteral("updated_at"), Clock::toIso(job.updatedAt)},
         {QStringLiteral("updated_fields"), strings(p.updatedFields)},
         {QStringLiteral("incident_resolved"),
@@ -241,7 +236,7 @@ ApiResult render(const TypePause &p)
     QJsonObject data{
         {QStringLiteral("type"), p.type},
         {QStringLiteral("paused"), p.paused},
-        {QStringLiteral("paused_at"), p.paused ? timeOrNull(p.pausedAt) : QJsonValue()},
+        {QStringLiteral("paused_at"), p.paused ? JobView::timeOrNull(p.pausedAt) : QJsonValue()},
         {QStringLiteral("paused_by"), p.paused ? orNull(p.pausedBy) : QJsonValue()},
         {QStringLiteral("reason"), p.paused ? orNull(p.reason) : QJsonValue()},
     };

@@ -9,6 +9,12 @@
 using JsonText::time;
 
 namespace JobView {
+
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms ? QJsonValue(Clock::toIso(ms)) : QJsonValue();
+}
+
 namespace {
 
 QJsonObject historyEntry(const JobEvent &e)

@@ -11,6 +11,8 @@
 // How a job looks in each answer of the contract. Pure functions of records: no store access.
 namespace JobView {
 
+// A time as the contract writes it: ISO-8601 UTC, or null when not set (0).
+QJsonValue timeOrNull(qint64 ms);
 // The field that holds a finished job's end time ("completed_at", "failed_at", ...), or empty.
 QString finishedAtField(JobState state);
 // POST /jobs

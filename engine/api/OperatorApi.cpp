@@ -1,5 +1,7 @@
 #include "OperatorApi.h"
 
+#include "JobView.h"
+
 #include "SystemApi.h"
 
 #include "JobAnswers.h"
@@ -24,11 +26,6 @@ using Access = Router::Access;
 // else between two steps.
 constexpr int kBulkScan = 5000;
 constexpr int kBulkDelete = 500;
-
-QJsonValue timeOrNull(qint64 ms)
-{
-    return ms ? QJsonValue(Clock::toIso(ms)) : QJsonValue();
-}
 
 QStringList tenantsOf(const ApiKey &caller)
 {
@@ -218,12 +215,13 @@ void typesRoute(HttpFrontend *f, ApiRequest &request)
         out.append(QJsonObject{
             {QStringLiteral("type"), type},
             {QStringLiteral("paused"), paused},
-            {QStringLiteral("paused_at"), paused ? timeOrNull(pause->pausedAt) : QJsonValue()},
+            {QStringLiteral("paused_at"),
+             paused ? JobView::timeOrNull(pause->pausedAt) : QJsonValue()},
             {QStringLiteral("paused_by"), paused ? QJsonValue(pause->pausedBy) : QJsonValue()},
             {QStringLiteral("depth"), counts},
             {QStringLiteral("total_jobs"), total},
             {QStringLiteral("oldest_waiting_at"),
-             timeOrNull(ops.oldestWaiting(type, tenants).value_or(0))},
+             JobView::timeOrNull(ops.oldestWaiting(type, tenants).value_or(0))},
             {QStringLiteral("active_workers"), workers.size()},
             {QStringLiteral("workers"), QJsonArray::fromStringList(workers)},
             {QStringLiteral("long_polls_waiting"), polling.size()},
@@ -284,7 +282,7 @@ void workersRoute(HttpFrontend *f, ApiRequest &request)
         out.append(QJsonObject{
             {QStringLiteral("worker_id"), w.name},
             {QStringLiteral("types"), QJsonArray::fromStringList(w.types)},
-            {QStringLiteral("last_seen_at"), timeOrNull(w.lastSeenAt)},
+            {QStringLiteral("last_seen_at"), JobView::timeOrNull(w.lastSeenAt)},
             {QStringLiteral("active_jobs"), w.activeJobs},
             {QStringLiteral("activated"), w.activated},
             {QStringLiteral("completed"), w.completed},

@@ -1,5 +1,7 @@
 #include "SchedulesApi.h"
 
+#include "JobView.h"
+
 #include "JobAnswers.h"
 #include "Validation.h"
 #include "core/Clock.h"
@@ -30,11 +32,6 @@ const QStringList &knownFields()
         QStringLiteral("priority"), QStringLiteral("custom_headers"), QStringLiteral("retries"),
         QStringLiteral("timeout"),  QStringLiteral("tenant_id"),      QStringLiteral("paused")};
     return fields;
-}
-
-QJsonValue timeOrNull(qint64 ms)
-{
-    return ms ? QJsonValue(Clock::toIso(ms)) : QJsonValue(QJsonValue::Null);
 }
 
 // The body of a POST (`creating`: name and type required, cron or every) or a PUT (every field
@@ -231,13 +228,13 @@ QJsonObject render(const ScheduleRecord &s)
         {QStringLiteral("timeout"), IsoDuration::fromMs(s.timeoutMs)},
         {QStringLiteral("tenant_id"), s.tenantId},
         {QStringLiteral("paused"), s.paused},
-        {QStringLiteral("next_run_at"), timeOrNull(s.nextRunAt)},
-        {QStringLiteral("last_run_at"), timeOrNull(s.lastRunAt)},
+        {QStringLiteral("next_run_at"), JobView::timeOrNull(s.nextRunAt)},
+        {QStringLiteral("last_run_at"), JobView::timeOrNull(s.lastRunAt)},
         {QStringLiteral("last_job_key"),
          s.lastJobKey.isEmpty() ? QJsonValue() : QJsonValue(s.lastJobKey)},
-        {QStringLiteral("created_at"), timeOrNull(s.createdAt)},
+        {QStringLiteral("created_at"), JobView::timeOrNull(s.createdAt)},
         {QStringLiteral("created_by"), s.createdBy},
-        {QStringLiteral("updated_at"), timeOrNull(s.updatedAt)},
+        {QStringLiteral("updated_at"), JobView::timeOrNull(s.updatedAt)},
     };
 }
 

@@ -61,6 +61,7 @@ struct Binder
     void json(const char *, const QByteArray &s, Mutability m) { bind(QString::fromUtf8(s), m); }
     void jsonOrNull(const char *, const QByteArray &s, Mutability m) { bind(orNull(s), m); }
     void timeOrNull(const char *, const qint64 &ms, Mutability m) { bind(orNull(ms), m); }
+    void id(qint64 id) { q.bindValue(i++, id); } // after the SET list: WHERE id = ?
 };
 
 // The same binds straight into a SQLite statement (positions from 1), with QtSql's NULLs: a
@@ -108,7 +109,20 @@ struct SqliteBinder
         else
             s.bindNull(position++);
     }
+    void id(qint64 id) { s.bindInt(position++, id); } // after the SET list: WHERE id = ?
 };
+
+template <typename Binder, typename Target> void bindInsertInto(Target &t, const JobRecord &job)
+{
+    forEach(job, Binder{t, false});
+}
+
+template <typename Binder, typename Target> void bindUpdateInto(Target &t, const JobRecord &job)
+{
+    Binder binder{t, true};
+    forEach(job, binder);
+    binder.id(job.id);
+}
 
 struct Reader
 {
@@ -179,26 +193,22 @@ QString expand(const QString &sqlTemplate)
 
 void bindInsert(QSqlQuery &q, const JobRecord &job)
 {
-    forEach(job, Binder{q, false});
+    bindInsertInto<Binder>(q, job);
 }
 
 void bindUpdate(QSqlQuery &q, const JobRecord &job)
 {
-    Binder binder{q, true};
-    forEach(job, binder);
-    q.bindValue(binder.i, job.id);
+    bindUpdateInto<Binder>(q, job);
 }
 
 void bindInsert(SqliteStatement &s, const JobRecord &job)
 {
-    forEach(job, SqliteBinder{s, false});
+    bindInsertInto<SqliteBinder>(s, job);
 }
 
 void bindUpdate(SqliteStatement &s, const JobRecord &job)
 {
-    SqliteBinder binder{s, true};
-    forEach(job, binder);
-    s.bindInt(binder.position, job.id);
+    bindUpdateInto<SqliteBinder>(s, job);
 }
 
 JobRecord read(const QSqlQuery &q)
