@@ -8,6 +8,7 @@
 #include "api/ListApi.h"
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
+#include "api/BulkOperationsApi.h"
 #include "api/RetentionApi.h"
 #include "api/SchedulesApi.h"
 #include "api/StatsApi.h"
@@ -78,6 +79,8 @@ void Server::start()
     config.retention = m_settings.retention;
     config.retentionIntervalMs = m_settings.retentionIntervalMs;
     config.retentionBusyPercent = m_settings.retentionBusyPercent;
+    config.bulkStepJobs = m_settings.bulkStepJobs;
+    config.bulkBusyPercent = m_settings.bulkBusyPercent;
     // The server's threads wait on their sockets and timers with Qt's own event dispatcher, not
     // GLib's main loop: GLib re-registers every socket notifier with its poll sources on each
     // change, and a keep-alive connection changes them on every request (measured: a tenth of
@@ -102,6 +105,7 @@ void Server::start()
     IncidentsApi::registerRoutes(*m_frontend);
     KeysApi::registerRoutes(*m_frontend);
     RetentionApi::registerRoutes(*m_frontend);
+    BulkOperationsApi::registerRoutes(*m_frontend);
     SchedulesApi::registerRoutes(*m_frontend);
     LimitsApi::registerRoutes(*m_frontend);
     ObservabilityApi::registerRoutes(*m_frontend);

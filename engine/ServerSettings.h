@@ -27,6 +27,10 @@ struct ServerSettings
     RetentionPolicy retention;
     int retentionIntervalMs = 60'000;
     int retentionBusyPercent = 10;
+    // Bulk operations ([server] bulk_step_jobs, bulk_max_busy_percent): jobs per transaction,
+    // and the share of the engine's time a running operation may take.
+    int bulkStepJobs = 200;
+    int bulkBusyPercent = 25;
     HttpLimits http;
     ApiLimits api;
 

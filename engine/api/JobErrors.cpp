@@ -184,6 +184,10 @@ ApiError toApi(const JobError &e)
     case Kind::ScheduleNotFound:
         return {404, QStringLiteral("SCHEDULE_NOT_FOUND"), QStringLiteral("No schedule of that name"),
                 named};
+    case Kind::BulkOperationNotFound:
+        return {404, QStringLiteral("BULK_OPERATION_NOT_FOUND"),
+                QStringLiteral("No bulk operation with that id"),
+                QJsonObject{{QStringLiteral("operation_id"), e.subject}}};
     case Kind::ScheduleExists:
         return ApiError::conflict(QStringLiteral("SCHEDULE_EXISTS"),
                                   QStringLiteral("A schedule of that name exists"), named);

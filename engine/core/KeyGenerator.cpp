@@ -44,6 +44,11 @@ QString KeyGenerator::incidentKey(qint64 id) const
     return m_nodeId + QLatin1String("-incident-") + base36(id);
 }
 
+QString KeyGenerator::bulkOperationKey(qint64 id) const
+{
+    return m_nodeId + QLatin1String("-bulk-") + base36(id);
+}
+
 std::optional<qint64> KeyGenerator::idFromJobKey(const QString &key)
 {
     const qsizetype at = key.lastIndexOf(QLatin1String("-job-"));

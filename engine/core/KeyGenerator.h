@@ -26,6 +26,7 @@ public:
 
     QString jobKey(qint64 id) const;
     QString incidentKey(qint64 id) const;
+    QString bulkOperationKey(qint64 id) const;
     // The id inside a job key of any node, or nullopt when the text is not a job key.
     static std::optional<qint64> idFromJobKey(const QString &key);
 

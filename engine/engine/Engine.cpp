@@ -1,8 +1,10 @@
 #include "Engine.h"
 
+#include "BulkOperationRunner.h"
 #include "ClusterNode.h"
 #include "ScheduleCommands.h"
 #include "core/Clock.h"
+#include "store/BulkOperationStore.h"
 #include "store/OperatorStore.h"
 #include "store/ScheduleStore.h"
 #include "store/Schema.h"
@@ -35,6 +37,7 @@ Engine::Engine(EngineConfig config, QObject *parent)
     m_retentionTimer.setParent(this);
     m_retentionTimer.setSingleShot(true);
     connect(&m_retentionTimer, &QTimer::timeout, this, &Engine::pruneFinished);
+    m_bulk = new BulkOperationRunner(this, m_config.bulkStepJobs, m_config.bulkBusyPercent);
 }
 
 Engine::~Engine()
@@ -80,6 +83,7 @@ void Engine::open()
     armTimer();
     if (m_config.retentionIntervalMs > 0)
         m_retentionTimer.start(m_config.retentionIntervalMs);
+    m_bulk->resume(BulkOperationStore(db).running(m_config.nodeId));
     qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 
@@ -568,6 +572,7 @@ void Engine::shutdown()
     m_closed = true;
     m_timer.stop();
     m_retentionTimer.stop();
+    m_bulk->close();
     m_search.reset();
     m_store.reset();
     m_cluster.reset();

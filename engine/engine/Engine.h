@@ -44,12 +44,17 @@ struct EngineConfig
     // the transaction of the change. searchDrainBatch: jobs indexed per transaction at most.
     int searchLagMs = 250;
     int searchDrainBatch = 5000;
+    // Bulk operations: jobs acted on per transaction, and the share of the engine's time they
+    // may take while requests wait.
+    int bulkStepJobs = 200;
+    int bulkBusyPercent = 25;
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.
 // Operations arrive from any thread through submit()/activate()/await(); the engine applies
 // everything that arrived while it was busy in one transaction (group commit), hands new jobs to
 // held long polls inside that same transaction, commits, and only then sends the answers.
+class BulkOperationRunner;
 class ClusterNode;
 class SearchQueue;
 
@@ -97,6 +102,8 @@ public:
     Metrics &metrics() { return m_metrics; }
     // The retention policy that applies while the store keeps none (immutable: thread-safe).
     const RetentionPolicy &defaultRetention() const { return m_config.retention; }
+    // Starts and runs bulk operations (thread-safe start()).
+    BulkOperationRunner *bulkOperations() { return m_bulk; }
     // Bumped after every commit that changed API keys: authentication caches compare it.
     const std::atomic<quint64> &keyGeneration() const { return m_keyGeneration; }
 
@@ -193,6 +200,7 @@ private:
     Waiters m_waiters;
     QTimer m_timer;
     QTimer m_retentionTimer;
+    BulkOperationRunner *m_bulk = nullptr; // a child: lives on the engine thread
     qint64 m_nextWake = 0; // earliest deadline / due time that may need work; 0 = none
     qint64 m_retryAt = 0;  // after a failed commit: no housekeeping before this time
     bool m_closed = false;

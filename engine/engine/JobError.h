@@ -10,6 +10,7 @@
 // engine knows no HTTP: engine/api/JobErrors maps each kind to a status, a code and a message.
 struct JobError
 {
+    // Kind and Action are stored as integers (a bulk operation's refusals): append only.
     enum class Kind {
         JobNotFound,             // subject: the job key (another tenant's job does not exist)
         WrongState,              // the job's state refuses `action`
@@ -26,6 +27,7 @@ struct JobError
         StoreUnavailable,        // the transaction could not commit; nothing changed
         ShuttingDown,            // the engine is closing
         ReadOnly,                // the console is in read-only mode; nothing was sent
+        BulkOperationNotFound,   // subject: the operation's key (another tenant's: none)
     };
     // What was asked of the job, for WrongState and LockHeldByOther.
     enum class Action {

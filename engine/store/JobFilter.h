@@ -22,6 +22,7 @@ struct JobFilter
     qint64 createdAfter = 0;    // created_at >= this (ms), 0 = open
     qint64 createdBefore = 0;   // created_at < this (ms), 0 = open
     QStringList terms;          // q, as the words the full-text index knows
+    qint64 lastId = 0;          // id <= this, 0 = open (a bulk operation's jobs at its start)
     // The last term also finds the words it begins ("merch" finds "merchant"): from
     // kMinPrefixLength characters on, as a shorter prefix can match most of a big index.
     static constexpr int kMinPrefixLength = 3;
@@ -34,7 +35,7 @@ struct JobFilter
     bool countersSuffice() const
     {
         return worker.isEmpty() && processInstanceId.isEmpty() && elementId.isEmpty() &&
-               !createdAfter && !createdBefore && terms.isEmpty();
+               !createdAfter && !createdBefore && terms.isEmpty() && !lastId;
     }
 };
 

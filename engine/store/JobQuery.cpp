@@ -67,6 +67,8 @@ SqlWhere filterTerms(const JobFilter &f)
     if (f.createdBefore)
         where.add("j.id < ? AND j.created_at < ?",
                   {JobQuery::firstIdAt(f.createdBefore), f.createdBefore});
+    if (f.lastId)
+        where.add("j.id <= ?", {f.lastId});
     return where;
 }
 

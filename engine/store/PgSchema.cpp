@@ -1,5 +1,6 @@
 #include "PgSchema.h"
 
+#include "BulkOperationSchema.h"
 #include "ListSchema.h"
 #include "ScheduleSchema.h"
 
@@ -523,6 +524,7 @@ const Migration kMigrations[] = {
     // Migration 9 queues SQLite's search index writes; PostgreSQL's statement-level triggers
     // already write each statement's rows at once. Its version only follows.
     {nullptr, 0},
+    {BulkOperationSchema::kStatements, BulkOperationSchema::kCount},
 };
 
 } // namespace

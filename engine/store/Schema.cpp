@@ -1,5 +1,6 @@
 #include "Schema.h"
 
+#include "BulkOperationSchema.h"
 #include "Database.h"
 #include "JobColumns.h"
 #include "ListSchema.h"
@@ -167,6 +168,7 @@ const Migration kMigrations[] = {
     {ScheduleSchema::kStatements, ScheduleSchema::kCount},
     {TypeLimitSchema::kStatements, TypeLimitSchema::kCount},
     {ListSchema::searchQueueStatements(), ListSchema::searchQueueCount()},
+    {BulkOperationSchema::kStatements, BulkOperationSchema::kCount},
 };
 
 } // namespace
@@ -260,7 +262,7 @@ void migrate(QSqlDatabase &db)
 void migrateTo(QSqlDatabase &db, int target)
 {
     Q_ASSERT(target >= 0 && target <= latestVersion());
-    static_assert(std::size(kMigrations) == 9, "a new migration needs its PostgreSQL text too");
+    static_assert(std::size(kMigrations) == 10, "a new migration needs its PostgreSQL text too");
     if (SqlDialect::of(db).isPostgres()) {
         Q_ASSERT(PgSchema::migrationCount() == std::size(kMigrations));
         migratePostgres(db, target);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "BulkOperations.h"
+
+#include <QObject>
+#include <QSet>
+
+class Engine;
+
+// Runs the bulk operations of this node on the engine thread: each step (BulkOperations::step)
+// is a request of its own in the engine's queue, so normal traffic goes on between steps, and
+// the pause after a step keeps the operations within `busyPercent` of the engine's time. An
+// operation goes on whether or not a client watches it; at start the engine resumes those a
+// previous run of this node left running.
+class BulkOperationRunner : public QObject
+{
+    Q_OBJECT
+public:
+    BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent);
+
+    // Thread-safe: submits the start; once it is committed the operation runs, then `reply`
+    // gets it.
+    void start(const ApiKey &caller, const BulkSpec &spec, Reply<BulkOperationRecord> reply);
+    // On the engine thread: runs these operations (those already running are left as they are).
+    void resume(const QStringList &keys);
+    void close(); // no step is scheduled after this
+
+private:
+    void run(const QString &key);
+    void scheduleStep(const QString &key, qint64 afterMs);
+
+    Engine *m_engine;
+    int m_stepJobs;
+    int m_busyPercent;
+    QSet<QString> m_running;
+    bool m_closed = false;
+};
