@@ -220,6 +220,31 @@ std::optional<ListParams> ListParams::parse(const QUrlQuery &query, const ApiKey
     return p;
 }
 
+QJsonObject ListParams::filterObject(const JobFilter &f)
+{
+    QJsonObject o;
+    QJsonArray states;
+    for (JobState state : f.states)
+        states.append(JobStates::name(state).toLower());
+    if (!states.isEmpty())
+        o.insert(QStringLiteral("state"), states);
+    const auto text = [&o](const char *name, const QString &value) {
+        if (!value.isEmpty())
+            o.insert(QLatin1String(name), value);
+    };
+    text("type", f.type);
+    text("worker", f.worker);
+    text("tenant_id", f.tenantId);
+    text("process_instance_id", f.processInstanceId);
+    text("element_id", f.elementId);
+    if (f.createdAfter)
+        o.insert(QStringLiteral("created_after"), Clock::toIso(f.createdAfter));
+    if (f.createdBefore)
+        o.insert(QStringLiteral("created_before"), Clock::toIso(f.createdBefore));
+    text("q", f.terms.join(QLatin1Char(' ')));
+    return o;
+}
+
 QString ListParams::cursorAfter(const SortPosition &last) const
 {
     const QJsonObject c{{QStringLiteral("v"), QString::number(last.value)},

@@ -23,6 +23,9 @@ struct ListParams
     // nullopt and `error` set when a value is not understood.
     static std::optional<ListParams> parse(const QUrlQuery &query, const ApiKey &caller, qint64 now,
                                            ApiError &error);
+    // The filter as the query parameters that give it, as an object ("state": [...], "q":
+    // "..."): what a bulk operation the console starts shows as its filter.
+    static QJsonObject filterObject(const JobFilter &filter);
     // The opaque next_cursor for a page that ended with this row.
     QString cursorAfter(const SortPosition &last) const;
 

@@ -2,7 +2,7 @@
 // changes the job as POST /cancel would, a refused action shows the API's error, a declined
 // confirmation changes nothing, and Retry is PATCH {"retries": n}.
 #include "UiTestKit.h"
-#include "actions/BulkRunner.h"
+#include "actions/BulkOperationWatcher.h"
 #include "actions/ReplayDialog.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
@@ -67,6 +67,11 @@ void tst_ui_actions::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
+    // Bulk operations in small, spaced steps: one over a few thousand jobs runs long enough for
+    // the console to watch it and stop it.
+    m_kit->server.settings().bulkStepJobs = 50;
+    m_kit->server.settings().bulkBusyPercent = 10;
+    m_kit->server.restart();
     m_reader = std::make_unique<StoreReader>(m_kit->store());
 }
 
@@ -497,44 +502,71 @@ void tst_ui_actions::replayDialogValidates()
     QCOMPARE(dialog.result() == QDialog::Accepted, ok);
 }
 
-// Everything matching the filter, in chunks through the engine: each job changes as the API's
-// cancel would change it, and the ones the API refuses are counted with its message.
+// Everything matching the filter is a bulk operation of the server: each job changes as the
+// API's cancel would change it, the ones the API refuses are counted with its message, and the
+// operation is there for every API client to read.
 void tst_ui_actions::bulkOnEverythingMatching()
 {
     const QStringList keys = createMany(QStringLiteral("mass"), 450);
     QCOMPARE(keys.size(), 450);
     QVERIFY(!completeOne(QStringLiteral("mass")).isEmpty()); // one finished: cancel is refused
     filterBy(QStringLiteral("mass"), {});
-    QSignalSpy progress(m_view->controller()->bulk(), &BulkRunner::progress);
-    QSignalSpy finished(m_view->controller()->bulk(), &BulkRunner::finished);
+    BulkOperationWatcher *operation = m_view->controller()->operation();
+    QSignalSpy progress(operation, &BulkOperationWatcher::progress);
+    QSignalSpy finished(operation, &BulkOperationWatcher::finished);
     m_view->controller()->triggerOnFilter(JobActions::Kind::Cancel);
     QTRY_COMPARE(finished.size(), 1);
     QCOMPARE(m_asked.size(), 1);
     QVERIFY2(m_asked.first().contains(QLatin1String("filter: 450 job(s)")),
              qPrintable(m_asked.first()));
-    QCOMPARE(progress.size(), 3);                  // 200 + 200 + 50
+    QVERIFY(!progress.isEmpty());
     QCOMPARE(finished.first().at(1).toInt(), 449); // succeeded
     QCOMPARE(finished.first().at(2).toInt(), 1);   // refused: the completed one
     QCOMPARE(m_kit->apiKeys(QStringLiteral("type=mass&state=cancelled")).size(), 449);
     QVERIFY(m_view->actionMessage().contains(QLatin1String("449 job(s) done")));
     QVERIFY(m_view->actionMessage().contains(QLatin1String("1 refused")));
+    QVERIFY2(m_view->actionMessage().contains(QLatin1String("Cannot cancel job with status")),
+             qPrintable(m_view->actionMessage()));
+
+    const QJsonObject o =
+        m_kit->api.get(QStringLiteral("/api/v1/bulk-operations/") + operation->operationKey())
+            .data();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
+    QCOMPARE(o.value(QStringLiteral("created_by")).toString(), QStringLiteral("console"));
+    QCOMPARE(o.value(QStringLiteral("filter")).toObject(),
+             (QJsonObject{{QStringLiteral("type"), QStringLiteral("mass")}}));
+    QCOMPARE(o.value(QStringLiteral("matched")).toInt(), 450);
+    QCOMPARE(o.value(QStringLiteral("succeeded")).toInt(), 449);
 }
 
-// Stop in the progress dialog: no chunk starts after the one on its way.
+// Stop in the progress dialog stops the server's operation: what was done stays done, no job
+// is touched after it.
 void tst_ui_actions::bulkStopsWhenCancelled()
 {
-    QCOMPARE(createMany(QStringLiteral("mass2"), 450).size(), 450);
+    QCOMPARE(createMany(QStringLiteral("mass2"), 1000).size(), 1000);
+    QCOMPARE(createMany(QStringLiteral("mass2"), 1000).size(), 1000);
     filterBy(QStringLiteral("mass2"), {QStringLiteral("pending")});
-    BulkRunner *bulk = m_view->controller()->bulk();
-    connect(bulk, &BulkRunner::progress, bulk, &BulkRunner::cancel); // "Stop" after a chunk
-    QSignalSpy finished(bulk, &BulkRunner::finished);
+    BulkOperationWatcher *operation = m_view->controller()->operation();
+    const auto stopOnce =
+        connect(operation, &BulkOperationWatcher::progress, operation, [operation](int done) {
+            if (done > 0)
+                operation->stop(); // "Stop" once the first step is done
+        });
+    QSignalSpy finished(operation, &BulkOperationWatcher::finished);
     m_view->controller()->triggerOnFilter(JobActions::Kind::Delete);
-    QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(finished.first().at(1).toInt(), BulkRunner::kChunk);
-    QCOMPARE(finished.first().at(4).toBool(), true);
-    QCOMPARE(m_kit->apiKeys(QStringLiteral("type=mass2")).size(), 450 - BulkRunner::kChunk);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+    disconnect(stopOnce);
+    const int deleted = finished.first().at(1).toInt();
+    QCOMPARE(finished.first().at(4).toBool(), true); // cancelled
+    QVERIFY2(deleted > 0 && deleted < 2000, qPrintable(QString::number(deleted)));
+    QTest::qWait(3 * BulkOperationWatcher::kPollMs);
+    QCOMPARE(m_kit->apiKeys(QStringLiteral("type=mass2")).size(), 2000 - deleted);
     QVERIFY(m_view->actionMessage().contains(QLatin1String("Stopped before the end")));
-    disconnect(bulk, &BulkRunner::progress, bulk, &BulkRunner::cancel);
+    const QJsonObject o =
+        m_kit->api.get(QStringLiteral("/api/v1/bulk-operations/") + operation->operationKey())
+            .data();
+    QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(o.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("console"));
 }
 
 QTEST_MAIN(tst_ui_actions)

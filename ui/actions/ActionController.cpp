@@ -3,6 +3,7 @@
 #include "core/JsonText.h"
 
 #include "ActionRules.h"
+#include "BulkOperationWatcher.h"
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
 #include "models/JobPageLoader.h"
@@ -33,6 +34,7 @@ ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageL
 {
     m_jobActions = new JobActions(engine, this);
     m_bulk = new BulkRunner(engine, loader, this);
+    m_operation = new BulkOperationWatcher(engine, loader, this);
     connect(m_jobActions, &JobActions::finished, this,
             [this](JobActions::Kind kind, int succeeded, const QStringList &errors) {
                 onFinished(kind, succeeded, int(errors.size()), errors, false);
@@ -42,6 +44,7 @@ ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageL
         emit jobCreated(key);
     });
     connect(m_bulk, &BulkRunner::finished, this, &ActionController::onFinished);
+    connect(m_operation, &BulkOperationWatcher::finished, this, &ActionController::onFinished);
 
     m_matchingMenu = new QMenu(tr("All matching"), dialogParent);
     m_matchingMenu->setObjectName(QStringLiteral("matchingMenu"));
@@ -67,7 +70,7 @@ ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageL
 
 bool ActionController::isBusy() const
 {
-    return m_jobActions->isBusy() || m_bulk->isRunning() || m_counting;
+    return m_jobActions->isBusy() || m_bulk->isRunning() || m_operation->isRunning() || m_counting;
 }
 
 void ActionController::updateEnabled()
@@ -179,20 +182,23 @@ void ActionController::triggerOnFilter(JobActions::Kind kind)
         return;
     if (m_jobActions->isReadOnly())
         return emit message(ReadOnlyMode::refusal(), true);
-    // Counted on the loader thread: a count beyond the counters can take a while.
+    // Counted on the loader thread: a count beyond the counters can take a while. The highest
+    // job id of the same snapshot bounds a bulk operation of the server.
     m_counting = true;
     updateEnabled();
-    m_loader.read<StoreReader::Count>(
-        [f = *filter](StoreReader &reader) { return reader.count(f, kCountCap); }, this,
-        [this, kind, f = *filter](StoreReader::Count count) {
+    m_loader.read<StoreReader::BulkStart>(
+        [f = *filter](StoreReader &reader) { return reader.bulkStart(f, kCountCap); }, this,
+        [this, kind, f = *filter](StoreReader::BulkStart start) {
             m_counting = false;
-            runOnFilter(kind, f, count.total, count.exact);
+            runOnFilter(kind, f, start);
         });
 }
 
-void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filter, qint64 total,
-                                   bool exact)
+void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filter,
+                                   const StoreReader::BulkStart &start)
 {
+    const qint64 total = start.count.total;
+    const bool exact = start.count.exact;
     updateEnabled();
     if (total == 0) {
         emit message(tr("No job matches the filter."), false);
@@ -214,13 +220,21 @@ void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filte
     m_progress->setAutoReset(false);
     m_progress->setAutoClose(false);
     m_progress->setValue(0);
-    connect(m_progress, &QProgressDialog::canceled, m_bulk, &BulkRunner::cancel);
-    connect(m_bulk, &BulkRunner::progress, m_progress, [this, exact](int done, int) {
+    const auto showProgress = [dialog = m_progress, exact](int done, int) {
         if (exact)
-            m_progress->setValue(qMin(done, m_progress->maximum()));
-        m_progress->setLabelText(tr("%n job(s) done…", nullptr, done));
-    });
-    m_bulk->start(kind, filter, input);
+            dialog->setValue(qMin(done, dialog->maximum()));
+        dialog->setLabelText(tr("%n job(s) done…", nullptr, done));
+    };
+    if (BulkOperationWatcher::runsOnServer(kind)) {
+        // A bulk operation of the server: it goes on if the console closes.
+        connect(m_progress, &QProgressDialog::canceled, m_operation, &BulkOperationWatcher::stop);
+        connect(m_operation, &BulkOperationWatcher::progress, m_progress, showProgress);
+        m_operation->start(kind, filter, input, start);
+    } else {
+        connect(m_progress, &QProgressDialog::canceled, m_bulk, &BulkRunner::cancel);
+        connect(m_bulk, &BulkRunner::progress, m_progress, showProgress);
+        m_bulk->start(kind, filter, input);
+    }
     updateEnabled();
 }
 
@@ -228,6 +242,9 @@ void ActionController::onFinished(JobActions::Kind kind, int succeeded, int refu
                                   const QStringList &errors, bool cancelled)
 {
     if (m_progress) {
+        // No progress reaches it any more, also before it is gone (deleteLater).
+        disconnect(m_operation, nullptr, m_progress, nullptr);
+        disconnect(m_bulk, nullptr, m_progress, nullptr);
         m_progress->deleteLater();
         m_progress = nullptr;
     }
@@ -237,6 +254,8 @@ void ActionController::onFinished(JobActions::Kind kind, int succeeded, int refu
     m_created.clear();
     if (cancelled)
         text += QLatin1Char(' ') + tr("Stopped before the end.");
+    if (refused == 0 && !errors.isEmpty()) // it could not start
+        text += QLatin1Char(' ') + errors.first();
     if (refused > 0) {
         text += QLatin1Char(' ') + tr("%n refused:", nullptr, refused);
         const qsizetype shown = qMin<qsizetype>(errors.size(), 5);
@@ -245,7 +264,7 @@ void ActionController::onFinished(JobActions::Kind kind, int succeeded, int refu
         if (refused > shown)
             text += QLatin1Char('\n') + tr("… and %n more", nullptr, int(refused - shown));
     }
-    emit message(text, refused > 0);
+    emit message(text, refused > 0 || !errors.isEmpty());
     updateEnabled();
     emit changed();
 }

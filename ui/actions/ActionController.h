@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobActions.h"
+#include "models/StoreReader.h"
 #include "store/JobFilter.h"
 
 #include <QObject>
@@ -8,6 +9,7 @@
 #include <functional>
 #include <optional>
 
+class BulkOperationWatcher;
 class BulkRunner;
 class Engine;
 class JobPageLoader;
@@ -15,11 +17,11 @@ class QAction;
 class QMenu;
 class QProgressDialog;
 class QWidget;
-class StoreReader;
 
 // The jobs view's actions: on the selected jobs (toolbar, context menu, Del), on one job (the
-// detail's buttons), or on everything matching the filter (chunked, with a cancellable
-// progress dialog). Each asks for confirmation first, saying what will happen to how many jobs.
+// detail's buttons), or on everything matching the filter (a bulk operation of the server, or
+// chunked from the console for priority and timeout, with a progress dialog that stops it). Each
+// asks for confirmation first, saying what will happen to how many jobs.
 class ActionController : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,7 @@ public:
     QMenu *matchingMenu() const { return m_matchingMenu; }
     JobActions *jobActions() const { return m_jobActions; }
     BulkRunner *bulk() const { return m_bulk; }
+    BulkOperationWatcher *operation() const { return m_operation; }
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     bool isBusy() const;
 
@@ -64,14 +67,16 @@ private:
     bool confirmWithDialog(JobActions::Kind kind, const QString &text, JobActions::Input *input);
     void onFinished(JobActions::Kind kind, int succeeded, int refused, const QStringList &errors,
                     bool cancelled);
-    void runOnFilter(JobActions::Kind kind, const JobFilter &filter, qint64 total, bool exact);
+    void runOnFilter(JobActions::Kind kind, const JobFilter &filter,
+                     const StoreReader::BulkStart &start);
 
     StoreReader &m_reader;
     JobPageLoader &m_loader;
     QWidget *m_dialogParent;
     Hooks m_hooks;
     JobActions *m_jobActions = nullptr;
-    BulkRunner *m_bulk = nullptr;
+    BulkRunner *m_bulk = nullptr;                // priority, timeout: job by job from the console
+    BulkOperationWatcher *m_operation = nullptr; // cancel, retry, delete: on the server
     QProgressDialog *m_progress = nullptr;
     QList<QAction *> m_actions; // indexed by JobActions::Kind
     QMenu *m_matchingMenu = nullptr;

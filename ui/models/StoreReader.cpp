@@ -1,6 +1,8 @@
 #include "StoreReader.h"
 
+#include "store/BulkOperationStore.h"
 #include "store/JobReads.h"
+#include "store/ReadSnapshot.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -45,6 +47,20 @@ StoreReader::Count StoreReader::count(const JobFilter &filter, qint64 cap)
 {
     const JobReads::Count count = JobReads(*m_store).count(filter, cap);
     return {count.total, count.exact};
+}
+
+StoreReader::BulkStart StoreReader::bulkStart(const JobFilter &filter, qint64 cap)
+{
+    ReadSnapshot snapshot(m_store->database());
+    BulkStart start;
+    start.count = count(filter, cap);
+    start.lastJobId = BulkOperationStore(m_store->database()).lastJobId();
+    return start;
+}
+
+std::optional<BulkOperationRecord> StoreReader::bulkOperation(const QString &key)
+{
+    return BulkOperationStore(m_store->database()).find(key);
 }
 
 std::optional<JobDetails> StoreReader::details(const QString &key)

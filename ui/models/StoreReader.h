@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/ApiKey.h"
+#include "store/BulkOperationRecord.h"
 #include "store/Database.h"
 #include "store/JobDetails.h"
 #include "store/JobFilter.h"
@@ -41,6 +42,16 @@ public:
         bool exact = true;
     };
     Count count(const JobFilter &filter, qint64 cap);
+    // What a bulk operation on `filter` starts from, in one snapshot: how many jobs match and
+    // the highest job id (jobs created after it are not touched).
+    struct BulkStart
+    {
+        Count count;
+        qint64 lastJobId = 0;
+    };
+    BulkStart bulkStart(const JobFilter &filter, qint64 cap);
+    // A bulk operation with its progress; nullopt when there is none of that key.
+    std::optional<BulkOperationRecord> bulkOperation(const QString &key);
 
     // The job types with jobs and the workers seen, for the filter's pickers (small tables).
     QStringList jobTypes();

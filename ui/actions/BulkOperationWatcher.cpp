@@ -1,0 +1,126 @@
+#include "BulkOperationWatcher.h"
+
+#include "api/JobErrors.h"
+#include "api/ListParams.h"
+#include "engine/BulkOperationRunner.h"
+#include "engine/Engine.h"
+#include "models/JobPageLoader.h"
+
+#include <QJsonDocument>
+
+namespace {
+
+std::optional<BulkAction> actionOf(JobActions::Kind kind)
+{
+    switch (kind) {
+    case JobActions::Kind::Cancel:
+        return BulkAction::Cancel;
+    case JobActions::Kind::Retry:
+        return BulkAction::Retry;
+    case JobActions::Kind::Delete:
+        return BulkAction::Delete;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+BulkOperationWatcher::BulkOperationWatcher(Engine *engine, JobPageLoader &loader, QObject *parent)
+    : QObject(parent), m_engine(engine), m_loader(loader)
+{
+    m_poll.setInterval(kPollMs);
+    connect(&m_poll, &QTimer::timeout, this, &BulkOperationWatcher::poll);
+}
+
+bool BulkOperationWatcher::runsOnServer(JobActions::Kind kind)
+{
+    return actionOf(kind).has_value();
+}
+
+void BulkOperationWatcher::start(JobActions::Kind kind, const JobFilter &filter,
+                                 const JobActions::Input &input, const StoreReader::BulkStart &from)
+{
+    const std::optional<BulkAction> action = actionOf(kind);
+    if (m_running || !m_engine || !action)
+        return;
+    BulkSpec spec;
+    spec.action = *action;
+    spec.filter = filter;
+    spec.filterText =
+        QJsonDocument(ListParams::filterObject(filter)).toJson(QJsonDocument::Compact);
+    spec.retries = qMax(1, input.retries); // a retry with none left would change nothing
+    spec.reason = input.reason;
+    spec.matched = from.count.total;
+    spec.matchedExact = from.count.exact;
+    spec.lastJobId = from.lastJobId;
+    m_kind = kind;
+    m_key.clear();
+    m_running = true;
+    m_engine->bulkOperations()->start(
+        StoreReader::consoleKey(), spec,
+        Reply<BulkOperationRecord>{this, [this](const Outcome<BulkOperationRecord> &started) {
+                                       if (!started.ok())
+                                           return finish(
+                                               0, 0, {JobErrors::message(started.error())}, false);
+                                       m_key = started.value().key;
+                                       onRead(started.value());
+                                       if (m_running)
+                                           m_poll.start();
+                                   }});
+}
+
+void BulkOperationWatcher::stop()
+{
+    if (!m_running || m_key.isEmpty())
+        return;
+    m_engine->submit(
+        [key = m_key](Txn &txn) {
+            return BulkOperations::stop(txn, StoreReader::consoleKey(), key);
+        },
+        Reply<BulkOperationRecord>{this, [this](const Outcome<BulkOperationRecord> &stopped) {
+                                       if (stopped.ok())
+                                           onRead(stopped.value());
+                                   }});
+}
+
+void BulkOperationWatcher::poll()
+{
+    if (m_reading || m_key.isEmpty())
+        return;
+    m_reading = true;
+    m_loader.read<std::optional<BulkOperationRecord>>(
+        [key = m_key](StoreReader &reader) { return reader.bulkOperation(key); }, this,
+        [this](std::optional<BulkOperationRecord> operation) {
+            m_reading = false;
+            onRead(operation);
+        });
+}
+
+void BulkOperationWatcher::onRead(const std::optional<BulkOperationRecord> &o)
+{
+    if (!m_running || !o || o->key != m_key)
+        return;
+    const bool done = o->status != BulkStatus::Running;
+    if (done) { // before the signals: a modal progress dialog runs events (and reads) in them
+        m_running = false;
+        m_poll.stop();
+    }
+    emit progress(int(o->processed), int(o->refused));
+    if (!done)
+        return;
+    QStringList errors;
+    for (const BulkRefusalRecord &r : o->refusals)
+        errors.append(
+            QStringLiteral("%1: %2").arg(r.jobKey, JobErrors::message(BulkOperations::errorOf(r))));
+    emit finished(m_kind, int(o->succeeded), int(o->refused), errors,
+                  o->status == BulkStatus::Cancelled);
+}
+
+void BulkOperationWatcher::finish(int succeeded, int refused, const QStringList &errors,
+                                  bool cancelled)
+{
+    m_poll.stop();
+    m_running = false;
+    emit finished(m_kind, succeeded, refused, errors, cancelled);
+}
