@@ -98,8 +98,8 @@ void printCreatedKey(const QByteArray &created)
 
 void printListening(const Server &server)
 {
-    std::printf("Jobdeck %s listening on http://%s:%u (store %s)\n", JOBDECK_VERSION,
-                qPrintable(server.settings().bindAddress.toString()), server.port(),
+    std::printf("Jobdeck %s listening on %s (store %s)\n", JOBDECK_VERSION,
+                qPrintable(server.baseUrl()),
                 qPrintable(Database::displayName(server.settings().dbPath)));
     std::fflush(stdout);
 }
@@ -188,6 +188,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption bind(QStringLiteral("bind"),
                                   QStringLiteral("Address to listen on (127.0.0.1)."),
                                   QStringLiteral("address"));
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("The PEM private key of --tls-cert."),
+                                    QStringLiteral("file"));
     const QCommandLineOption db(QStringLiteral("db"),
                                 QStringLiteral("Store: a SQLite file, or "
                                                "postgresql://user:password@host:port/dbname "
@@ -215,8 +222,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Write a consistent copy of the SQLite store (--db) to FILE, also while a "
                        "server runs on it, then exit."),
         QStringLiteral("file"));
-    parser.addOptions(
-        {headless, port, bind, db, nodeId, apiKey, sync, readOnly, screenshot, backup});
+    parser.addOptions({headless, port, bind, tlsCert, tlsKey, db, nodeId, apiKey, sync, readOnly,
+                       screenshot, backup});
     parser.process(app);
 
     ServerSettings settings;
@@ -243,6 +250,10 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
+    if (parser.isSet(tlsCert))
+        settings.tlsCertFile = parser.value(tlsCert);
+    if (parser.isSet(tlsKey))
+        settings.tlsKeyFile = parser.value(tlsKey);
     if (parser.isSet(nodeId))
         settings.nodeId = parser.value(nodeId);
     // The node id starts every job key and names the node among others on one PostgreSQL store.

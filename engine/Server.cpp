@@ -1,6 +1,7 @@
 #include "Server.h"
 
 #include "api/ActivationApi.h"
+#include "api/BulkOperationsApi.h"
 #include "api/IncidentsApi.h"
 #include "api/JobsApi.h"
 #include "api/KeysApi.h"
@@ -8,13 +9,13 @@
 #include "api/ListApi.h"
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
-#include "api/BulkOperationsApi.h"
 #include "api/RetentionApi.h"
 #include "api/SchedulesApi.h"
 #include "api/StatsApi.h"
 #include "api/SystemApi.h"
 #include "core/Clock.h"
 #include "http/HttpFrontend.h"
+#include "http/TlsFiles.h"
 #include "store/Database.h"
 #include "store/KeyStore.h"
 #include "store/Schema.h"
@@ -71,6 +72,21 @@ QByteArray Server::prepareAdminKey(const QByteArray &clearKey)
 
 void Server::start()
 {
+    std::optional<QSslConfiguration> tls;
+    if (!m_settings.tlsCertFile.isEmpty() || !m_settings.tlsKeyFile.isEmpty()) {
+        if (m_settings.tlsCertFile.isEmpty() || m_settings.tlsKeyFile.isEmpty())
+            throw StoreError(QStringLiteral("TLS needs both a certificate and a key "
+                                            "(--tls-cert FILE --tls-key FILE)"));
+        QString error;
+        tls = TlsFiles::load(m_settings.tlsCertFile, m_settings.tlsKeyFile, &error);
+        if (!tls)
+            throw StoreError(QStringLiteral("TLS: ") + error);
+    } else if (!m_settings.bindAddress.isLoopback()) {
+        qCWarning(lcHttp).noquote()
+            << "listening on" << m_settings.bindAddress.toString()
+            << "without TLS: API keys and jobs cross the network in clear (--tls-cert, --tls-key)";
+    }
+    m_tls = tls.has_value();
     EngineConfig config;
     config.store = storeOptions();
     config.nodeId = m_settings.nodeId;
@@ -115,9 +131,9 @@ void Server::start()
     std::exception_ptr failure;
     QMetaObject::invokeMethod(
         m_frontend,
-        [this, &failure] {
+        [this, &failure, &tls] {
             try {
-                m_port = m_frontend->start(m_settings.bindAddress, m_settings.port);
+                m_port = m_frontend->start(m_settings.bindAddress, m_settings.port, tls);
             } catch (...) {
                 failure = std::current_exception();
             }
@@ -129,6 +145,16 @@ void Server::start()
         throw StoreError(QStringLiteral("cannot listen on %1:%2")
                              .arg(m_settings.bindAddress.toString())
                              .arg(m_settings.port));
+}
+
+QString Server::baseUrl() const
+{
+    QString host = m_settings.bindAddress.toString();
+    if (m_settings.bindAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), host)
+        .arg(m_port);
 }
 
 QStringList Server::routes() const

@@ -24,6 +24,8 @@ public:
     void start();
     void stop(); // stop listening, answer held requests, apply the queue, close the store
     quint16 port() const { return m_port; }
+    // "https://127.0.0.1:27555" once started ("http" without TLS).
+    QString baseUrl() const;
     // After start(): stops accepting HTTP connections (open ones are served to the end) or
     // listens again on the same address and port. The engine keeps running either way.
     // Returns whether the server listens afterwards.
@@ -41,4 +43,5 @@ private:
     QThread m_httpThread;
     HttpFrontend *m_frontend = nullptr;
     quint16 m_port = 0;
+    bool m_tls = false;
 };

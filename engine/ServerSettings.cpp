@@ -23,6 +23,8 @@ void ServerSettings::load(QSettings &s)
     nodeId = s.value(QStringLiteral("node_id"), nodeId).toString();
     bindAddress = QHostAddress(s.value(QStringLiteral("bind"), bindAddress.toString()).toString());
     port = quint16(num("port", port));
+    tlsCertFile = s.value(QStringLiteral("tls_cert"), tlsCertFile).toString();
+    tlsKeyFile = s.value(QStringLiteral("tls_key"), tlsKeyFile).toString();
     synchronousFull =
         s.value(QStringLiteral("synchronous"), QStringLiteral("FULL")).toString().toUpper() !=
         QLatin1String("NORMAL");

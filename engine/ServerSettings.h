@@ -17,6 +17,7 @@ struct ServerSettings
     QString nodeId = QStringLiteral("srv1");
     QHostAddress bindAddress = QHostAddress::LocalHost;
     quint16 port = 27555;
+    QString tlsCertFile, tlsKeyFile; // both set: HTTPS (PEM files, see TlsFiles)
     bool synchronousFull = true;
     qint64 walLimitBytes = 64LL * 1024 * 1024; // SQLite: journal_size_limit
     int maxLongPolls = 1000;

@@ -106,8 +106,7 @@ void ConsoleShell::showWindow()
     context.store.path = settings.dbPath;
     context.store.synchronousFull = settings.synchronousFull;
     context.store.walLimitBytes = settings.walLimitBytes;
-    context.address =
-        QStringLiteral("http://%1:%2").arg(settings.bindAddress.toString()).arg(m_server->port());
+    context.address = m_server->baseUrl();
     context.readOnly = m_options.readOnly;
     Server *server = m_server.get();
     context.setListening = [server](bool listen) { return server->setListening(listen); };

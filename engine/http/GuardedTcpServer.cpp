@@ -3,6 +3,7 @@
 #include "ConnectionGuard.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -28,8 +29,9 @@ void closeDescriptor(qintptr socketDescriptor)
 
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, QObject *parent)
-    : QTcpServer(parent), m_limits(limits)
+GuardedTcpServer::GuardedTcpServer(const HttpLimits &limits, std::optional<QSslConfiguration> tls,
+                                   QObject *parent)
+    : QTcpServer(parent), m_limits(limits), m_tls(std::move(tls))
 {
     connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
 }
@@ -72,14 +74,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
 
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        qCWarning(lcServer).noquote()
-            << "cannot adopt an accepted socket:" << socket->errorString();
-        delete socket;
-        closeDescriptor(socketDescriptor);
+    QTcpSocket *socket = adopt(socketDescriptor);
+    if (!socket)
         return;
-    }
 
     // Counted once, whichever comes first: the disconnect or the socket's deletion.
     ++m_open;
@@ -96,6 +93,8 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     };
     connect(socket, &QAbstractSocket::disconnected, this, release);
     connect(socket, &QObject::destroyed, this, release);
+    if (auto *tls = qobject_cast<QSslSocket *>(socket))
+        tls->startServerEncryption();
 
     // Connected to readyRead before QHttpServer is, so it sees every byte first.
     auto *guard = new ConnectionGuard(socket, m_limits);
@@ -104,4 +103,40 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     // and connects to it right here; the guard's second slot must come after the server's.
     addPendingConnection(socket);
     guard->attachAfterServer();
+}
+
+QTcpSocket *GuardedTcpServer::adopt(qintptr socketDescriptor)
+{
+    QSslSocket *tls = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tls ? tls : new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(socketDescriptor)) {
+        qCWarning(lcServer).noquote()
+            << "cannot adopt an accepted socket:" << socket->errorString();
+        delete socket;
+        closeDescriptor(socketDescriptor);
+        return nullptr;
+    }
+    if (!tls)
+        return socket;
+    tls->setSslConfiguration(*m_tls);
+    // A client that does not finish its handshake in time is closed, as a slow header block is.
+    QTimer::singleShot(qMax(1, m_limits.headerTimeoutMs), tls, [tls] {
+        if (!tls->isEncrypted())
+            tls->abort();
+    });
+    connect(tls, &QSslSocket::errorOccurred, this, [this, tls](QAbstractSocket::SocketError error) {
+        if (error != QAbstractSocket::SslHandshakeFailedError &&
+            error != QAbstractSocket::SslInternalError &&
+            error != QAbstractSocket::SslInvalidUserDataError)
+            return;
+        // Once at warning level (a wrong key fails every handshake), then at debug level (a
+        // client speaking plain HTTP to the TLS port fails one too).
+        if (!m_handshakeFailureLogged)
+            qCWarning(lcServer).noquote() << "TLS handshake with" << tls->peerAddress().toString()
+                                          << "failed:" << tls->errorString();
+        else
+            qCDebug(lcServer).noquote() << "TLS handshake failed:" << tls->errorString();
+        m_handshakeFailureLogged = true;
+    });
+    return socket;
 }

@@ -37,13 +37,14 @@ HttpFrontend::~HttpFrontend()
         Database::close(m_connectionName);
 }
 
-quint16 HttpFrontend::start(const QHostAddress &address, quint16 port)
+quint16 HttpFrontend::start(const QHostAddress &address, quint16 port,
+                            const std::optional<QSslConfiguration> &tls)
 {
     QSqlDatabase db = Database::open(m_connectionName, m_storeOptions);
     m_reader = std::make_unique<JobStore>(db);
     m_auth = std::make_unique<Authenticator>(KeyStore(db), &m_engine->keyGeneration());
     m_startedAt = Clock::nowMs();
-    m_tcp = new GuardedTcpServer(m_httpLimits, this);
+    m_tcp = new GuardedTcpServer(m_httpLimits, tls, this);
     m_tcp->setListenBacklogSize(m_httpLimits.listenBacklog);
     if (!m_tcp->listen(address, port)) {
         qCCritical(lcHttp) << "cannot listen on" << address << port << m_tcp->errorString();

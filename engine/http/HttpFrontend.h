@@ -10,6 +10,7 @@
 #include <QAbstractHttpServer>
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QSslConfiguration>
 
 #include <memory>
 
@@ -39,8 +40,10 @@ public:
                  ApiLimits apiLimits, QObject *parent = nullptr);
     ~HttpFrontend() override;
 
-    // On the front end's thread. Returns the port, or 0 when it could not listen.
-    quint16 start(const QHostAddress &address, quint16 port);
+    // On the front end's thread. Returns the port, or 0 when it could not listen. With `tls`
+    // every connection speaks HTTPS.
+    quint16 start(const QHostAddress &address, quint16 port,
+                  const std::optional<QSslConfiguration> &tls = std::nullopt);
     void stopListening();
     // Listens again on the address and port of start() (after stopListening). False when the
     // port cannot be had back.
