@@ -50,6 +50,22 @@ void registerRoutes(HttpFrontend &frontend, const QString &storeKind)
             request.reply(ApiResult::ok(health));
         },
         {"system", "Health, version, store and uptime", false});
+    // What a client (the console attached over HTTP) learns of its key before it shows
+    // anything: which actions to offer, which tenants it sees.
+    f->router().add(
+        Router::Method::Get, QStringLiteral("/api/v1/session"), Router::Access::Read,
+        [storeKind](ApiRequest &request) {
+            const ApiKey &key = request.caller();
+            request.reply(ApiResult::ok(QJsonObject{
+                {QStringLiteral("key_name"), key.name},
+                {QStringLiteral("permissions"), QJsonArray::fromStringList(key.permissions)},
+                {QStringLiteral("tenants"), QJsonArray::fromStringList(key.tenants)},
+                {QStringLiteral("version"), QStringLiteral(JOBDECK_VERSION)},
+                {QStringLiteral("store"), storeKind},
+            }));
+        },
+        {"system", "The calling key (name, permissions, tenants), the server's version and store",
+         false});
 }
 
 } // namespace SystemApi

@@ -30,7 +30,7 @@ public:
     // The name GET /health shows as "store".
     QString storeName() const
     {
-        return isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite");
+        return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
     }
     // One of two statement texts: the SQLite one, or the PostgreSQL one.
     const char *pick(const char *sqlite, const char *postgres) const

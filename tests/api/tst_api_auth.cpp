@@ -27,7 +27,7 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.data().value(u"status"_s).toString(), u"ok"_s);
         QCOMPARE(r.data().value(u"store"_s).toString(),
-                 SqlDialect::isPostgresUrl(server.dbPath()) ? u"postgresql"_s : u"sqlite"_s);
+                 SqlDialect::isPostgresUrl(server.dbPath()) ? u"postgres"_s : u"sqlite"_s);
         QVERIFY(!r.data().value(u"version"_s).toString().isEmpty());
         QVERIFY(r.data().value(u"uptime_s"_s).toInteger(-1) >= 0);
         if (SqlDialect::isPostgresUrl(server.dbPath())) {

@@ -65,6 +65,37 @@ private slots:
         QCOMPARE(admin.del(kKeys + u"/ci"_s).errorCode(), u"API_KEY_NOT_FOUND"_s);
     }
 
+    // GET /api/v1/session: any valid key learns its own name, permissions and tenants (what
+    // a console attached over HTTP offers), and the server's version and store.
+    void sessionNamesTheCallingKey()
+    {
+        TestServer server;
+        ApiClient admin(server.port(), TestServer::kAdminKey);
+        ApiClient::Response r = admin.get(u"/api/v1/session"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.data().value(u"key_name"_s).toString(), adminKeyName());
+        QCOMPARE(r.data().value(u"permissions"_s).toArray(), QJsonArray{u"admin"_s});
+        QCOMPARE(r.data().value(u"tenants"_s).toArray(), QJsonArray{u"*"_s});
+        QCOMPARE(r.data().value(u"store"_s).toString(),
+                 SqlDialect::isPostgresUrl(server.dbPath()) ? u"postgres"_s : u"sqlite"_s);
+        QVERIFY(!r.data().value(u"version"_s).toString().isEmpty());
+
+        ApiClient reader(server.port(),
+                         createKey(admin, u"watcher"_s, {u"read"_s}, {u"acme"_s, u"beta"_s}));
+        r = reader.get(u"/api/v1/session"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.data().value(u"key_name"_s).toString(), u"watcher"_s);
+        QCOMPARE(r.data().value(u"permissions"_s).toArray(), QJsonArray{u"read"_s});
+        QCOMPARE(r.data().value(u"tenants"_s).toArray(), (QJsonArray{u"acme"_s, u"beta"_s}));
+        ApiClient worker(server.port(), createKey(admin, u"worker"_s, {u"job"_s}));
+        QCOMPARE(worker.get(u"/api/v1/session"_s).data().value(u"key_name"_s).toString(),
+                 u"worker"_s);
+
+        ApiClient stranger(server.port(), "not-a-key");
+        QCOMPARE(stranger.get(u"/api/v1/session"_s).status, 401);
+        QCOMPARE(reader.send("POST", u"/api/v1/session"_s, "{}").status, 405);
+    }
+
     void conflicts()
     {
         TestServer server;

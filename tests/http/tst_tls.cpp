@@ -1,6 +1,7 @@
 // HTTPS (issue 18): a server started with a certificate and key (made here with openssl) serves
 // the API over TLS only, presents that certificate, keeps the connection guard's limits over
 // TLS, closes a handshake that never comes, and refuses to start on files it cannot use.
+#include "TestCertificate.h"
 #include "TestServer.h"
 #include "store/Database.h"
 
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QSslCertificate>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -17,20 +17,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A self-signed certificate for 127.0.0.1 and its key, as PEM files in `dir`.
-bool makeCertificate(const QString &dir, const QString &name, const QStringList &keyArgs)
-{
-    QProcess openssl;
-    openssl.start(u"openssl"_s,
-                  QStringList{u"req"_s, u"-x509"_s} + keyArgs +
-                      QStringList{u"-nodes"_s, u"-keyout"_s, dir + u"/"_s + name + u".key"_s,
-                                  u"-out"_s, dir + u"/"_s + name + u".crt"_s, u"-days"_s, u"2"_s,
-                                  u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-                                  u"subjectAltName=IP:127.0.0.1"_s});
-    return openssl.waitForFinished(60'000) && openssl.exitStatus() == QProcess::NormalExit &&
-           openssl.exitCode() == 0;
-}
 
 struct Answer
 {
@@ -78,9 +64,9 @@ private slots:
     {
         QVERIFY2(QSslSocket::supportsSsl(), "Qt has no TLS backend");
         QVERIFY(m_dir.isValid());
-        QVERIFY2(makeCertificate(m_dir.path(), u"rsa"_s, {u"-newkey"_s, u"rsa:2048"_s}),
+        QVERIFY2(makeTestCertificate(m_dir.path(), u"rsa"_s, {u"-newkey"_s, u"rsa:2048"_s}),
                  "openssl could not make a certificate");
-        QVERIFY(makeCertificate(
+        QVERIFY(makeTestCertificate(
             m_dir.path(), u"ec"_s,
             {u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s}));
         m_certificate = QSslCertificate::fromPath(file(u"rsa.crt"_s)).value(0);
