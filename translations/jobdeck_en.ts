@@ -107,6 +107,29 @@
     </message>
 </context>
 <context>
+    <name>ApiConnection</name>
+    <message>
+        <source>The certificate of %1 is not trusted (SHA-256 %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Jobdeck server (HTTP %2 without the API&apos;s answer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (unknown or revoked).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysModel</name>
     <message>
         <source>Name</source>
@@ -219,6 +242,88 @@
     </message>
     <message>
         <source>Backoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkOperationsModel</name>
+    <message>
+        <source>every job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkOperationsView</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bulk operation yet. &quot;All matching&quot; in the Jobs view, or POST /api/v1/bulk-operations, starts one: the server runs it in small steps, and its progress shows here for every console.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop bulk operation %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1400,6 +1505,10 @@ Reason (optional):</source>
     </message>
     <message>
         <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulk operations</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,6 +112,29 @@
     </message>
 </context>
 <context>
+    <name>ApiConnection</name>
+    <message>
+        <source>The certificate of %1 is not trusted (SHA-256 %2).</source>
+        <translation>Сертификат %1 не считается доверенным (SHA-256 %2).</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 не ответил вовремя.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Не удаётся подключиться к %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Jobdeck server (HTTP %2 without the API&apos;s answer).</source>
+        <translation>%1 — не сервер Jobdeck (HTTP %2 без ответа API).</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (unknown or revoked).</source>
+        <translation>%1 отклонил API-ключ (неизвестен или отозван).</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeysModel</name>
     <message>
         <source>Name</source>
@@ -226,6 +249,88 @@
     <message>
         <source>Backoff</source>
         <translation>Пауза</translation>
+    </message>
+</context>
+<context>
+    <name>BulkOperationsModel</name>
+    <message>
+        <source>every job</source>
+        <translation>все задачи</translation>
+    </message>
+    <message>
+        <source>First refused: %1</source>
+        <translation>Первая отклонённая: %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Выполняется</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Завершена</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлена</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 из %2</translation>
+    </message>
+    <message>
+        <source>%1 of more than %2</source>
+        <translation>%1 из более чем %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>Jobs matching</source>
+        <translation>Задачи по фильтру</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Сделано</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Успешно</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>Кто запустил</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Окончание</translation>
+    </message>
+</context>
+<context>
+    <name>BulkOperationsView</name>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>No bulk operation yet. &quot;All matching&quot; in the Jobs view, or POST /api/v1/bulk-operations, starts one: the server runs it in small steps, and its progress shows here for every console.</source>
+        <translation>Массовых операций пока нет. Их запускает «Все подходящие» в разделе «Задачи» или POST /api/v1/bulk-operations: сервер выполняет операцию небольшими шагами, а её ход виден здесь в каждой консоли.</translation>
+    </message>
+    <message>
+        <source>Stop bulk operation %1</source>
+        <translation>Остановка массовой операции %1</translation>
     </message>
 </context>
 <context>
@@ -1433,6 +1538,10 @@ Reason (optional):</source>
     <message>
         <source>Schedules</source>
         <translation>Расписания</translation>
+    </message>
+    <message>
+        <source>Bulk operations</source>
+        <translation>Массовые операции</translation>
     </message>
 </context>
 <context>

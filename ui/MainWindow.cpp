@@ -12,6 +12,7 @@
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 #include "views/ApiKeysView.h"
+#include "views/BulkOperationsView.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
@@ -146,6 +147,7 @@ void MainWindow::buildPages()
     m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
     m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
     m_schedules = new SchedulesView(*m_background, m_context.engine, m_mode, m_pages);
+    m_bulkOperations = new BulkOperationsView(*m_background, m_context.engine, m_mode, m_pages);
     m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
     for (OperatorTableView *view :
          {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
@@ -153,9 +155,13 @@ void MainWindow::buildPages()
           static_cast<OperatorTableView *>(m_schedules)})
         connect(view, &OperatorTableView::jobsRequested, this, showJobs);
     const QList<std::pair<QWidget *, QString>> pages = {
-        {m_splitter, tr("Jobs")},   {m_dashboard, tr("Dashboard")},
-        {m_types, tr("Job types")}, {m_incidents, tr("Incidents")},
-        {m_workers, tr("Workers")}, {m_schedules, tr("Schedules")},
+        {m_splitter, tr("Jobs")},
+        {m_dashboard, tr("Dashboard")},
+        {m_types, tr("Job types")},
+        {m_incidents, tr("Incidents")},
+        {m_workers, tr("Workers")},
+        {m_schedules, tr("Schedules")},
+        {m_bulkOperations, tr("Bulk operations")},
         {m_keys, tr("API keys")},
     };
     for (const auto &[widget, title] : pages) {
@@ -397,8 +403,8 @@ void MainWindow::saveLayout()
 
 bool MainWindow::saveScreenshots(const QString &dir)
 {
-    static const char *const kNames[] = {"jobs",    "dashboard", "job-types", "incidents",
-                                         "workers", "schedules", "api-keys"};
+    static const char *const kNames[] = {"jobs",    "dashboard", "job-types",       "incidents",
+                                         "workers", "schedules", "bulk-operations", "api-keys"};
     static_assert(std::size(kNames) == PageCount);
     // Waits (at most 5 s) for the page's data to arrive, then lets it paint.
     const auto settle = [](auto *sender, auto signal) {

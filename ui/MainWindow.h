@@ -10,6 +10,7 @@
 
 class ApiKeysView;
 class SchedulesView;
+class BulkOperationsView;
 class BackgroundReader;
 class DashboardView;
 class IncidentWatcher;
@@ -40,7 +41,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { Jobs, Dashboard, JobTypes, Incidents, Workers, Schedules, ApiKeys, PageCount };
+    enum Page {
+        Jobs,
+        Dashboard,
+        JobTypes,
+        Incidents,
+        Workers,
+        Schedules,
+        BulkOperations,
+        ApiKeys,
+        PageCount
+    };
 
     explicit MainWindow(const ConsoleContext &context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +63,7 @@ public:
     IncidentsView *incidentsView() const { return m_incidents; }
     WorkersView *workersView() const { return m_workers; }
     SchedulesView *schedulesView() const { return m_schedules; }
+    BulkOperationsView *bulkOperationsView() const { return m_bulkOperations; }
     ApiKeysView *apiKeysView() const { return m_keys; }
     JobExporter *exporter() const { return m_exporter; }
     IncidentWatcher *incidentWatcher() const { return m_watcher; }
@@ -108,6 +120,7 @@ private:
     IncidentsView *m_incidents = nullptr;
     WorkersView *m_workers = nullptr;
     SchedulesView *m_schedules = nullptr;
+    BulkOperationsView *m_bulkOperations = nullptr;
     ApiKeysView *m_keys = nullptr;
     JobExporter *m_exporter = nullptr;
     IncidentWatcher *m_watcher = nullptr;

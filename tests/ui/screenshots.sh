@@ -83,6 +83,8 @@ call POST /schedules '{"name":"invoice-sweep","type":"invoice-pdf","every":"PT15
 call POST /schedules '{"name":"weekday-digest","type":"email-send","cron":"30 8 * * MON-FRI","timezone":"Europe/Berlin","paused":true}' >/dev/null
 call POST /schedules/invoice-sweep/run >/dev/null
 call PUT /job-types/invoice-pdf/limits '{"max_active":4,"rate":{"limit":600,"per":"PT1M"}}' >/dev/null
+call POST /bulk-operations '{"action":"cancel","filter":{"type":"webhook-push","state":"retrying"},"reason":"Provider gone"}' >/dev/null
+call POST /bulk-operations '{"action":"retry","filter":{"type":"report-nightly","state":"failed,completed"},"retries":2}' >/dev/null
 call POST /api-keys '{"name":"ci-worker","permissions":["job"],"tenants":["*"]}' >/dev/null
 call POST /api-keys '{"name":"grafana","permissions":["read"],"tenants":["acme","globex"]}' >/dev/null
 

@@ -1,5 +1,7 @@
 #include "OperatorReader.h"
 
+#include "store/BulkOperationStore.h"
+
 #include "core/Clock.h"
 #include "engine/Engine.h"
 #include "store/ReadSnapshot.h"
@@ -174,6 +176,12 @@ QList<WorkerSnapshot> OperatorReader::workers(int limit)
 QList<KeyStore::Listed> OperatorReader::apiKeys()
 {
     return KeyStore(m_db).list();
+}
+
+QList<BulkOperationRecord> OperatorReader::bulkOperations(int limit)
+{
+    ReadSnapshot snapshot(m_db);
+    return BulkOperationStore(m_db).newest(limit);
 }
 
 QList<ScheduleRecord> OperatorReader::schedules()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/Retention.h"
+#include "store/BulkOperationRecord.h"
 #include "store/Database.h"
 #include "store/JobCounters.h"
 #include "store/KeyStore.h"
@@ -101,6 +102,8 @@ public:
     QList<WorkerSnapshot> workers(int limit = 1000);
     QList<KeyStore::Listed> apiKeys();
     QList<ScheduleRecord> schedules();
+    // GET /api/v1/bulk-operations: the newest, with their progress.
+    QList<BulkOperationRecord> bulkOperations(int limit = 100);
     // GET /api/v1/settings/retention: the store's policy, or the server's [retention] settings.
     RetentionPolicy retention();
 

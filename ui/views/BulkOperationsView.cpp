@@ -1,0 +1,50 @@
+#include "BulkOperationsView.h"
+
+#include "engine/BulkOperations.h"
+#include "models/BackgroundReader.h"
+#include "models/BulkOperationsModel.h"
+#include "models/ConsoleCommand.h"
+#include "models/StoreReader.h"
+
+#include <QAction>
+#include <QTableView>
+
+BulkOperationsView::BulkOperationsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+                                       QWidget *parent)
+    : OperatorTableView(reader, engine, mode, parent)
+{
+    setObjectName(QStringLiteral("bulkOperationsView"));
+    m_model = new BulkOperationsModel(this);
+    table()->setObjectName(QStringLiteral("bulkOperationsTable"));
+    setModel(m_model, QStringLiteral("bulkOperations/header"));
+    QAction *stop = addChangingAction(tr("Stop"), true);
+    stop->setObjectName(QStringLiteral("stopBulkOperation"));
+    connect(stop, &QAction::triggered, this, &BulkOperationsView::stopSelected);
+    setEmptyText(tr("No bulk operation yet. \"All matching\" in the Jobs view, or POST "
+                    "/api/v1/bulk-operations, starts one: the server runs it in small steps, "
+                    "and its progress shows here for every console."));
+}
+
+void BulkOperationsView::load()
+{
+    reader().read<QList<BulkOperationRecord>>(
+        this, [](OperatorReader &r) { return r.bulkOperations(); },
+        [this](const QList<BulkOperationRecord> &rows, const QString &error) {
+            if (error.isEmpty())
+                m_model->setRows(rows);
+            loaded(error);
+        });
+}
+
+void BulkOperationsView::stopSelected()
+{
+    for (const QString &key : selectedValues(BulkOperationsModel::KeyRole)) {
+        ConsoleCommand::send(
+            engine(), mode(), this,
+            [key](Txn &txn) { return BulkOperations::stop(txn, StoreReader::consoleKey(), key); },
+            [this, key](const Outcome<BulkOperationRecord> &result) {
+                showResult(tr("Stop bulk operation %1").arg(key), result);
+                refresh();
+            });
+    }
+}
