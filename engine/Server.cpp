@@ -97,6 +97,7 @@ void Server::start()
     config.retentionBusyPercent = m_settings.retentionBusyPercent;
     config.bulkStepJobs = m_settings.bulkStepJobs;
     config.bulkBusyPercent = m_settings.bulkBusyPercent;
+    config.bulkKeepOperations = m_settings.bulkKeepOperations;
     // The server's threads wait on their sockets and timers with Qt's own event dispatcher, not
     // GLib's main loop: GLib re-registers every socket notifier with its poll sources on each
     // change, and a keep-alive connection changes them on every request (measured: a tenth of

@@ -46,6 +46,8 @@ void ServerSettings::load(QSettings &s)
     bulkStepJobs = int(qBound(qint64(1), num("bulk_step_jobs", bulkStepJobs), qint64(10'000)));
     bulkBusyPercent =
         int(qBound(qint64(1), num("bulk_max_busy_percent", bulkBusyPercent), qint64(100)));
+    bulkKeepOperations =
+        int(qBound(qint64(1), num("bulk_keep_operations", bulkKeepOperations), qint64(1'000'000)));
     s.endGroup();
     s.beginGroup(QStringLiteral("retention"));
     const auto keep = [&s](const char *key, std::optional<qint64> fallback) {

@@ -32,6 +32,7 @@ struct ServerSettings
     // and the share of the engine's time a running operation may take.
     int bulkStepJobs = 200;
     int bulkBusyPercent = 25;
+    int bulkKeepOperations = 1000; // bulk_keep_operations: finished ones kept, the newest
     HttpLimits http;
     ApiLimits api;
 

@@ -10,15 +10,18 @@ namespace {
 constexpr qint64 kRetryAfterFailureMs = 1000; // a step whose transaction did not commit
 }
 
-BulkOperationRunner::BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent)
-    : QObject(engine), m_engine(engine), m_stepJobs(qMax(1, stepJobs)), m_busyPercent(busyPercent)
+BulkOperationRunner::BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent, int keep)
+    : QObject(engine), m_engine(engine), m_stepJobs(qMax(1, stepJobs)), m_busyPercent(busyPercent),
+      m_keep(qMax(1, keep))
 {}
 
 void BulkOperationRunner::start(const ApiKey &caller, const BulkSpec &spec,
                                 Reply<BulkOperationRecord> reply)
 {
     m_engine->submit(
-        [caller, spec](Txn &txn) { return BulkOperations::start(txn, caller, spec); },
+        [caller, spec, keep = m_keep](Txn &txn) {
+            return BulkOperations::start(txn, caller, spec, keep);
+        },
         Reply<BulkOperationRecord>{this, [this, reply](const Outcome<BulkOperationRecord> &o) {
                                        if (o.ok() && o.value().status == BulkStatus::Running)
                                            run(o.value().key);

@@ -16,7 +16,8 @@ class BulkOperationRunner : public QObject
 {
     Q_OBJECT
 public:
-    BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent);
+    // `keep`: finished operations kept (the newest), beyond which starting one forgets the oldest.
+    BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent, int keep);
 
     // Thread-safe: submits the start; once it is committed the operation runs, then `reply`
     // gets it.
@@ -32,6 +33,7 @@ private:
     Engine *m_engine;
     int m_stepJobs;
     int m_busyPercent;
+    int m_keep;
     QSet<QString> m_running;
     bool m_closed = false;
 };

@@ -61,7 +61,7 @@ std::optional<JobError> apply(Txn &txn, const BulkOperationRecord &operation, co
 
 } // namespace
 
-Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpec &spec)
+Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpec &spec, int keep)
 {
     BulkOperationRecord o;
     o.key = txn.keys().bulkOperationKey(txn.keys().nextId(txn.now()));
@@ -81,7 +81,9 @@ Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpe
         o.status = BulkStatus::Completed;
         o.finishedAt = txn.now();
     }
-    operations(txn).insert(o);
+    BulkOperationStore store = operations(txn);
+    store.insert(o);
+    store.pruneFinished(keep);
     return o;
 }
 

@@ -24,7 +24,8 @@ struct BulkSpec
 
 namespace BulkOperations {
 
-Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpec &spec);
+// Also forgets finished operations beyond the newest `keep` (the store stays bounded).
+Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpec &spec, int keep);
 // Stops a running operation (what was done stays done); a finished one is answered as it is.
 Outcome<BulkOperationRecord> stop(Txn &txn, const ApiKey &caller, const QString &key);
 

@@ -37,7 +37,8 @@ Engine::Engine(EngineConfig config, QObject *parent)
     m_retentionTimer.setParent(this);
     m_retentionTimer.setSingleShot(true);
     connect(&m_retentionTimer, &QTimer::timeout, this, &Engine::pruneFinished);
-    m_bulk = new BulkOperationRunner(this, m_config.bulkStepJobs, m_config.bulkBusyPercent);
+    m_bulk = new BulkOperationRunner(this, m_config.bulkStepJobs, m_config.bulkBusyPercent,
+                                     m_config.bulkKeepOperations);
 }
 
 Engine::~Engine()

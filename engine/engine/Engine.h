@@ -48,6 +48,7 @@ struct EngineConfig
     // may take while requests wait.
     int bulkStepJobs = 200;
     int bulkBusyPercent = 25;
+    int bulkKeepOperations = 1000; // finished operations kept, the newest
 };
 
 // The job engine. Lives on its own thread (see EngineThread) and owns the one write connection.

@@ -239,6 +239,24 @@ void BulkOperationStore::addRefusal(const QString &key, qint64 seq, const BulkRe
     Database::exec(q);
 }
 
+int BulkOperationStore::pruneFinished(int keep)
+{
+    // The creation time of the keep-th newest operation: finished ones older than it go.
+    const char *older = "status <> 'RUNNING' AND created_at < (SELECT created_at FROM "
+                        "bulk_operations ORDER BY created_at DESC LIMIT 1 OFFSET ?)";
+    QSqlQuery refusals = Database::prepare(
+        m_db, QStringLiteral("DELETE FROM bulk_operation_refusals WHERE operation_key IN "
+                             "(SELECT operation_key FROM bulk_operations WHERE %1)")
+                  .arg(QLatin1String(older)));
+    refusals.addBindValue(qMax(0, keep - 1));
+    Database::exec(refusals);
+    QSqlQuery operations = Database::prepare(
+        m_db, QStringLiteral("DELETE FROM bulk_operations WHERE %1").arg(QLatin1String(older)));
+    operations.addBindValue(qMax(0, keep - 1));
+    Database::exec(operations);
+    return operations.numRowsAffected();
+}
+
 qint64 BulkOperationStore::lastJobId()
 {
     QSqlQuery q = Database::prepare(m_db, "SELECT MAX(id) FROM jobs");

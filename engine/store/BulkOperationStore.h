@@ -24,6 +24,10 @@ public:
     // Refusal number `seq` (0-based) of an operation.
     void addRefusal(const QString &key, qint64 seq, const BulkRefusalRecord &refusal);
 
+    // Removes finished operations (with their refusals) beyond the newest `keep` operations;
+    // running ones stay. Returns how many went.
+    int pruneFinished(int keep);
+
     // The highest job id in the store now: an operation started now touches no job above it.
     qint64 lastJobId();
 

@@ -327,6 +327,45 @@ private slots:
         QCOMPARE(acme.get(kOps).data().value(u"total_count"_s).toInt(), 1);
     }
 
+    // The store keeps the newest bulk_keep_operations operations: starting one forgets the
+    // oldest finished ones with their refusals; a running one is never forgotten.
+    void onlyTheNewestAreKept()
+    {
+        ServerSettings settings = slowSteps(10, 5);
+        settings.bulkKeepOperations = 2;
+        TestServer server(settings);
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        QVERIFY(!jobIn(api, u"COMPLETED"_s, u"keep"_s).isEmpty());
+        QCOMPARE(createJobs(api, u"keep-long"_s, 300).size(), 300);
+        const auto startOn = [&](const QString &type) {
+            return start(api, {{u"action"_s, u"cancel"_s},
+                               {u"filter"_s, QJsonObject{{u"type"_s, type}}}})
+                .value(u"operation_id"_s)
+                .toString();
+        };
+        const QString running = startOn(u"keep-long"_s); // runs for a while
+        const QString first = startOn(u"keep"_s);        // refused: the job is completed
+        QCOMPARE(finished(api, first).value(u"refused"_s).toInt(), 1);
+        const QString second = startOn(u"keep"_s);
+        QCOMPARE(finished(api, second).value(u"status"_s).toString(), u"COMPLETED"_s);
+        QCOMPARE(operation(api, running).value(u"status"_s).toString(), u"RUNNING"_s);
+        const QString third = startOn(u"keep"_s);             // the newest two: third and second
+        QCOMPARE(api.get(kOps + u"/"_s + first).status, 404); // forgotten
+        QCOMPARE(api.get(kOps + u"/"_s + second).status, 200);
+        QCOMPARE(finished(api, third).value(u"status"_s).toString(), u"COMPLETED"_s);
+        const QString fourth = startOn(u"keep"_s);
+        QCOMPARE(api.get(kOps + u"/"_s + second).status, 404);
+        QCOMPARE(api.get(kOps + u"/"_s + third).status, 200);
+        QCOMPARE(api.get(kOps + u"/"_s + fourth).status, 200);
+        QCOMPARE(api.get(kOps + u"/"_s + running).status, 200); // running: never forgotten
+        StoreProbe store(server.dbPath());
+        QCOMPARE(store.count(u"SELECT COUNT(*) FROM bulk_operation_refusals WHERE "
+                             "operation_key = ?"_s,
+                             {first}),
+                 0);
+        QCOMPARE(api.del(kOps + u"/"_s + running).status, 200);
+    }
+
     void aRestartedServerGoesOn()
     {
         TestServer server(slowSteps(20, 5));
