@@ -2,6 +2,7 @@
 
 #include "api/ActivationApi.h"
 #include "api/BulkOperationsApi.h"
+#include "api/ChangesApi.h"
 #include "api/IncidentsApi.h"
 #include "api/JobsApi.h"
 #include "api/KeysApi.h"
@@ -123,6 +124,7 @@ void Server::start()
     KeysApi::registerRoutes(*m_frontend);
     RetentionApi::registerRoutes(*m_frontend);
     BulkOperationsApi::registerRoutes(*m_frontend);
+    ChangesApi::registerRoutes(*m_frontend);
     SchedulesApi::registerRoutes(*m_frontend);
     LimitsApi::registerRoutes(*m_frontend);
     ObservabilityApi::registerRoutes(*m_frontend);

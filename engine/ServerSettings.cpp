@@ -43,6 +43,7 @@ void ServerSettings::load(QSettings &s)
     api.longPollLimitMs = num("long_poll_limit_ms", api.longPollLimitMs);
     api.maxAwaitMs = num("max_await_ms", api.maxAwaitMs);
     api.maxBatchJobs = int(num("max_batch_jobs", api.maxBatchJobs));
+    api.maxChangeWaits = int(num("max_change_waits", api.maxChangeWaits));
     bulkStepJobs = int(qBound(qint64(1), num("bulk_step_jobs", bulkStepJobs), qint64(10'000)));
     bulkBusyPercent =
         int(qBound(qint64(1), num("bulk_max_busy_percent", bulkBusyPercent), qint64(100)));

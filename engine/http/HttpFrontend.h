@@ -26,6 +26,7 @@ struct ApiLimits
     qint64 longPollLimitMs = 60'000; // longest a held activation waits
     qint64 maxAwaitMs = 600'000;
     int maxBatchJobs = 1000;
+    int maxChangeWaits = 1000; // held GET /changes; beyond: answered at once
 };
 
 // The REST front end: a QAbstractHttpServer with our own router (so that 404 and 405 differ),

@@ -145,6 +145,51 @@ class TestApiSystem : public QObject
 {
     Q_OBJECT
 private slots:
+    // GET /api/v1/changes: a long poll that a commit answers at once, and the timeout
+    // otherwise; a sequence that is not the server's now is answered at once.
+    void changesFeedWaitsForTheNextCommit()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        ApiClient::Response now = api.get(u"/api/v1/changes"_s);
+        QCOMPARE(now.status, 200);
+        const qint64 sequence = now.data().value(u"sequence"_s).toInteger();
+        QVERIFY(now.data().value(u"epoch"_s).toInteger() > 0);
+
+        // Nothing happens: answered after its timeout, unchanged.
+        HttpCall quiet(server.port(), "GET",
+                       u"/api/v1/changes?since=%1&timeout=400"_s.arg(sequence));
+        QTRY_VERIFY_WITH_TIMEOUT(quiet.isDone(), 5000);
+        QCOMPARE(quiet.status(), 200);
+        QCOMPARE(quiet.data().value(u"changed"_s).toBool(), false);
+        QCOMPARE(quiet.data().value(u"sequence"_s).toInteger(), sequence);
+        QVERIFY2(quiet.answeredAfterMs() >= 350,
+                 qPrintable(QString::number(quiet.answeredAfterMs())));
+
+        // A job is created while it waits: answered at once with a newer sequence.
+        HttpCall held(server.port(), "GET",
+                      u"/api/v1/changes?since=%1&timeout=20000"_s.arg(sequence));
+        QTest::qWait(200);
+        QVERIFY(!held.isDone());
+        QVERIFY(!api.createJob(jobBody(u"feed"_s)).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(held.isDone(), 5000);
+        QVERIFY2(held.answeredAfterMs() < 5000,
+                 qPrintable(QString::number(held.answeredAfterMs())));
+        QCOMPARE(held.data().value(u"changed"_s).toBool(), true);
+        const qint64 next = held.data().value(u"sequence"_s).toInteger();
+        QVERIFY(next > sequence);
+
+        // A stale sequence (before a restart, or from another server) is answered at once.
+        const ApiClient::Response stale =
+            api.get(u"/api/v1/changes?since=%1&timeout=20000"_s.arg(next + 1000));
+        QCOMPARE(stale.data().value(u"changed"_s).toBool(), true);
+
+        QCOMPARE(api.get(u"/api/v1/changes?since=x"_s).errorCode(), u"VALIDATION_ERROR"_s);
+        QCOMPARE(api.get(u"/api/v1/changes?timeout=600000"_s).status, 400);
+        ApiClient stranger(server.port(), "nobody");
+        QCOMPARE(stranger.get(u"/api/v1/changes"_s).status, 401);
+    }
+
     void metricsParseAsPrometheusText()
     {
         TestServer server;
