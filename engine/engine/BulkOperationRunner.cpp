@@ -2,13 +2,18 @@
 
 #include "Engine.h"
 #include "Retention.h"
+#include "store/BulkOperationStore.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
 
 namespace {
 constexpr qint64 kRetryAfterFailureMs = 1000; // a step whose transaction did not commit
-}
+// A node whose heartbeat is older than this is gone (nodes beat every clusterTickMs); the
+// operations of such nodes are looked for this often.
+constexpr qint64 kNodeAliveMs = 10'000;
+constexpr qint64 kAdoptEveryMs = 5'000;
+} // namespace
 
 BulkOperationRunner::BulkOperationRunner(Engine *engine, int stepJobs, int busyPercent, int keep)
     : QObject(engine), m_engine(engine), m_stepJobs(qMax(1, stepJobs)), m_busyPercent(busyPercent),
@@ -33,6 +38,22 @@ void BulkOperationRunner::resume(const QStringList &keys)
 {
     for (const QString &key : keys)
         run(key);
+}
+
+void BulkOperationRunner::takeOverOrphans(QSqlDatabase db, const QString &nodeId, qint64 now)
+{
+    if (m_closed || now < m_nextAdoption)
+        return;
+    m_nextAdoption = now + kAdoptEveryMs;
+    try {
+        const QStringList adopted =
+            BulkOperationStore(std::move(db)).adoptOrphans(nodeId, now - kNodeAliveMs);
+        if (!adopted.isEmpty())
+            qCInfo(lcEngine) << "taking over bulk operations of stopped nodes:" << adopted;
+        resume(adopted);
+    } catch (const StoreError &error) {
+        qCWarning(lcEngine) << "cannot look for bulk operations of stopped nodes:" << error.what();
+    }
 }
 
 void BulkOperationRunner::close()

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QSet>
+#include <QSqlDatabase>
 
 class Engine;
 
@@ -24,6 +25,9 @@ public:
     void start(const ApiKey &caller, const BulkSpec &spec, Reply<BulkOperationRecord> reply);
     // On the engine thread: runs these operations (those already running are left as they are).
     void resume(const QStringList &keys);
+    // PostgreSQL, on the engine thread outside a transaction (the cluster tick): at most every
+    // kAdoptEveryMs, takes over and runs the operations of nodes that stopped beating.
+    void takeOverOrphans(QSqlDatabase db, const QString &nodeId, qint64 now);
     void close(); // no step is scheduled after this
 
 private:
@@ -35,5 +39,6 @@ private:
     int m_busyPercent;
     int m_keep;
     QSet<QString> m_running;
+    qint64 m_nextAdoption = 0;
     bool m_closed = false;
 };

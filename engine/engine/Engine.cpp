@@ -374,6 +374,8 @@ void Engine::onClusterTick(qint64 now)
         }
     }
     answerAwaits(finished);
+    // Bulk operations of nodes that stopped beating go on here.
+    m_bulk->takeOverOrphans(m_store->database(), m_config.nodeId, now);
 }
 
 void Engine::storeFailed(const StoreError &error, std::vector<Pending> &batch, Answers &out,

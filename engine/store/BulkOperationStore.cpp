@@ -208,6 +208,22 @@ QStringList BulkOperationStore::running(const QString &nodeId)
     return out;
 }
 
+QStringList BulkOperationStore::adoptOrphans(const QString &nodeId, qint64 aliveSince)
+{
+    QSqlQuery q = Database::prepare(
+        m_db, "UPDATE bulk_operations SET node_id = ? WHERE status = 'RUNNING' AND node_id <> ? "
+              "AND node_id NOT IN (SELECT node_id FROM nodes WHERE heartbeat_at >= ?) "
+              "RETURNING operation_key");
+    q.addBindValue(nodeId);
+    q.addBindValue(nodeId);
+    q.addBindValue(aliveSince);
+    Database::exec(q);
+    QStringList out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
 void BulkOperationStore::updateProgress(const BulkOperationRecord &o)
 {
     QSqlQuery q = Database::prepare(

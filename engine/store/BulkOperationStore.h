@@ -19,6 +19,10 @@ public:
     QList<BulkOperationRecord> newest(int limit);
     // The keys of the operations still running on a node.
     QStringList running(const QString &nodeId);
+    // PostgreSQL, several nodes: takes over the running operations of nodes whose heartbeat is
+    // older than `aliveSince` (gone for good, or not restarted yet) and returns their keys. One
+    // statement: of two nodes adopting at once, one gets each operation.
+    QStringList adoptOrphans(const QString &nodeId, qint64 aliveSince);
     // Status, cursor, counters, finish: everything a step or a stop changes.
     void updateProgress(const BulkOperationRecord &operation);
     // Refusal number `seq` (0-based) of an operation.

@@ -11,6 +11,8 @@
 #include "core/JobState.h"
 #include "store/Database.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <atomic>
@@ -112,12 +115,16 @@ struct Node
     std::atomic<bool> alive{false};
 };
 
-std::unique_ptr<QProcess> launch(const QString &url, const QString &nodeId)
+// `configHome`: the XDG_CONFIG_HOME of the node (its Jobdeck/jobdeck.conf), when not the user's.
+std::unique_ptr<QProcess> launch(const QString &url, const QString &nodeId,
+                                 const QString &configHome = {})
 {
     auto process = std::make_unique<QProcess>();
     process->setProcessChannelMode(QProcess::SeparateChannels);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_LOGGING_RULES"_s, u"*.info=false"_s);
+    if (!configHome.isEmpty())
+        env.insert(u"XDG_CONFIG_HOME"_s, configHome);
     process->setProcessEnvironment(env);
     process->start(QStringLiteral(JOBDECK_BINARY),
                    {u"--headless"_s, u"--db"_s, url, u"--node-id"_s, nodeId, u"--port"_s, u"0"_s,
@@ -154,11 +161,11 @@ class TestApiCluster : public QObject
     std::vector<std::unique_ptr<Node>> m_nodes;
     QString m_connection = u"cluster-probe"_s;
 
-    Node &startNode(const QString &id)
+    Node &startNode(const QString &id, const QString &configHome = {})
     {
         auto node = std::make_unique<Node>();
         node->id = id;
-        node->process = launch(m_url, id);
+        node->process = launch(m_url, id, configHome);
         node->port = waitForPort(*node->process);
         node->alive = node->port != 0;
         m_nodes.push_back(std::move(node));
@@ -209,6 +216,57 @@ private slots:
     // A long poll held on node A is answered with a job created on node B (LISTEN/NOTIFY: the
     // poll would otherwise answer empty after its 20 s), an await on A with B's completion.
     // Two nodes with the same id are refused; /health and /workers list the nodes.
+    // A bulk operation whose node is killed (-9) is taken over by another node once the first
+    // stops beating: it ends COMPLETED with every matched job acted on once.
+    void bulkOperationOfAKilledNodeGoesOn()
+    {
+        QTemporaryDir config;
+        QDir(config.path()).mkpath(u"Jobdeck"_s);
+        QFile conf(config.filePath(u"Jobdeck/jobdeck.conf"_s));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write("[server]\nbulk_step_jobs=50\nbulk_max_busy_percent=10\n");
+        conf.close();
+        Node &a = startNode(u"nodeA"_s, config.path());
+        QVERIFY(a.alive);
+        Node &b = startNode(u"nodeB"_s, config.path());
+        QVERIFY(b.alive);
+        BlockingHttp onA(a.port);
+        for (int batch = 0; batch < 2; ++batch) {
+            QJsonArray jobs;
+            for (int i = 0; i < 500; ++i)
+                jobs.append(QJsonObject{{u"type"_s, u"orphan"_s}, {u"variables"_s, QJsonObject{}}});
+            QCOMPARE(onA.call("POST", u"/api/v1/jobs/batch"_s, {{u"jobs"_s, jobs}}).status, 201);
+        }
+        const BlockingHttp::Answer started = onA.call(
+            "POST", u"/api/v1/bulk-operations"_s,
+            {{u"action"_s, u"cancel"_s}, {u"filter"_s, QJsonObject{{u"type"_s, u"orphan"_s}}}});
+        QCOMPARE(started.status, 202);
+        const QString id = started.data().value(u"operation_id"_s).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(scalar(u"SELECT processed FROM bulk_operations WHERE "
+                                        "operation_key = '%1'"_s.arg(id)) > 0,
+                                 20'000);
+        a.process->kill(); // SIGKILL: no clean stop
+        a.process->waitForFinished(5000);
+        const qint64 atKill =
+            scalar(u"SELECT processed FROM bulk_operations WHERE operation_key = '%1'"_s.arg(id));
+        QVERIFY2(atKill < 1000, qPrintable(QString::number(atKill)));
+
+        BlockingHttp onB(b.port);
+        QJsonObject o;
+        QTRY_VERIFY_WITH_TIMEOUT((o = onB.call("GET", u"/api/v1/bulk-operations/"_s + id).data())
+                                         .value(u"status"_s)
+                                         .toString() == u"COMPLETED"_s,
+                                 60'000);
+        QCOMPARE(o.value(u"processed"_s).toInt(), 1000); // each job once
+        QCOMPARE(o.value(u"succeeded"_s).toInt(), 1000);
+        QCOMPARE(scalar(u"SELECT node_id = 'nodeB' FROM bulk_operations WHERE operation_key = "
+                        "'%1'"_s.arg(id)),
+                 1);
+        QCOMPARE(scalar(u"SELECT COUNT(*) FROM jobs WHERE type = 'orphan' AND state = %1"_s.arg(
+                     int(JobState::Cancelled))),
+                 1000);
+    }
+
     void wakeUpAcrossNodes()
     {
         Node &a = startNode(u"nodeA"_s);
