@@ -14,7 +14,7 @@ constexpr qint64 kDefaultTimeoutMs = 25'000;
 constexpr int kSweepMs = 100; // how late a held request may answer its timeout
 
 // The held requests of one front end and the sequence of the commits it saw, on its thread.
-// The sequence counts the engine's commits that carried operations since the server started;
+// The sequence counts the engine's commits since the server started;
 // `epoch` (the start time) tells a client that a sequence of another run means nothing here.
 class ChangeFeed : public QObject
 {
@@ -26,11 +26,15 @@ public:
         connect(&m_sweep, &QTimer::timeout, this, [this] { answer(false); });
     }
 
-    void watch(Engine *engine)
+    void watch(Engine *engine, bool shared)
     {
         // Queued to the front end's thread: the sequence is only touched there.
-        connect(engine, &Engine::batchCommitted, this, [this](int operations) {
-            if (operations == 0)
+        // Every commit: a batch of requests (an empty activation counts too), or timed work
+        // alone (expired locks, due retries, schedules). On PostgreSQL the engine commits such
+        // a batch every cluster tick whether or not anything was due: only batches of requests
+        // count there, as for the console's own jobs view.
+        connect(engine, &Engine::batchCommitted, this, [this, shared](int operations) {
+            if (operations == 0 && shared)
                 return;
             ++m_sequence;
             answer(true);
@@ -64,16 +68,24 @@ public:
         if (since != m_sequence || timeout == 0 ||
             int(m_held.size()) >= m_frontend->limits().maxChangeWaits)
             return request.reply(result(since));
-        m_held.push_back({since, Clock::nowMs() + timeout, request.sender()});
+        const quint64 id = m_nextId++;
+        QMetaObject::Connection left;
+        if (QTcpSocket *socket = request.socket()) // a client that leaves frees its place
+            left = connect(socket, &QTcpSocket::disconnected, this, [this, id] {
+                m_held.remove_if([id](const Held &held) { return held.id == id; });
+            });
+        m_held.push_back({id, since, Clock::nowMs() + timeout, request.sender(), left});
         m_sweep.start();
     }
 
 private:
     struct Held
     {
+        quint64 id;
         qint64 since;
         qint64 deadline;
         std::function<bool(const ApiResult &)> send;
+        QMetaObject::Connection left; // the client's disconnect, while it waits
     };
 
     ApiResult result(qint64 since) const
@@ -90,6 +102,7 @@ private:
         const qint64 now = Clock::nowMs();
         for (auto it = m_held.begin(); it != m_held.end();) {
             if ((committed && it->since != m_sequence) || it->deadline <= now) {
+                disconnect(it->left);
                 it->send(result(it->since));
                 it = m_held.erase(it);
             } else {
@@ -104,6 +117,7 @@ private:
     QTimer m_sweep;
     std::list<Held> m_held;
     qint64 m_sequence = 0;
+    quint64 m_nextId = 1;
 };
 
 } // namespace
@@ -111,7 +125,7 @@ private:
 void registerRoutes(HttpFrontend &frontend)
 {
     auto *feed = new ChangeFeed(&frontend);
-    feed->watch(frontend.engine());
+    feed->watch(frontend.engine(), frontend.isSharedStore());
     frontend.router().add(
         Router::Method::Get, QStringLiteral("/api/v1/changes"), Router::Access::Read,
         [feed](ApiRequest &request) { feed->handle(request); },

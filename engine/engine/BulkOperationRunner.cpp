@@ -93,7 +93,10 @@ void BulkOperationRunner::scheduleStep(const QString &key, qint64 afterMs)
                         m_running.remove(key);
                         return;
                     }
-                    scheduleStep(key, Retention::pauseAfterStep(true, *micros, m_busyPercent, 0));
+                    // The budget is shared: with n operations running, each pauses n times
+                    // as long.
+                    scheduleStep(key, Retention::pauseAfterStep(true, *micros, m_busyPercent, 0) *
+                                          qMax<qsizetype>(1, m_running.size()));
                 }});
     });
 }

@@ -77,10 +77,6 @@ Outcome<BulkOperationRecord> start(Txn &txn, const ApiKey &caller, const BulkSpe
     o.matchedExact = spec.matchedExact;
     o.createdAt = txn.now();
     o.createdBy = caller.name;
-    if (spec.matched == 0 || spec.lastJobId == 0) { // nothing to do: done at once
-        o.status = BulkStatus::Completed;
-        o.finishedAt = txn.now();
-    }
     BulkOperationStore store = operations(txn);
     store.insert(o);
     store.pruneFinished(keep);
@@ -106,7 +102,8 @@ Outcome<Step> step(Txn &txn, const QString &key, int limit)
 {
     BulkOperationStore store = operations(txn);
     std::optional<BulkOperationRecord> o = store.find(key, true);
-    if (!o || o->status != BulkStatus::Running)
+    // Another node took it over (this one was thought gone): that node goes on with it.
+    if (!o || o->status != BulkStatus::Running || o->nodeId != txn.keys().nodeId())
         return Step{};
     // Rows this transaction changed before (write-behind on PostgreSQL) count for the query.
     txn.store().flush();

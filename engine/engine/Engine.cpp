@@ -84,7 +84,10 @@ void Engine::open()
     armTimer();
     if (m_config.retentionIntervalMs > 0)
         m_retentionTimer.start(m_config.retentionIntervalMs);
-    m_bulk->resume(BulkOperationStore(db).running(m_config.nodeId));
+    BulkOperationStore bulk(db);
+    if (!m_store->dialect().isPostgres())
+        bulk.takeAllRunning(m_config.nodeId);
+    m_bulk->resume(bulk.running(m_config.nodeId));
     qCInfo(lcEngine) << "engine open on" << Database::displayName(m_config.store.path);
 }
 

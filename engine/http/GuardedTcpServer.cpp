@@ -120,10 +120,11 @@ QTcpSocket *GuardedTcpServer::adopt(qintptr socketDescriptor)
         return socket;
     tls->setSslConfiguration(*m_tls);
     // A client that does not finish its handshake in time is closed, as a slow header block is.
-    QTimer::singleShot(qMax(1, m_limits.headerTimeoutMs), tls, [tls] {
-        if (!tls->isEncrypted())
-            tls->abort();
-    });
+    if (m_limits.headerTimeoutMs > 0) // 0: no header timeout, as for ConnectionGuard
+        QTimer::singleShot(m_limits.headerTimeoutMs, tls, [tls] {
+            if (!tls->isEncrypted())
+                tls->abort();
+        });
     connect(tls, &QSslSocket::errorOccurred, this, [this, tls](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::SslHandshakeFailedError &&
             error != QAbstractSocket::SslInternalError &&

@@ -6,6 +6,7 @@
 #include "auth/Authenticator.h"
 #include "engine/Engine.h"
 #include "store/JobStore.h"
+#include "store/SqlDialect.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -67,6 +68,8 @@ public:
     JobStore &reader() { return *m_reader; }
     const ApiLimits &limits() const { return m_apiLimits; }
     qint64 startedAtMs() const { return m_startedAt; }
+    // A PostgreSQL store, which several nodes may share.
+    bool isSharedStore() const { return SqlDialect::isPostgresUrl(m_storeOptions.path); }
 
     // Writes the answer if its client is still there. Returns whether it was written.
     bool send(ApiRequest::Answer &answer, const ApiResult &result);

@@ -224,6 +224,15 @@ QStringList BulkOperationStore::adoptOrphans(const QString &nodeId, qint64 alive
     return out;
 }
 
+void BulkOperationStore::takeAllRunning(const QString &nodeId)
+{
+    QSqlQuery q = Database::prepare(
+        m_db, "UPDATE bulk_operations SET node_id = ? WHERE status = 'RUNNING' AND node_id <> ?");
+    q.addBindValue(nodeId);
+    q.addBindValue(nodeId);
+    Database::exec(q);
+}
+
 void BulkOperationStore::updateProgress(const BulkOperationRecord &o)
 {
     QSqlQuery q = Database::prepare(

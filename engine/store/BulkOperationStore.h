@@ -19,6 +19,9 @@ public:
     QList<BulkOperationRecord> newest(int limit);
     // The keys of the operations still running on a node.
     QStringList running(const QString &nodeId);
+    // SQLite (one node): every running operation becomes this node's (its id may have changed
+    // since they started).
+    void takeAllRunning(const QString &nodeId);
     // PostgreSQL, several nodes: takes over the running operations of nodes whose heartbeat is
     // older than `aliveSince` (gone for good, or not restarted yet) and returns their keys. One
     // statement: of two nodes adopting at once, one gets each operation.

@@ -56,6 +56,7 @@ void BulkOperationWatcher::start(JobActions::Kind kind, const JobFilter &filter,
     spec.lastJobId = from.lastJobId;
     m_kind = kind;
     m_key.clear();
+    m_stopAsked = false;
     m_running = true;
     m_engine->bulkOperations()->start(
         StoreReader::consoleKey(), spec,
@@ -67,13 +68,19 @@ void BulkOperationWatcher::start(JobActions::Kind kind, const JobFilter &filter,
                                        onRead(started.value());
                                        if (m_running)
                                            m_poll.start();
+                                       if (std::exchange(m_stopAsked, false))
+                                           stop();
                                    }});
 }
 
 void BulkOperationWatcher::stop()
 {
-    if (!m_running || m_key.isEmpty())
+    if (!m_running)
         return;
+    if (m_key.isEmpty()) { // the start is on its way: stopped as soon as it is answered
+        m_stopAsked = true;
+        return;
+    }
     m_engine->submit(
         [key = m_key](Txn &txn) {
             return BulkOperations::stop(txn, StoreReader::consoleKey(), key);

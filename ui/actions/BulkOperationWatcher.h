@@ -47,4 +47,5 @@ private:
     QString m_key;
     bool m_running = false;
     bool m_reading = false;
+    bool m_stopAsked = false; // Stop before the start was answered
 };

@@ -127,6 +127,9 @@ void ApiConnection::request(const QByteArray &method, const QString &path, const
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
     request.setTransferTimeout(m_timeoutMs);
+    // The API never redirects; following one would send the key to wherever it points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
 
     auto untrusted = std::make_shared<QString>();
