@@ -10,7 +10,6 @@
 #include "http/HttpFrontend.h"
 #include "store/BulkOperationStore.h"
 #include "store/JobReads.h"
-#include "store/ReadSnapshot.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -174,15 +173,10 @@ void startRoute(HttpFrontend *f, ApiRequest &request)
         return;
     spec.filter = *jobFilter;
     spec.filterText = QJsonDocument(filter).toJson(QJsonDocument::Compact);
-    {
-        // What matches now and where the store ends now, in one snapshot: jobs committed after
-        // it have higher ids and are not touched.
-        ReadSnapshot snapshot(f->reader().database());
-        const JobReads::Count count = JobReads(f->reader()).count(spec.filter, kMatchedCountCap);
-        spec.matched = count.total;
-        spec.matchedExact = count.exact;
-        spec.lastJobId = BulkOperationStore(f->reader().database()).lastJobId();
-    }
+    const JobReads::BulkStart from = JobReads(f->reader()).bulkStart(spec.filter, kMatchedCountCap);
+    spec.matched = from.count.total;
+    spec.matchedExact = from.count.exact;
+    spec.lastJobId = from.lastJobId;
     f->engine()->bulkOperations()->start(
         request.caller(), spec,
         JobAnswers::later<BulkOperationRecord>(

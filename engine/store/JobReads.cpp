@@ -1,5 +1,6 @@
 #include "JobReads.h"
 
+#include "BulkOperationStore.h"
 #include "JobCounters.h"
 #include "JobQuery.h"
 #include "ReadSnapshot.h"
@@ -14,6 +15,12 @@ JobReads::Count JobReads::count(const JobFilter &filter, qint64 cap)
 {
     ReadSnapshot snapshot(m_store.database());
     return count(filter, cap, JobCounters(m_store.database()).cells(filter));
+}
+
+JobReads::BulkStart JobReads::bulkStart(const JobFilter &filter, qint64 cap)
+{
+    ReadSnapshot snapshot(m_store.database());
+    return {count(filter, cap), BulkOperationStore(m_store.database()).lastJobId()};
 }
 
 std::pair<JobReads::Page, JobReads::Count>

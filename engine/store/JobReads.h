@@ -33,6 +33,14 @@ public:
         bool exact = true;
     };
     Count count(const JobFilter &filter, qint64 cap);
+    // What a bulk operation on `filter` starts from, in one snapshot: how many jobs match, and
+    // the highest job id (jobs created after it are not touched).
+    struct BulkStart
+    {
+        Count count;
+        qint64 lastJobId = 0;
+    };
+    BulkStart bulkStart(const JobFilter &filter, qint64 cap);
     // Both, as GET /api/v1/jobs answers them, from one read of the counters.
     std::pair<Page, Count> pageAndCount(const JobFilter &filter, const PageRequest &request,
                                         qint64 cap);

@@ -6,12 +6,10 @@
 #include "UiTestKit.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
-#include "models/BulkOperationsModel.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
 #include "views/ApiKeysView.h"
-#include "views/BulkOperationsView.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
 #include "views/JobTypesView.h"
@@ -44,7 +42,6 @@ private slots:
     void readOnlyDisablesAndRefuses();
     void keyedModelKeepsSelection();
     void readsOnBigStore();
-    void bulkOperationsShowProgressAndStop(); // last: it adds 3,000 jobs
     void cleanupTestCase();
 
 private:
@@ -60,10 +57,6 @@ void tst_ui_views::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
-    // Bulk operations in small, spaced steps: one over a few thousand jobs runs for seconds.
-    m_kit->server.settings().bulkStepJobs = 20;
-    m_kit->server.settings().bulkBusyPercent = 5;
-    m_kit->server.restart();
     m_reader = std::make_unique<BackgroundReader>(m_kit->store(), m_kit->server.server().engine());
     for (int i = 0; i < 6; ++i)
         QVERIFY(!m_kit->create(QStringLiteral("mail")).isEmpty());
@@ -395,62 +388,6 @@ void tst_ui_views::workersMatchApiWithLongPoll()
                  .data()
                  .toInt(),
              0);
-}
-
-// A bulk operation started over the API shows in the view with its progress, and the view's
-// Stop stops it on the server.
-void tst_ui_views::bulkOperationsShowProgressAndStop()
-{
-    for (int batch = 0; batch < 3; ++batch) {
-        QJsonArray jobs;
-        for (int i = 0; i < 1000; ++i)
-            jobs.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("bulkview")},
-                                    {QStringLiteral("variables"), QJsonObject{}}});
-        QCOMPARE(
-            m_kit->api.post(QStringLiteral("/api/v1/jobs/batch"), {{QStringLiteral("jobs"), jobs}})
-                .status,
-            201);
-    }
-    const QJsonObject started =
-        m_kit->api
-            .post(QStringLiteral("/api/v1/bulk-operations"),
-                  {{QStringLiteral("action"), QStringLiteral("cancel")},
-                   {QStringLiteral("filter"),
-                    QJsonObject{{QStringLiteral("type"), QStringLiteral("bulkview")}}}})
-            .data();
-    const QString id = started.value(QStringLiteral("operation_id")).toString();
-    QVERIFY(!id.isEmpty());
-
-    ReadOnlyMode mode;
-    BulkOperationsView view(*m_reader, m_kit->server.server().engine(), &mode);
-    QAbstractItemModelTester tester(view.model(),
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
-    load(view);
-    const int row = view.model()->rowOfKey(id);
-    QVERIFY(row >= 0);
-    const auto cell = [&](int column) {
-        return view.model()->index(view.model()->rowOfKey(id), column).data().toString();
-    };
-    QCOMPARE(cell(BulkOperationsModel::Action), QStringLiteral("Cancel"));
-    QCOMPARE(cell(BulkOperationsModel::Filter), QStringLiteral("type=bulkview"));
-    QCOMPARE(cell(BulkOperationsModel::Status), QStringLiteral("Running"));
-    QVERIFY2(cell(BulkOperationsModel::Progress)
-                 .endsWith(QStringLiteral(" of ") + QLocale().toString(3000)),
-             qPrintable(cell(BulkOperationsModel::Progress)));
-    QCOMPARE(cell(BulkOperationsModel::StartedBy),
-             started.value(QStringLiteral("created_by")).toString());
-
-    selectKeys(view.table(), BulkOperationsModel::KeyRole, {id});
-    QSignalSpy done(&view, &OperatorTableView::actionFinished);
-    view.stopSelected();
-    QVERIFY(done.wait(10'000));
-    QCOMPARE(done.first().first().toBool(), true);
-    const QJsonObject stopped =
-        m_kit->api.get(QStringLiteral("/api/v1/bulk-operations/") + id).data();
-    QCOMPARE(stopped.value(QStringLiteral("status")).toString(), QStringLiteral("CANCELLED"));
-    QCOMPARE(stopped.value(QStringLiteral("stopped_by")).toString(), QStringLiteral("console"));
-    QVERIFY(stopped.value(QStringLiteral("processed")).toInt() < 3000);
-    QTRY_COMPARE(cell(BulkOperationsModel::Status), QStringLiteral("Stopped"));
 }
 
 void tst_ui_views::createdKeyWorksRevokedKeyIs401()

@@ -2,7 +2,6 @@
 
 #include "store/BulkOperationStore.h"
 #include "store/JobReads.h"
-#include "store/ReadSnapshot.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -51,11 +50,7 @@ StoreReader::Count StoreReader::count(const JobFilter &filter, qint64 cap)
 
 StoreReader::BulkStart StoreReader::bulkStart(const JobFilter &filter, qint64 cap)
 {
-    ReadSnapshot snapshot(m_store->database());
-    BulkStart start;
-    start.count = count(filter, cap);
-    start.lastJobId = BulkOperationStore(m_store->database()).lastJobId();
-    return start;
+    return JobReads(*m_store).bulkStart(filter, cap);
 }
 
 std::optional<BulkOperationRecord> StoreReader::bulkOperation(const QString &key)

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/JobDetails.h"
 #include "store/JobFilter.h"
+#include "store/JobReads.h"
 #include "store/JobRecord.h"
 #include "store/JobStore.h"
 
@@ -42,13 +43,8 @@ public:
         bool exact = true;
     };
     Count count(const JobFilter &filter, qint64 cap);
-    // What a bulk operation on `filter` starts from, in one snapshot: how many jobs match and
-    // the highest job id (jobs created after it are not touched).
-    struct BulkStart
-    {
-        Count count;
-        qint64 lastJobId = 0;
-    };
+    // What a bulk operation on `filter` starts from (JobReads::bulkStart).
+    using BulkStart = JobReads::BulkStart;
     BulkStart bulkStart(const JobFilter &filter, qint64 cap);
     // A bulk operation with its progress; nullopt when there is none of that key.
     std::optional<BulkOperationRecord> bulkOperation(const QString &key);
