@@ -8,7 +8,7 @@
 #include "models/IncidentWatcher.h"
 #include "models/JobTableModel.h"
 #include "models/ReadOnlyMode.h"
-#include "models/StoreReader.h"
+#include "backend/EmbeddedBackend.h"
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 #include "views/ApiKeysView.h"
@@ -54,7 +54,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         return QMessageBox::question(this, tr("Jobdeck"), question) == QMessageBox::Yes;
     };
     QSettings settings;
-    m_reader = std::make_unique<StoreReader>(m_context.store);
+    m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
     m_background = new BackgroundReader(m_context.store, m_context.engine, this);
     m_mode = new ReadOnlyMode(m_context.readOnly ||
                                   settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
@@ -100,7 +100,7 @@ MainWindow::~MainWindow()
     delete m_exporter;   // waits for an export in progress
     delete m_background; // the operator views' reads end before the views go
     m_background = nullptr;
-    delete takeCentralWidget(); // the views read through m_reader
+    delete takeCentralWidget(); // the views go before the backend they use
 }
 
 void MainWindow::buildPages()
@@ -116,8 +116,8 @@ void MainWindow::buildPages()
     m_pages = new QStackedWidget(central);
 
     m_splitter = new QSplitter(Qt::Horizontal, m_pages);
-    m_jobs = new JobsView(*m_reader, m_context.engine, m_splitter);
-    m_detail = new JobDetailPanel(*m_reader, m_splitter);
+    m_jobs = new JobsView(m_backend, m_splitter);
+    m_detail = new JobDetailPanel(m_backend->sourceFactory(), m_splitter);
     m_splitter->addWidget(m_jobs);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);

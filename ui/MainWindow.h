@@ -12,6 +12,7 @@ class ApiKeysView;
 class SchedulesView;
 class BulkOperationsView;
 class BackgroundReader;
+class ConsoleBackend;
 class DashboardView;
 class IncidentWatcher;
 class IncidentsView;
@@ -28,7 +29,6 @@ class QSystemTrayIcon;
 class QToolButton;
 class ReadOnlyMode;
 class StoreUpkeep;
-class StoreReader;
 class WorkersView;
 struct IncidentRecord;
 
@@ -106,7 +106,7 @@ private:
     void openSettings();
 
     ConsoleContext m_context;
-    std::unique_ptr<StoreReader> m_reader;
+    ConsoleBackend *m_backend = nullptr;
     BackgroundReader *m_background = nullptr;
     ReadOnlyMode *m_mode = nullptr;
     StoreUpkeep *m_upkeep = nullptr;

@@ -1,6 +1,7 @@
 // Actions of the jobs view go through the engine as the API's commands: a confirmed cancel
 // changes the job as POST /cancel would, a refused action shows the API's error, a declined
 // confirmation changes nothing, and Retry is PATCH {"retries": n}.
+#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
 #include "actions/BulkOperationWatcher.h"
 #include "actions/ReplayDialog.h"
@@ -57,6 +58,7 @@ private:
 
     std::unique_ptr<UiTestKit> m_kit;
     std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<EmbeddedBackend> m_backend;
     std::unique_ptr<JobsView> m_view;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QStringList m_asked;
@@ -77,7 +79,8 @@ void tst_ui_actions::initTestCase()
 
 void tst_ui_actions::init()
 {
-    m_view = std::make_unique<JobsView>(*m_reader, m_kit->server.server().engine());
+    m_backend = std::make_unique<EmbeddedBackend>(m_kit->server.server().engine(), m_kit->store());
+    m_view = std::make_unique<JobsView>(m_backend.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_asked.clear();
@@ -324,10 +327,12 @@ void tst_ui_actions::timeoutAndPriorityStartAtTheJobsValues()
             priorityShown = input->priority;
         return false;
     });
+    // The dialog starts once the job is read (on the loader thread).
     m_view->trigger(JobActions::Kind::Timeout);
+    QTRY_COMPARE(timeoutShown, 30 * 60'000);
+    QTRY_VERIFY(!m_view->controller()->isBusy());
     m_view->trigger(JobActions::Kind::Priority);
-    QCOMPARE(timeoutShown, 30 * 60'000);
-    QCOMPARE(priorityShown, 7);
+    QTRY_COMPARE(priorityShown, 7);
 }
 
 // A completed job: PATCH priority is refused by the API; the console shows the same refusal.

@@ -4,6 +4,7 @@
 // jobs the other node creates over its HTTP API appear in the console's table without any
 // commit of the console's engine; a cancel done in the console is what the other node's API
 // answers afterwards. PostgreSQL only (registered as tst_ui_cluster_pg).
+#include "backend/EmbeddedBackend.h"
 #include "ApiClient.h"
 #include "ConsoleShell.h"
 #include "MainWindow.h"
@@ -348,7 +349,8 @@ void tst_ui_cluster::consoleSeesAndActsOnAnotherNode()
     StoreOptions store;
     store.path = m_url;
     StoreReader reader(store);
-    JobsView view(reader, nullptr);
+    EmbeddedBackend backend(nullptr, reader.options());
+    JobsView view(&backend);
     QVERIFY(view.followsOtherNodes());
     view.show();
     QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowOfKey(victim) >= 0, 15'000);

@@ -2,6 +2,7 @@
 // the engine runs on, read-only mode disables and refuses the jobs view's actions, Ctrl+C copies
 // the selected keys, a new incident is announced, exports write the expected rows (CSV, and
 // JSON in GET /api/v1/jobs's shape), and the settings are kept.
+#include "backend/EmbeddedBackend.h"
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "actions/JobActions.h"
@@ -155,7 +156,8 @@ void tst_ui_console::serverToggleStopsAndRestartsHttp()
     ApiClient fresh(m_kit->server.port(), TestServer::kAdminKey); // no kept-alive connection
     QCOMPARE(fresh.get(QStringLiteral("/api/v1/jobs"), 3000).status, 0);
     // The engine runs on for the console: a command still commits.
-    JobActions actions(m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    JobActions actions(&backend);
     QSignalSpy done(&actions, &JobActions::finished);
     JobActions::Input input;
     input.retries = 4;

@@ -1,5 +1,6 @@
 // The job detail panel shows what GET /api/v1/jobs/:key shows: every history event of a failed
 // job with its delta, the variables as a tree; and the main window follows the selection.
+#include "backend/EmbeddedBackend.h"
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "api/JobView.h"
@@ -21,6 +22,19 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
+
+namespace {
+
+// Runs `ask` (show a job, reload) and waits until the panel shows its answer: the panel reads on
+// a loader thread of its own.
+bool shown(JobDetailPanel &panel, const std::function<void()> &ask)
+{
+    QSignalSpy loaded(&panel, &JobDetailPanel::loaded);
+    ask();
+    return !loaded.isEmpty() || loaded.wait(10'000);
+}
+
+} // namespace
 
 class tst_ui_detail : public QObject
 {
@@ -94,10 +108,10 @@ void tst_ui_detail::cleanupTestCase()
 
 void tst_ui_detail::historyOfFailedJob()
 {
-    JobDetailPanel panel(*m_reader);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
     QAbstractItemModelTester tester(panel.historyModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    panel.showJob(m_failed);
+    QVERIFY(shown(panel, [&] { panel.showJob(m_failed); }));
     const ApiClient::Response api = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + m_failed);
     QCOMPARE(api.status, 200);
     QCOMPARE(api.data().value(QStringLiteral("status")).toString(), QStringLiteral("FAILED"));
@@ -135,10 +149,10 @@ void tst_ui_detail::historyOfFailedJob()
 
 void tst_ui_detail::variablesTree()
 {
-    JobDetailPanel panel(*m_reader);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
     QAbstractItemModelTester tester(panel.variablesModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    panel.showJob(m_failed);
+    QVERIFY(shown(panel, [&] { panel.showJob(m_failed); }));
     JsonTreeModel *model = panel.variablesModel();
     QCOMPARE(model->rowCount(), 2);
     const QModelIndex order = model->index(0, JsonTreeModel::Key);
@@ -181,8 +195,8 @@ void tst_ui_detail::jsonTreeScalars()
 
 void tst_ui_detail::missingJob()
 {
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(QStringLiteral("srv1-job-nothere"));
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(QStringLiteral("srv1-job-nothere")); }));
     QVERIFY(!panel.details());
     QCOMPARE(panel.historyModel()->rowCount(), 0);
 }
@@ -203,17 +217,17 @@ void tst_ui_detail::windowFollowsSelection()
     const int row = jobs->model()->rowOfKey(m_failed);
     jobs->table()->selectRow(row);
     QCOMPARE(window.detailPanel()->jobKey(), m_failed);
-    QVERIFY(window.detailPanel()->historyModel()->rowCount() >= 5);
+    QTRY_VERIFY(window.detailPanel()->historyModel()->rowCount() >= 5);
 }
 
 // The Attempts tab: one row per activation with the API's error, worker and backoff of each
 // failed one.
 void tst_ui_detail::attemptsTab()
 {
-    JobDetailPanel panel(*m_reader);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
     QAbstractItemModelTester tester(panel.attemptsModel(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
-    panel.showJob(m_failed);
+    QVERIFY(shown(panel, [&] { panel.showJob(m_failed); }));
     const QJsonArray failures = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + m_failed)
                                     .data()
                                     .value(QStringLiteral("failure_information"))
@@ -263,8 +277,8 @@ void tst_ui_detail::attemptsOfTimedOutJob()
                        QJsonObject{{QStringLiteral("reason"), QStringLiteral("stuck")}})
                  .status,
              200);
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(key);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(key); }));
     AttemptsModel *model = panel.attemptsModel();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, AttemptsModel::Outcome).data().toString(),
@@ -287,8 +301,8 @@ void tst_ui_detail::inputBesideResult()
     const QJsonObject result{{QStringLiteral("n"), 2}, {QStringLiteral("out"), true}};
     const QString key = m_kit->completeNew(QStringLiteral("sidebyside"), input, result);
     QVERIFY(!key.isEmpty());
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(key);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(key); }));
     QCOMPARE(panel.details()->inputVariables(), input);
     QCOMPARE(panel.variablesModel()->rowCount(), 2); // n, keep
     QCOMPARE(panel.resultModel()->rowCount(), 2);    // n, out
@@ -299,8 +313,8 @@ void tst_ui_detail::inputBesideResult()
 // one has the tab disabled.
 void tst_ui_detail::incidentTab()
 {
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(m_failed);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(m_failed); }));
     QVERIFY(panel.details() && panel.details()->incident);
     const QString id = panel.details()->incident->key;
     QVERIFY(!id.isEmpty());
@@ -316,7 +330,7 @@ void tst_ui_detail::incidentTab()
     QCOMPARE(field("incidentError"), incident.value(QStringLiteral("error_message")).toString());
 
     const QString plain = m_kit->create(QStringLiteral("plain"));
-    panel.showJob(plain);
+    QVERIFY(shown(panel, [&] { panel.showJob(plain); }));
     QVERIFY(!panel.tabs()->isTabEnabled(JobDetailPanel::IncidentTab));
     QCOMPARE(panel.attemptsModel()->rowCount(), 0);
 }
@@ -325,7 +339,7 @@ void tst_ui_detail::incidentTab()
 void tst_ui_detail::actionsByState()
 {
     using K = JobActions::Kind;
-    JobDetailPanel panel(*m_reader);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
     const auto enabled = [&panel] {
         QList<K> on;
         for (int i = 0; i < JobActions::kKindCount; ++i)
@@ -333,10 +347,10 @@ void tst_ui_detail::actionsByState()
                 on.append(K(i));
         return on;
     };
-    panel.showJob(m_failed); // FAILED with an open incident
+    QVERIFY(shown(panel, [&] { panel.showJob(m_failed); })); // FAILED with an open incident
     QCOMPARE(enabled(), (QList<K>{K::Delete, K::Retry, K::Replay}));
     const QString waiting = m_kit->create(QStringLiteral("waiting"));
-    panel.showJob(waiting);
+    QVERIFY(shown(panel, [&] { panel.showJob(waiting); }));
     QCOMPARE(enabled(), (QList<K>{K::Cancel, K::Delete, K::Retry, K::Priority, K::Timeout}));
     QSignalSpy requested(&panel, &JobDetailPanel::actionRequested);
     panel.actionButton(K::Cancel)->click();
@@ -346,7 +360,7 @@ void tst_ui_detail::actionsByState()
     // What the API says to the same job agrees: cancel it, then the buttons follow.
     QCOMPARE(m_kit->api.post(QStringLiteral("/api/v1/jobs/%1/cancel").arg(waiting), {}).status,
              200);
-    panel.reload();
+    QVERIFY(shown(panel, [&] { panel.reload(); }));
     QCOMPARE(enabled(), (QList<K>{K::Delete, K::Replay}));
     QCOMPARE(m_kit->api
                  .patch(QStringLiteral("/api/v1/jobs/") + waiting, {{QStringLiteral("retries"), 2}})
@@ -372,8 +386,8 @@ void tst_ui_detail::overviewOfActiveJobWithProgress()
                        {QStringLiteral("failed"), 10}})
                  .status,
              200);
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(key);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(key); }));
     auto *bar = panel.findChild<QProgressBar *>(QStringLiteral("progressBar"));
     QVERIFY(bar);
     QCOMPARE(bar->value(), 450); // per mille
@@ -408,8 +422,8 @@ void tst_ui_detail::followUpLinks()
     const QString parent =
         m_kit->completedWithFollowUp(QStringLiteral("chain"), QStringLiteral("chain-next"));
     QVERIFY(!parent.isEmpty());
-    JobDetailPanel panel(*m_reader);
-    panel.showJob(parent);
+    JobDetailPanel panel(StoreReader::factory(m_reader->options()));
+    QVERIFY(shown(panel, [&] { panel.showJob(parent); }));
     const QStringList followUps = panel.details()->followUps();
     QCOMPARE(followUps.size(), 1);
     const QString child = followUps.first();
@@ -418,7 +432,7 @@ void tst_ui_detail::followUpLinks()
     QVERIFY(links->text().contains(QStringLiteral("href=\"%1\"").arg(child)));
     // Completed: its old lock's deadline is no longer shown.
     QVERIFY(!panel.findChild<QLabel *>(QStringLiteral("deadline")));
-    emit links->linkActivated(child); // as a click on the link does
+    QVERIFY(shown(panel, [&] { emit links->linkActivated(child); })); // as a click does
     QCOMPARE(panel.jobKey(), child);
     QCOMPARE(panel.details()->job.type, QStringLiteral("chain-next"));
     QLabel *back = panel.findChild<QLabel *>(QStringLiteral("parentLink"));
@@ -428,7 +442,8 @@ void tst_ui_detail::followUpLinks()
 
 void tst_ui_detail::doubleClickOpensWindow()
 {
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     QTRY_VERIFY(view.model()->rowOfKey(m_failed) >= 0);
     const QModelIndex index = view.model()->index(view.model()->rowOfKey(m_failed), 0);
     emit view.table()->doubleClicked(index); // as a double-click on the row does
@@ -439,6 +454,7 @@ void tst_ui_detail::doubleClickOpensWindow()
     QVERIFY(window);
     QVERIFY(window->isWindow());
     QCOMPARE(window->jobKey(), m_failed);
+    QTRY_VERIFY(window->details()); // read on the window's loader thread
     QCOMPARE(window->historyModel()->rowCount(), int(window->details()->events.size()));
     window->close();
 }

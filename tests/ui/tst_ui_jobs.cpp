@@ -1,5 +1,6 @@
 // The jobs table: its rows are what the store (and the API) holds for each filter and sort,
 // pages load with fetchMore, and live changes arrive through the coalesced refresh.
+#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
@@ -135,7 +136,7 @@ void tst_ui_jobs::rowsMatchStore()
 {
     QFETCH(QString, query);
     QFETCH(QString, where);
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(query)));
     QStringList expected = sqlKeys(where);
@@ -157,7 +158,7 @@ void tst_ui_jobs::rowsMatchApi_data()
 void tst_ui_jobs::rowsMatchApi()
 {
     QFETCH(QString, query);
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(query)));
     const QStringList keys = modelKeys(model);
@@ -167,7 +168,7 @@ void tst_ui_jobs::rowsMatchApi()
 
 void tst_ui_jobs::refusedQueryIsEmpty()
 {
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(!model.setQuery(QUrlQuery(QStringLiteral("state=sleeping"))));
     QVERIFY(model.queryError().contains(QLatin1String("Unknown state 'sleeping'")));
@@ -186,7 +187,7 @@ void tst_ui_jobs::unreadableStoreIsAnErrorNotACrash()
     file.close();
     StoreOptions options;
     options.path = file.fileName();
-    JobTableModel model(options);
+    JobTableModel model(StoreReader::factory(options));
     QSignalSpy failed(&model, &JobTableModel::loadFailed);
     QVERIFY(model.setQuery({}));
     model.fetchMore({});
@@ -201,7 +202,7 @@ void tst_ui_jobs::unreadableStoreIsAnErrorNotACrash()
 
 void tst_ui_jobs::pageLoadTime()
 {
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QVERIFY(model.setQuery({}));
     QSignalSpy loaded(&model, &JobTableModel::loaded);
     model.fetchMore({});
@@ -236,7 +237,7 @@ void tst_ui_jobs::pageLoadOnBigStore()
     QFETCH(QString, query);
     StoreOptions options;
     options.path = path;
-    JobTableModel model(options);
+    JobTableModel model(StoreReader::factory(options));
     QVERIFY(model.setQuery(QUrlQuery(query)));
     QList<qint64> micros;
     for (int page = 0; page < 50 && model.canFetchMore({}); ++page) {
@@ -258,7 +259,8 @@ void tst_ui_jobs::pageLoadOnBigStore()
 
 void tst_ui_jobs::liveInsertKeepsSelection()
 {
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.resize(900, 400);
@@ -278,7 +280,8 @@ void tst_ui_jobs::liveInsertKeepsSelection()
 
 void tst_ui_jobs::liveChange()
 {
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.filterBar()->setStates({QStringLiteral("pending")});
@@ -301,7 +304,7 @@ void tst_ui_jobs::windowedRefresh()
 {
     for (int i = 0; i < JobTableModel::kRefreshRows; ++i)
         QVERIFY(!m_kit->create(QStringLiteral("gamma")).isEmpty());
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery({}));
     QStringList before = modelKeys(model);
@@ -329,7 +332,7 @@ void tst_ui_jobs::windowedRefresh()
 void tst_ui_jobs::windowedRefreshByUpdated()
 {
     const QUrlQuery query(QStringLiteral("sort_by=updated_at"));
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(query));
     const QStringList before = modelKeys(model);
@@ -353,7 +356,7 @@ void tst_ui_jobs::windowedRefreshByUpdated()
 // than leaving a gap, and paging on gives exactly the store's list.
 void tst_ui_jobs::refreshAfterBurstLeavesNoGap()
 {
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=burst"))));
     for (int i = 0; i < 10; ++i)
@@ -394,7 +397,8 @@ void tst_ui_jobs::scrolledViewKeepsRowsInBurst()
             .status;
     };
     QCOMPARE(createBatch(), 201);
-    JobsView view(*m_reader, nullptr); // no engine: refreshes only when asked
+    EmbeddedBackend backend(nullptr, m_reader->options());
+    JobsView view(&backend); // no engine: refreshes only when asked
     view.resize(900, 400);
     view.show();
     view.filterBar()->setType(QStringLiteral("burst2"));
@@ -420,7 +424,7 @@ void tst_ui_jobs::scrolledViewKeepsRowsInBurst()
 // A page asked for under one query and answered after the query changed is not applied.
 void tst_ui_jobs::staleAnswerIsDropped()
 {
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=alpha"))));
     model.fetchMore({});
@@ -442,7 +446,7 @@ void tst_ui_jobs::activeDurationTicks()
                  .toArray()
                  .size(),
              1);
-    JobTableModel model(m_kit->store());
+    JobTableModel model(StoreReader::factory(m_kit->store()));
     QVERIFY(model.setQuery(QUrlQuery(QStringLiteral("type=ticker"))));
     QCOMPARE(modelKeys(model), QStringList{key});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -457,7 +461,8 @@ void tst_ui_jobs::activeDurationTicks()
 // API request and the rows are what the API answers to it.
 void tst_ui_jobs::filtersCombine()
 {
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     FilterBar *bar = view.filterBar();
     bar->setStates({QStringLiteral("failed")});
     bar->setWorker(QStringLiteral("w1"));

@@ -1,5 +1,6 @@
 // What an operator reads in the jobs view: sort arrows, pickers, time bounds, the match count,
 // columns sized to keys and times, the Live switch and sorting by priority.
+#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
@@ -78,7 +79,8 @@ public:
 
 void tst_ui_jobs_layout::sortArrowPointsTheWayValuesGo()
 {
-    JobsView view(*m_reader, nullptr);
+    EmbeddedBackend backend(nullptr, m_reader->options());
+    JobsView view(&backend);
     QVERIFY(qobject_cast<SortArrowStyle *>(view.table()->horizontalHeader()->style()));
 
     QStandardItemModel model(1, 1);
@@ -102,7 +104,8 @@ void tst_ui_jobs_layout::sortArrowPointsTheWayValuesGo()
 // the user reaches for the picker.
 void tst_ui_jobs_layout::pickersLearnNewTypes()
 {
-    JobsView view(*m_reader, nullptr);
+    EmbeddedBackend backend(nullptr, m_reader->options());
+    JobsView view(&backend);
     auto *types = view.findChild<QComboBox *>(QStringLiteral("typeFilter"));
     QVERIFY(types);
     QTRY_VERIFY(types->count() > 0); // the names known at start
@@ -147,7 +150,8 @@ void tst_ui_jobs_layout::matchCountFollowsFilter()
     for (int i = 0; i < 3; ++i)
         m_kit->create(QStringLiteral("counted"),
                       {{QStringLiteral("tag"), QStringLiteral("tally")}});
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     view.resize(900, 400);
     view.show();
     MatchCount *count = view.matchCount();
@@ -176,7 +180,8 @@ void tst_ui_jobs_layout::matchCountFollowsFilter()
 void tst_ui_jobs_layout::columnsFitWholeKeysAndTimes()
 {
     QSettings().remove(QStringLiteral("jobs/columns"));
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     view.resize(1000, 500);
     view.show();
     QTRY_VERIFY(view.model()->rowCount() > 0);
@@ -203,7 +208,8 @@ void tst_ui_jobs_layout::columnsFitWholeKeysAndTimes()
 // Paused, the list does not follow the engine's commits (and says so); Live shows them at once.
 void tst_ui_jobs_layout::pausedListStaysStill()
 {
-    JobsView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
     view.show();
     view.filterBar()->setType(QStringLiteral("paused"));
     const QString first = m_kit->create(QStringLiteral("paused"));
@@ -232,7 +238,8 @@ void tst_ui_jobs_layout::prioritySortsAsTheApi()
                                  {QStringLiteral("variables"), QJsonObject()},
                                  {QStringLiteral("priority"), priority}})
                      .isEmpty());
-    JobsView view(*m_reader, nullptr);
+    EmbeddedBackend backend(nullptr, m_reader->options());
+    JobsView view(&backend);
     view.show();
     view.filterBar()->setType(QStringLiteral("prio"));
     view.columnChooser()->setColumnShown(JobTableModel::Priority, true);

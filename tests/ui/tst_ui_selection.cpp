@@ -59,6 +59,9 @@ private:
         QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
         jobs->table()->selectRow(jobs->model()->rowOfKey(key));
         QCOMPARE(m_window->detailPanel()->jobKey(), key);
+        // The panel reads the job on its loader thread.
+        QTRY_VERIFY(m_window->detailPanel()->details() &&
+                    m_window->detailPanel()->details()->job.key == key);
     }
     // The keys of the jobs view's rows once it has settled.
     QStringList listedKeys()
@@ -133,8 +136,8 @@ void tst_ui_selection::deletedJobLeavesPanel()
     QCOMPARE(left.first().first().toString(), keys.at(1));
     QCOMPARE(jobs->model()->rowCount(), 2);
     QCOMPARE(m_window->detailPanel()->jobKey(), QString());
+    QTRY_VERIFY(header().contains(QLatin1String("was deleted")));
     QVERIFY(header().contains(keys.at(1)));
-    QVERIFY(header().contains(QLatin1String("was deleted")));
     QVERIFY(!anyDetailButtonEnabled());
     QCOMPARE(jobs->inspectedKey(), QString());
     QVERIFY(!jobs->table()->selectionModel()->currentIndex().isValid());
@@ -189,7 +192,7 @@ void tst_ui_selection::newFilterKeepsOrDropsJob()
     QCOMPARE(jobs->model()->rowCount(), 1);
     QCOMPARE(jobs->model()->rowOfKey(kept), -1);
     QCOMPARE(m_window->detailPanel()->jobKey(), QString());
-    QVERIFY(header().contains(kept));
+    QTRY_VERIFY(header().contains(kept));
     QVERIFY(jobs->selectedKeys().isEmpty());
 }
 

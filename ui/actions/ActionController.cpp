@@ -27,14 +27,14 @@ constexpr JobActions::Kind kAll[] = {JobActions::Kind::Cancel,  JobActions::Kind
                                      JobActions::Kind::Timeout, JobActions::Kind::Replay};
 }
 
-ActionController::ActionController(Engine *engine, StoreReader &reader, JobPageLoader &loader,
+ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loader,
                                    QWidget *dialogParent, Hooks hooks)
-    : QObject(dialogParent), m_reader(reader), m_loader(loader), m_dialogParent(dialogParent),
+    : QObject(dialogParent), m_loader(loader), m_dialogParent(dialogParent),
       m_hooks(std::move(hooks))
 {
-    m_jobActions = new JobActions(engine, this);
-    m_bulk = new BulkRunner(engine, loader, this);
-    m_operation = new BulkOperationWatcher(engine, loader, this);
+    m_jobActions = new JobActions(backend, this);
+    m_bulk = new BulkRunner(backend, loader, this);
+    m_operation = new BulkOperationWatcher(backend, loader, this);
     connect(m_jobActions, &JobActions::finished, this,
             [this](JobActions::Kind kind, int succeeded, const QStringList &errors) {
                 onFinished(kind, succeeded, int(errors.size()), errors, false);
@@ -148,25 +148,41 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
         return;
     if (m_jobActions->isReadOnly())
         return emit message(ReadOnlyMode::refusal(), true);
-    JobActions::Input input;
     const bool replay = kind == JobActions::Kind::Replay;
     if (keys.size() == 1 &&
         (replay || kind == JobActions::Kind::Timeout || kind == JobActions::Kind::Priority)) {
-        // One job: the dialog starts from its values as they are now (a read of a few ms), so
-        // that Enter changes nothing (a 30-minute lock was cut to the 2-minute default).
-        const std::optional<JobDetails> details = m_reader.details(keys.first());
-        if (!details && replay) {
-            emit message(tr("Job %1 no longer exists").arg(keys.first()), true);
-            return;
-        }
-        if (details) {
-            input.timeoutMs = details->timeoutMs();
-            input.priority = details->job.priority;
-        }
-        if (replay) {
-            input.variables = details->inputVariables(); // not the result merged in
-            m_replayKey = keys.first();
-        }
+        // One job: the dialog starts from its values as they are now, so that Enter changes
+        // nothing (a 30-minute lock was cut to the 2-minute default).
+        m_counting = true; // reading: no other action starts meanwhile
+        updateEnabled();
+        m_loader.read<std::optional<JobDetails>>(
+            [key = keys.first()](JobSource &source) { return source.details(key); }, this,
+            [this, kind, keys](std::optional<JobDetails> details) {
+                m_counting = false;
+                updateEnabled();
+                confirmAndRun(kind, keys, details);
+            });
+        return;
+    }
+    confirmAndRun(kind, keys, std::nullopt);
+}
+
+void ActionController::confirmAndRun(JobActions::Kind kind, const QStringList &keys,
+                                     const std::optional<JobDetails> &details)
+{
+    JobActions::Input input;
+    const bool replay = kind == JobActions::Kind::Replay;
+    if (!details && replay) {
+        emit message(tr("Job %1 no longer exists").arg(keys.first()), true);
+        return;
+    }
+    if (details) {
+        input.timeoutMs = details->timeoutMs();
+        input.priority = details->job.priority;
+    }
+    if (replay) {
+        input.variables = details->inputVariables(); // not the result merged in
+        m_replayKey = keys.first();
     }
     const QString text = JobActions::describe(kind, int(keys.size()), input);
     if (!m_confirm(kind, text, &input))
@@ -186,16 +202,16 @@ void ActionController::triggerOnFilter(JobActions::Kind kind)
     // job id of the same snapshot bounds a bulk operation of the server.
     m_counting = true;
     updateEnabled();
-    m_loader.read<StoreReader::BulkStart>(
-        [f = *filter](StoreReader &reader) { return reader.bulkStart(f, kCountCap); }, this,
-        [this, kind, f = *filter](StoreReader::BulkStart start) {
+    m_loader.read<JobSource::BulkStart>(
+        [f = *filter](JobSource &source) { return source.bulkStart(f, kCountCap); }, this,
+        [this, kind, f = *filter](JobSource::BulkStart start) {
             m_counting = false;
             runOnFilter(kind, f, start);
         });
 }
 
 void ActionController::runOnFilter(JobActions::Kind kind, const JobFilter &filter,
-                                   const StoreReader::BulkStart &start)
+                                   const JobSource::BulkStart &start)
 {
     const qint64 total = start.count.total;
     const bool exact = start.count.exact;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "JobActions.h"
-#include "models/StoreReader.h"
+#include "backend/JobSource.h"
 #include "store/JobFilter.h"
 
 #include <QObject>
@@ -11,7 +11,7 @@
 
 class BulkOperationWatcher;
 class BulkRunner;
-class Engine;
+class ConsoleBackend;
 class JobPageLoader;
 class QAction;
 class QMenu;
@@ -39,8 +39,8 @@ public:
     // Up to this many matching jobs are counted for the confirmation.
     static constexpr qint64 kCountCap = 1'000'000;
 
-    ActionController(Engine *engine, StoreReader &reader, JobPageLoader &loader,
-                     QWidget *dialogParent, Hooks hooks);
+    ActionController(ConsoleBackend *backend, JobPageLoader &loader, QWidget *dialogParent,
+                     Hooks hooks);
 
     QAction *action(JobActions::Kind kind) const { return m_actions.value(int(kind)); }
     const QList<QAction *> &actions() const { return m_actions; }
@@ -67,10 +67,12 @@ private:
     bool confirmWithDialog(JobActions::Kind kind, const QString &text, JobActions::Input *input);
     void onFinished(JobActions::Kind kind, int succeeded, int refused, const QStringList &errors,
                     bool cancelled);
+    // `details`: the one job's as they are now (replay, timeout, priority), else nullopt.
+    void confirmAndRun(JobActions::Kind kind, const QStringList &keys,
+                       const std::optional<JobDetails> &details);
     void runOnFilter(JobActions::Kind kind, const JobFilter &filter,
-                     const StoreReader::BulkStart &start);
+                     const JobSource::BulkStart &start);
 
-    StoreReader &m_reader;
     JobPageLoader &m_loader;
     QWidget *m_dialogParent;
     Hooks m_hooks;

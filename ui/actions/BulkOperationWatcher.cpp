@@ -2,8 +2,7 @@
 
 #include "api/JobErrors.h"
 #include "api/ListParams.h"
-#include "engine/BulkOperationRunner.h"
-#include "engine/Engine.h"
+#include "backend/ConsoleBackend.h"
 #include "models/JobPageLoader.h"
 
 #include <QJsonDocument>
@@ -26,8 +25,9 @@ std::optional<BulkAction> actionOf(JobActions::Kind kind)
 
 } // namespace
 
-BulkOperationWatcher::BulkOperationWatcher(Engine *engine, JobPageLoader &loader, QObject *parent)
-    : QObject(parent), m_engine(engine), m_loader(loader)
+BulkOperationWatcher::BulkOperationWatcher(ConsoleBackend *backend, JobPageLoader &loader,
+                                           QObject *parent)
+    : QObject(parent), m_backend(backend), m_loader(loader)
 {
     m_poll.setInterval(kPollMs);
     connect(&m_poll, &QTimer::timeout, this, &BulkOperationWatcher::poll);
@@ -39,10 +39,10 @@ bool BulkOperationWatcher::runsOnServer(JobActions::Kind kind)
 }
 
 void BulkOperationWatcher::start(JobActions::Kind kind, const JobFilter &filter,
-                                 const JobActions::Input &input, const StoreReader::BulkStart &from)
+                                 const JobActions::Input &input, const JobSource::BulkStart &from)
 {
     const std::optional<BulkAction> action = actionOf(kind);
-    if (m_running || !m_engine || !action)
+    if (m_running || !m_backend->canAct() || !action)
         return;
     BulkSpec spec;
     spec.action = *action;
@@ -58,19 +58,16 @@ void BulkOperationWatcher::start(JobActions::Kind kind, const JobFilter &filter,
     m_key.clear();
     m_stopAsked = false;
     m_running = true;
-    m_engine->bulkOperations()->start(
-        StoreReader::consoleKey(), spec,
-        Reply<BulkOperationRecord>{this, [this](const Outcome<BulkOperationRecord> &started) {
-                                       if (!started.ok())
-                                           return finish(
-                                               0, 0, {JobErrors::message(started.error())}, false);
-                                       m_key = started.value().key;
-                                       onRead(started.value());
-                                       if (m_running)
-                                           m_poll.start();
-                                       if (std::exchange(m_stopAsked, false))
-                                           stop();
-                                   }});
+    m_backend->startBulkOperation(spec, this, [this](const BulkAnswer &started) {
+        if (!started.operation)
+            return finish(0, 0, {started.error}, false);
+        m_key = started.operation->key;
+        onRead(started.operation);
+        if (m_running)
+            m_poll.start();
+        if (std::exchange(m_stopAsked, false))
+            stop();
+    });
 }
 
 void BulkOperationWatcher::stop()
@@ -81,14 +78,10 @@ void BulkOperationWatcher::stop()
         m_stopAsked = true;
         return;
     }
-    m_engine->submit(
-        [key = m_key](Txn &txn) {
-            return BulkOperations::stop(txn, StoreReader::consoleKey(), key);
-        },
-        Reply<BulkOperationRecord>{this, [this](const Outcome<BulkOperationRecord> &stopped) {
-                                       if (stopped.ok())
-                                           onRead(stopped.value());
-                                   }});
+    m_backend->stopBulkOperation(m_key, this, [this](const BulkAnswer &stopped) {
+        if (stopped.operation)
+            onRead(stopped.operation);
+    });
 }
 
 void BulkOperationWatcher::poll()
@@ -97,7 +90,7 @@ void BulkOperationWatcher::poll()
         return;
     m_reading = true;
     m_loader.read<std::optional<BulkOperationRecord>>(
-        [key = m_key](StoreReader &reader) { return reader.bulkOperation(key); }, this,
+        [key = m_key](JobSource &source) { return source.bulkOperation(key); }, this,
         [this](std::optional<BulkOperationRecord> operation) {
             m_reading = false;
             onRead(operation);

@@ -1,18 +1,18 @@
 #pragma once
 
 #include "JobActions.h"
-#include "models/StoreReader.h"
+#include "backend/JobSource.h"
 #include "store/BulkOperationRecord.h"
 
 #include <QObject>
 #include <QTimer>
 
-class Engine;
+class ConsoleBackend;
 class JobPageLoader;
 
 // Cancel, retry or delete on every job matching a filter, as a bulk operation of the server
-// (POST /api/v1/bulk-operations): the engine runs it in its own steps whether or not the console
-// stays open; the console reads its progress from the store every kPollMs and can stop it.
+// (POST /api/v1/bulk-operations): the server runs it in its own steps whether or not the console
+// stays open; the console reads its progress every kPollMs and can stop it.
 // Signals as BulkRunner's, so that the progress dialog follows either.
 class BulkOperationWatcher : public QObject
 {
@@ -20,12 +20,12 @@ class BulkOperationWatcher : public QObject
 public:
     static constexpr int kPollMs = 250;
 
-    BulkOperationWatcher(Engine *engine, JobPageLoader &loader, QObject *parent = nullptr);
+    BulkOperationWatcher(ConsoleBackend *backend, JobPageLoader &loader, QObject *parent = nullptr);
 
     // The actions a bulk operation of the server can do.
     static bool runsOnServer(JobActions::Kind kind);
     void start(JobActions::Kind kind, const JobFilter &filter, const JobActions::Input &input,
-               const StoreReader::BulkStart &from);
+               const JobSource::BulkStart &from);
     void stop(); // the operation stops after the step under way; what was done stays done
     bool isRunning() const { return m_running; }
     const QString &operationKey() const { return m_key; }
@@ -40,7 +40,7 @@ private:
     void onRead(const std::optional<BulkOperationRecord> &operation);
     void finish(int succeeded, int refused, const QStringList &errors, bool cancelled);
 
-    Engine *m_engine;
+    ConsoleBackend *m_backend;
     JobPageLoader &m_loader;
     QTimer m_poll;
     JobActions::Kind m_kind = JobActions::Kind::Cancel;

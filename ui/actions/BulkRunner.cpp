@@ -1,16 +1,16 @@
 #include "BulkRunner.h"
 
-#include "engine/Engine.h"
+#include "backend/ConsoleBackend.h"
 #include "models/JobPageLoader.h"
 
-BulkRunner::BulkRunner(Engine *engine, JobPageLoader &loader, QObject *parent)
-    : QObject(parent), m_engine(engine), m_loader(loader)
+BulkRunner::BulkRunner(ConsoleBackend *backend, JobPageLoader &loader, QObject *parent)
+    : QObject(parent), m_backend(backend), m_loader(loader)
 {}
 
 void BulkRunner::start(JobActions::Kind kind, const JobFilter &filter,
                        const JobActions::Input &input)
 {
-    if (m_running || !m_engine)
+    if (m_running || !m_backend->canAct())
         return;
     m_kind = kind;
     m_filter = filter;
@@ -38,7 +38,7 @@ void BulkRunner::nextChunk()
     request.descending = true;
     request.limit = kChunk;
     request.after = m_after;
-    m_loader.load(m_filter, request, this, [this](StoreReader::Page page) {
+    m_loader.load(m_filter, request, this, [this](JobSource::Page page) {
         m_hasMore = page.hasMore;
         if (page.jobs.isEmpty() || m_cancelled)
             return finish();
@@ -46,8 +46,8 @@ void BulkRunner::nextChunk()
         m_pending = int(page.jobs.size());
         for (const JobRecord &job : std::as_const(page.jobs)) {
             const QString key = job.key;
-            JobActions::send(
-                m_engine, m_kind, key, m_input, this,
+            m_backend->jobAction(
+                m_kind, key, m_input, this,
                 [this, key](const JobActions::Answer &answer) { onAnswer(key, answer); });
         }
     });

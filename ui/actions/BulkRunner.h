@@ -5,11 +5,11 @@
 
 #include <QObject>
 
-class Engine;
+class ConsoleBackend;
 class JobPageLoader;
 
 // An action on every job matching a filter, in chunks: reads the next kChunk keys (keyset, in
-// creation order, on the loader thread), sends one command per job to the engine (which
+// creation order, on the loader thread), sends one command per job to the server (which
 // commits them in its own batches: never one giant transaction), waits for the answers, reports
 // progress, and goes on until no job is left or cancel() is called. The GUI thread only posts
 // and receives.
@@ -20,7 +20,7 @@ public:
     static constexpr int kChunk = 200;
     static constexpr int kMaxErrors = 100; // messages kept; every refusal is counted
 
-    BulkRunner(Engine *engine, JobPageLoader &loader, QObject *parent = nullptr);
+    BulkRunner(ConsoleBackend *backend, JobPageLoader &loader, QObject *parent = nullptr);
 
     void start(JobActions::Kind kind, const JobFilter &filter, const JobActions::Input &input);
     void cancel(); // no chunk is started after this one
@@ -36,7 +36,7 @@ private:
     void onAnswer(const QString &key, const JobActions::Answer &answer);
     void finish();
 
-    Engine *m_engine;
+    ConsoleBackend *m_backend;
     JobPageLoader &m_loader;
     JobActions::Kind m_kind = JobActions::Kind::Cancel;
     JobFilter m_filter;

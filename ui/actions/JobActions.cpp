@@ -1,13 +1,11 @@
 #include "JobActions.h"
 
-#include "api/JobErrors.h"
-#include "engine/Engine.h"
-#include "engine/JobCommands.h"
-#include "engine/OperatorCommands.h"
+#include "backend/ConsoleBackend.h"
 #include "models/ReadOnlyMode.h"
-#include "models/StoreReader.h"
 
-JobActions::JobActions(Engine *engine, QObject *parent) : QObject(parent), m_engine(engine) {}
+JobActions::JobActions(ConsoleBackend *backend, QObject *parent)
+    : QObject(parent), m_backend(backend)
+{}
 
 QString JobActions::name(Kind kind)
 {
@@ -62,71 +60,9 @@ QString JobActions::describe(Kind kind, int count, const Input &input)
     return {};
 }
 
-namespace {
-
-// The outcome of any rule, as an action's answer.
-template <typename T>
-Reply<T> answerTo(QObject *context, std::function<void(const JobActionAnswer &)> done)
-{
-    return Reply<T>{context, [done = std::move(done)](const Outcome<T> &outcome) {
-                        JobActionAnswer answer;
-                        answer.ok = outcome.ok();
-                        if (!outcome.ok())
-                            answer.error = JobErrors::message(outcome.error());
-                        else if constexpr (std::is_same_v<T, JobReplayed>)
-                            answer.createdKey = outcome.value().job.key;
-                        done(answer);
-                    }};
-}
-
-} // namespace
-
-void JobActions::send(Engine *engine, Kind kind, const QString &key, const Input &input,
-                      QObject *context, std::function<void(const Answer &)> done)
-{
-    const ApiKey caller = StoreReader::consoleKey();
-    switch (kind) {
-    case Kind::Cancel:
-        return engine->submit(
-            [caller, key, reason = input.reason](Txn &txn) {
-                return JobCommands::cancel(txn, caller, key, reason);
-            },
-            answerTo<JobCancelled>(context, std::move(done)), key);
-    case Kind::Delete:
-        return engine->submit(
-            [caller, key](Txn &txn) { return JobCommands::remove(txn, caller, key); },
-            answerTo<JobDeleted>(context, std::move(done)), key);
-    case Kind::Retry:
-    case Kind::Priority:
-    case Kind::Timeout: {
-        PatchSpec spec; // PATCH /api/v1/jobs/:key with one field
-        if (kind == Kind::Retry)
-            spec.retries = input.retries;
-        else if (kind == Kind::Priority)
-            spec.priority = input.priority;
-        else
-            spec.timeoutMs = input.timeoutMs;
-        return engine->submit(
-            [caller, key, spec](Txn &txn) {
-                return OperatorCommands::patchJob(txn, caller, key, spec);
-            },
-            answerTo<JobPatched>(context, std::move(done)), key);
-    }
-    case Kind::Replay: {
-        ReplaySpec spec; // POST /api/v1/jobs/:key/replay {"variables": ...}
-        spec.variables = input.variables;
-        return engine->submit(
-            [caller, key, spec](Txn &txn) {
-                return JobCommands::replay(txn, caller, key, spec, kDefaultMaxVariablesBytes);
-            },
-            answerTo<JobReplayed>(context, std::move(done)), key);
-    }
-    }
-}
-
 void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
 {
-    if (keys.isEmpty() || isBusy() || !m_engine)
+    if (keys.isEmpty() || isBusy() || !m_backend || !m_backend->canAct())
         return;
     if (m_readOnly) {
         QStringList refused;
@@ -141,7 +77,7 @@ void JobActions::run(Kind kind, const QStringList &keys, const Input &input)
     m_errors.clear();
     for (const QString &key : keys) {
         // The answer comes back queued to this object's thread, after the commit.
-        send(m_engine, kind, key, input, this, [this, key](const Answer &answer) {
+        m_backend->jobAction(kind, key, input, this, [this, key](const Answer &answer) {
             if (answer.ok) {
                 ++m_succeeded;
                 if (m_kind == Kind::Replay)

@@ -6,9 +6,9 @@
 
 #include <functional>
 
-class Engine;
+class ConsoleBackend;
 
-// What the engine answered one action on one job.
+// What the server answered one action on one job.
 struct JobActionAnswer
 {
     bool ok = false;
@@ -26,8 +26,8 @@ struct JobActionInput
     QString reason;             // Cancel: POST /cancel {"reason": ...}, optional
 };
 
-// Job actions of the console, sent to the engine as the same rules the API runs
-// (JobCommands::cancel / remove / replay, OperatorCommands::patchJob), never as SQL of its own.
+// Job actions of the console, sent to its server (ConsoleBackend::jobAction) as the API runs
+// them: cancel, delete, PATCH (retries, priority, timeout), replay.
 // One command per job;
 // finished() reports when every answer is back, with the API's error messages.
 class JobActions : public QObject
@@ -40,7 +40,7 @@ public:
 
     using Input = JobActionInput;
 
-    explicit JobActions(Engine *engine, QObject *parent = nullptr);
+    explicit JobActions(ConsoleBackend *backend, QObject *parent = nullptr);
 
     void run(Kind kind, const QStringList &keys, const Input &input = {});
     bool isBusy() const { return m_pending > 0; }
@@ -50,10 +50,6 @@ public:
     bool isReadOnly() const { return m_readOnly; }
 
     using Answer = JobActionAnswer;
-    // Sends one action on one job to the engine, as the API would run it; `done` runs on
-    // `context`'s thread after the commit.
-    static void send(Engine *engine, Kind kind, const QString &key, const Input &input,
-                     QObject *context, std::function<void(const Answer &)> done);
     // What the confirmation says will happen to `count` jobs.
     static QString describe(Kind kind, int count, const Input &input = {});
     static QString name(Kind kind);
@@ -66,7 +62,7 @@ signals:
     void jobCreated(const QString &key); // a replay's new job
 
 private:
-    Engine *m_engine;
+    ConsoleBackend *m_backend;
     int m_pending = 0;
     int m_succeeded = 0;
     QStringList m_errors;

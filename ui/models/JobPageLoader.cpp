@@ -4,30 +4,30 @@
 
 Q_LOGGING_CATEGORY(lcPageLoader, "jobdeck.ui.loader")
 
-// The object that lives on the loader thread and owns the read connection there (a
-// QSqlDatabase belongs to the thread that opened it).
+// The object that lives on the loader thread and owns the source there (a QSqlDatabase or a
+// QNetworkAccessManager belongs to the thread that made it).
 class JobPageLoader::Worker : public QObject
 {
 public:
-    explicit Worker(const StoreOptions &options) : m_options(options) {}
+    explicit Worker(SourceFactory factory) : m_factory(std::move(factory)) {}
 
-    StoreReader &reader()
+    JobSource &source()
     {
-        if (!m_reader) // opened on first use, on this thread
-            m_reader = std::make_unique<StoreReader>(m_options);
-        return *m_reader;
+        if (!m_source) // opened on first use, on this thread
+            m_source = m_factory();
+        return *m_source;
     }
-    void close() { m_reader.reset(); }
+    void close() { m_source.reset(); }
 
 private:
-    StoreOptions m_options;
-    std::unique_ptr<StoreReader> m_reader;
+    SourceFactory m_factory;
+    std::unique_ptr<JobSource> m_source;
 };
 
-JobPageLoader::JobPageLoader(const StoreOptions &options, QObject *parent) : QObject(parent)
+JobPageLoader::JobPageLoader(SourceFactory factory, QObject *parent) : QObject(parent)
 {
     m_thread.setObjectName(QStringLiteral("jobdeck-ui-loader"));
-    m_worker = new Worker(options);
+    m_worker = new Worker(std::move(factory));
     m_worker->moveToThread(&m_thread);
     m_thread.start();
 }
@@ -55,19 +55,19 @@ void JobPageLoader::slim(JobRecord &job)
     job.cancelReason.clear();
 }
 
-void JobPageLoader::post(std::function<void(StoreReader *, QString)> task)
+void JobPageLoader::post(std::function<void(JobSource *, QString)> task)
 {
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker, task = std::move(task)] {
-        StoreReader *reader = nullptr;
+        JobSource *source = nullptr;
         QString error;
         try {
-            reader = &worker->reader();
-        } catch (const StoreError &e) { // a store that cannot be opened: the console stays up
+            source = &worker->source();
+        } catch (const std::runtime_error &e) { // cannot be opened: the console stays up
             error = QString::fromStdString(e.what());
             qCWarning(lcPageLoader) << "cannot open the store:" << error;
         }
-        task(reader, error);
+        task(source, error);
     });
 }
 
@@ -75,12 +75,12 @@ void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QO
                          Done done)
 {
     post([this, filter, request, receiver = QPointer<QObject>(receiver),
-          done = std::move(done)](StoreReader *reader, QString error) {
-        StoreReader::Page page;
-        if (reader) {
+          done = std::move(done)](JobSource *source, QString error) {
+        JobSource::Page page;
+        if (source) {
             try {
-                page = reader->page(filter, request);
-            } catch (const StoreError &e) { // shown by the view; the next refresh tries again
+                page = source->page(filter, request);
+            } catch (const std::runtime_error &e) { // shown by the view; the next refresh tries again
                 error = QString::fromStdString(e.what());
                 qCWarning(lcPageLoader) << "page read failed:" << error;
             }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreReader.h"
+#include "backend/JobSource.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,35 +9,38 @@
 #include <functional>
 #include <memory>
 
-// Reads pages of the jobs list on its own thread, through its own read connection, so that the
-// GUI thread never waits for a query. Requests run one after the other in the order they were
+// Reads pages of the jobs list on its own thread, through a JobSource of its own (a read
+// connection to the store, or a client of a server), so that the GUI thread never waits for a
+// query or the network. Requests run one after the other in the order they were
 // made; each answer is delivered on the GUI thread (the loader's own), to the receiver if it is
 // still there: a view may go while its read is on the way.
 class JobPageLoader : public QObject
 {
     Q_OBJECT
 public:
-    using Done = std::function<void(StoreReader::Page)>;
+    using Done = std::function<void(JobSource::Page)>;
+    // Makes the loader's source, on the loader thread, at its first read.
+    using SourceFactory = JobSourceFactory;
 
-    explicit JobPageLoader(const StoreOptions &options, QObject *parent = nullptr);
-    ~JobPageLoader() override; // closes the read connection on its thread, then stops it
+    explicit JobPageLoader(SourceFactory factory, QObject *parent = nullptr);
+    ~JobPageLoader() override; // closes the source on its thread, then stops it
 
     void load(const JobFilter &filter, const PageRequest &request, QObject *receiver, Done done);
 
-    // Any other read of the store, on the loader thread; `done` gets its result on the
-    // receiver's thread.
-    // When the store fails (StoreError), `done` gets Result{} and failed() tells why.
+    // Any other read of the source, on the loader thread; `done` gets its result on the
+    // receiver's thread. When the read fails (StoreError, SourceError), `done` gets Result{}
+    // and failed() tells why.
     template <typename Result>
-    void read(std::function<Result(StoreReader &)> read, QObject *receiver,
+    void read(std::function<Result(JobSource &)> read, QObject *receiver,
               std::function<void(Result)> done)
     {
         post([this, read = std::move(read), receiver = QPointer<QObject>(receiver),
-              done = std::move(done)](StoreReader *reader, QString error) {
+              done = std::move(done)](JobSource *source, QString error) {
             Result result{};
-            if (reader)
+            if (source)
                 try {
-                    result = read(*reader);
-                } catch (const StoreError &e) {
+                    result = read(*source);
+                } catch (const std::runtime_error &e) {
                     error = QString::fromStdString(e.what());
                 }
             if (!error.isEmpty())
@@ -56,14 +59,14 @@ public:
     static void slim(JobRecord &job);
 
 signals:
-    // A read failed (the store could not be opened or a query failed): the store's message.
+    // A read failed (the source could not be opened or a read failed): its message.
     // Emitted on the loader thread.
     void failed(const QString &message);
 
 private:
-    // Runs `task` on the loader thread, after what was asked before, with the reader, or with
-    // none and the reason when the read connection cannot be opened.
-    void post(std::function<void(StoreReader *, QString)> task);
+    // Runs `task` on the loader thread, after what was asked before, with the source, or with
+    // none and the reason when it cannot be opened.
+    void post(std::function<void(JobSource *, QString)> task);
 
     class Worker;
     QThread m_thread;

@@ -29,8 +29,8 @@ bool sameRow(const JobRecord &a, const JobRecord &b)
 
 } // namespace
 
-JobTableModel::JobTableModel(const StoreOptions &store, QObject *parent)
-    : QAbstractTableModel(parent), m_loader(std::make_unique<JobPageLoader>(store))
+JobTableModel::JobTableModel(JobPageLoader::SourceFactory source, QObject *parent)
+    : QAbstractTableModel(parent), m_loader(std::make_unique<JobPageLoader>(std::move(source)))
 {
     m_tick = new QTimer(this);
     m_tick->setInterval(kTickMs);
@@ -122,7 +122,7 @@ void JobTableModel::requestPage()
     request.after = m_last;
     m_busy = Busy::Page;
     const quint64 generation = m_generation;
-    m_loader->load(m_params->filter, request, this, [this, generation](StoreReader::Page page) {
+    m_loader->load(m_params->filter, request, this, [this, generation](JobSource::Page page) {
         if (generation == m_generation)
             applyPage(std::move(page));
     });
@@ -137,7 +137,7 @@ void JobTableModel::requestRefresh()
     request.after.reset();
     m_busy = Busy::Refresh;
     const quint64 generation = m_generation;
-    m_loader->load(m_params->filter, request, this, [this, generation](StoreReader::Page page) {
+    m_loader->load(m_params->filter, request, this, [this, generation](JobSource::Page page) {
         if (generation == m_generation)
             applyRefresh(std::move(page));
     });
@@ -156,7 +156,7 @@ void JobTableModel::nextRequest()
     }
 }
 
-void JobTableModel::applyPage(StoreReader::Page page)
+void JobTableModel::applyPage(JobSource::Page page)
 {
     if (!page.error.isEmpty())
         return readFailed(page.error);
@@ -208,7 +208,7 @@ void JobTableModel::readFailed(const QString &error)
     nextRequest();
 }
 
-void JobTableModel::applyRefresh(StoreReader::Page page)
+void JobTableModel::applyRefresh(JobSource::Page page)
 {
     if (!page.error.isEmpty())
         return readFailed(page.error);

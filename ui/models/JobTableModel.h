@@ -1,6 +1,6 @@
 #pragma once
 
-#include "StoreReader.h"
+#include "JobPageLoader.h"
 #include "api/ListParams.h"
 #include "store/JobRecord.h"
 
@@ -9,7 +9,7 @@
 
 #include <memory>
 
-class JobPageLoader;
+
 struct StoreOptions;
 class QTimer;
 
@@ -47,7 +47,8 @@ public:
     // Durations of active jobs are repainted this often (no query).
     static constexpr int kTickMs = 1000;
 
-    explicit JobTableModel(const StoreOptions &store, QObject *parent = nullptr);
+    // `source` makes the loader's JobSource (ConsoleBackend::openJobSource, StoreReader::factory).
+    explicit JobTableModel(JobPageLoader::SourceFactory source, QObject *parent = nullptr);
     ~JobTableModel() override;
 
     // The API query (state, type, q, sort_by, ...). False, with queryError(), when the API
@@ -100,9 +101,9 @@ private:
     enum class Busy { No, Page, Refresh };
     void requestPage();
     void requestRefresh();
-    void applyPage(StoreReader::Page page);
+    void applyPage(JobSource::Page page);
     void readFailed(const QString &error);
-    void applyRefresh(StoreReader::Page page);
+    void applyRefresh(JobSource::Page page);
     void nextRequest();
     void tick();
     QVariant display(const JobRecord &job, int column) const;

@@ -24,12 +24,17 @@ StoreReader::~StoreReader()
     Database::close(m_connection);
 }
 
+JobSourceFactory StoreReader::factory(const StoreOptions &options)
+{
+    return [options] { return std::make_unique<StoreReader>(options); };
+}
+
 ApiKey StoreReader::consoleKey()
 {
     return ApiKey{QStringLiteral("console"), {QStringLiteral("admin")}, {QStringLiteral("*")}};
 }
 
-StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &request)
+JobSource::Page StoreReader::page(const JobFilter &filter, const PageRequest &request)
 {
     QElapsedTimer timer;
     timer.start();
@@ -42,13 +47,12 @@ StoreReader::Page StoreReader::page(const JobFilter &filter, const PageRequest &
     return out;
 }
 
-StoreReader::Count StoreReader::count(const JobFilter &filter, qint64 cap)
+JobSource::Count StoreReader::count(const JobFilter &filter, qint64 cap)
 {
-    const JobReads::Count count = JobReads(*m_store).count(filter, cap);
-    return {count.total, count.exact};
+    return JobReads(*m_store).count(filter, cap);
 }
 
-StoreReader::BulkStart StoreReader::bulkStart(const JobFilter &filter, qint64 cap)
+JobSource::BulkStart StoreReader::bulkStart(const JobFilter &filter, qint64 cap)
 {
     return JobReads(*m_store).bulkStart(filter, cap);
 }

@@ -9,7 +9,6 @@
 #include "models/HistoryModel.h"
 #include "models/JobStateStyle.h"
 #include "models/JsonTreeModel.h"
-#include "models/StoreReader.h"
 #include "models/TimeText.h"
 
 #include <QClipboard>
@@ -45,8 +44,8 @@ QTableView *tableView(QAbstractItemModel *model, const QString &name, QWidget *p
 
 } // namespace
 
-JobDetailPanel::JobDetailPanel(StoreReader &reader, QWidget *parent)
-    : QWidget(parent), m_reader(reader)
+JobDetailPanel::JobDetailPanel(JobPageLoader::SourceFactory source, QWidget *parent)
+    : QWidget(parent), m_loader(new JobPageLoader(std::move(source), this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 0, 0, 0);
@@ -160,24 +159,48 @@ void JobDetailPanel::showJob(const QString &key)
         m_tabs->setEnabled(!key.isEmpty());
     m_key = key;
     m_leftNote.clear();
+    m_leftKey.clear();
     reload();
 }
 
 void JobDetailPanel::showLeft(const QString &key)
 {
-    // Why it left: one read says whether it still exists and in which state.
-    const std::optional<JobDetails> now = key.isEmpty() ? std::nullopt : m_reader.details(key);
     showJob({});
-    m_leftNote = now ? tr("Job %1 is no longer in the list (it is %2 now).")
-                           .arg(key, JobStateStyle::text(now->job.state))
-                     : tr("Job %1 was deleted.").arg(key);
-    fillHeader();
+    if (key.isEmpty())
+        return;
+    // Why it left: one read says whether it still exists and in which state.
+    m_leftKey = key;
+    m_loader->read<std::optional<JobDetails>>(
+        [key](JobSource &source) { return source.details(key); }, this,
+        [this, key](std::optional<JobDetails> now) {
+            if (!m_key.isEmpty() || m_leftKey != key)
+                return; // another job is shown by now
+            m_leftNote = now ? tr("Job %1 is no longer in the list (it is %2 now).")
+                                   .arg(key, JobStateStyle::text(now->job.state))
+                             : tr("Job %1 was deleted.").arg(key);
+            fillHeader();
+            emit loaded();
+        });
 }
 
 void JobDetailPanel::reload()
 {
-    // One job with its history: a read of a few ms on the GUI thread's own connection.
-    m_details = m_key.isEmpty() ? std::nullopt : m_reader.details(m_key);
+    // One job with its history, read on the panel's loader thread (the GUI never waits for a
+    // store or a network); only the answer to the last request is shown.
+    const quint64 generation = ++m_generation;
+    if (m_key.isEmpty())
+        return apply(std::nullopt);
+    m_loader->read<std::optional<JobDetails>>(
+        [key = m_key](JobSource &source) { return source.details(key); }, this,
+        [this, generation](std::optional<JobDetails> details) {
+            if (generation == m_generation)
+                apply(std::move(details));
+        });
+}
+
+void JobDetailPanel::apply(std::optional<JobDetails> details)
+{
+    m_details = std::move(details);
     fillHeader();
     // The job's variables are the user's data: they stay JSON.
     m_variables->setJson(m_details ? QJsonValue(m_details->inputVariables()) : QJsonValue());
@@ -194,6 +217,7 @@ void JobDetailPanel::reload()
     m_overview->setDetails(m_details, now);
     fillIncident();
     setWindowTitle(m_key.isEmpty() ? tr("Job") : tr("Job %1").arg(m_key));
+    emit loaded();
 }
 
 void JobDetailPanel::fillHeader()

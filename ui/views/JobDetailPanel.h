@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actions/JobActions.h"
+#include "models/JobPageLoader.h"
 
 #include "store/JobDetails.h"
 
@@ -16,7 +17,6 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTreeView;
-class StoreReader;
 
 // One job as GET /api/v1/jobs/:key shows it (its typed JobDetails): a header (key, type, state
 // badge) with the actions the API allows in its state, and tabs Overview, Variables (input and
@@ -29,7 +29,8 @@ class JobDetailPanel : public QWidget
 public:
     enum Tab { OverviewTab, VariablesTab, AttemptsTab, HistoryTab, IncidentTab };
 
-    explicit JobDetailPanel(StoreReader &reader, QWidget *parent = nullptr);
+    // `source` makes the JobSource the panel reads through, on a loader thread of its own.
+    explicit JobDetailPanel(JobPageLoader::SourceFactory source, QWidget *parent = nullptr);
 
     QString jobKey() const { return m_key; }
     const std::optional<JobDetails> &details() const { return m_details; }
@@ -57,14 +58,18 @@ signals:
     // A header button: the action on this job (the owner confirms and runs it).
     void actionRequested(JobActions::Kind kind, const QStringList &keys);
     void jobLinkActivated(const QString &key);
+    // The job asked for last is shown (or that it no longer exists).
+    void loaded();
 
 private:
     QWidget *buildVariablesTab();
     QWidget *buildIncidentTab();
+    void apply(std::optional<JobDetails> details);
     void fillHeader();
     void fillIncident();
 
-    StoreReader &m_reader;
+    JobPageLoader *m_loader;
+    quint64 m_generation = 0; // answers to an older request are dropped
     QString m_key;
     std::optional<JobDetails> m_details;
     QLabel *m_header = nullptr;
@@ -72,6 +77,7 @@ private:
     bool m_readOnly = false;
     bool m_linksOpenHere = true;
     QString m_leftNote; // why no job is shown, after the shown one left the list
+    QString m_leftKey;  // the job that left, while its note is read
     QTabWidget *m_tabs = nullptr;
     JobOverview *m_overview = nullptr;
     JsonTreeModel *m_variables = nullptr;

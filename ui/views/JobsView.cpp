@@ -7,11 +7,10 @@
 #include "MatchCount.h"
 #include "SortArrowStyle.h"
 #include "ViewRefresher.h"
-#include "engine/Engine.h"
+#include "backend/ConsoleBackend.h"
 #include "models/JobPageLoader.h"
 #include "models/JobStateStyle.h"
 #include "models/JobTableModel.h"
-#include "store/SqlDialect.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -42,8 +41,7 @@ bool sortable(int column)
 }
 } // namespace
 
-JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
-    : QWidget(parent), m_reader(reader)
+JobsView::JobsView(ConsoleBackend *backend, QWidget *parent) : QWidget(parent), m_backend(backend)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -71,7 +69,7 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_pausedHint->hide();
     layout->addWidget(m_pausedHint);
 
-    m_model = new JobTableModel(reader.options(), this);
+    m_model = new JobTableModel(backend->sourceFactory(), this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("jobsTable"));
     m_table->setModel(m_model);
@@ -98,7 +96,7 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
         const std::optional<ListParams> &params = m_model->params();
         return params ? std::optional(params->filter) : std::nullopt;
     };
-    m_controller = new ActionController(engine, reader, m_model->loader(), this, hooks);
+    m_controller = new ActionController(backend, m_model->loader(), this, hooks);
     toolbar->addActions(m_controller->actions());
     toolbar->addSeparator();
     auto *matching = new QToolButton(toolbar);
@@ -215,22 +213,15 @@ JobsView::JobsView(StoreReader &reader, Engine *engine, QWidget *parent)
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshMs);
     connect(m_refreshTimer, &QTimer::timeout, this, &JobsView::refresh);
-    // On PostgreSQL other nodes change jobs too, and their commits never reach this engine's
-    // signal: while shown, the view looks again every ui/refreshMs (coalesced like a commit).
-    const bool shared = SqlDialect::isPostgresUrl(reader.options().path);
-    if (shared)
+    // Other nodes of a PostgreSQL store, or a server over the network, change jobs where the
+    // backend's signal does not see it: while shown, the view looks again every ui/refreshMs
+    // (coalesced like a commit).
+    if (backend->changesElsewhere())
         m_poll = new ViewRefresher(this, [this] {
             scheduleRefresh();
             m_poll->done();
         });
-    // Queued: the engine signals on its own thread. On PostgreSQL the engine also commits a
-    // housekeeping batch (no command) every cluster tick (0.5 s): those are left to the poll, or
-    // an idle cluster would re-read the view twice a second.
-    if (engine)
-        connect(engine, &Engine::batchCommitted, this, [this, shared](int operations) {
-            if (operations > 0 || !shared)
-                scheduleRefresh();
-        });
+    connect(backend, &ConsoleBackend::jobsChanged, this, &JobsView::scheduleRefresh);
 
     auto *f5 = new QShortcut(QKeySequence::Refresh, this);
     connect(f5, &QShortcut::activated, this, &JobsView::refresh);
@@ -264,7 +255,7 @@ QWidget *JobsView::openDetailWindow(const QString &key)
 {
     if (key.isEmpty())
         return nullptr;
-    auto *window = new JobDetailPanel(m_reader, nullptr);
+    auto *window = new JobDetailPanel(m_backend->sourceFactory(), nullptr);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowFlag(Qt::Window);
     window->setWindowTitle(tr("Job %1").arg(key));
@@ -354,8 +345,8 @@ void JobsView::loadChoices()
         QStringList types, workers;
     };
     m_model->loader().read<Choices>(
-        [](StoreReader &reader) {
-            return Choices{reader.jobTypes(), reader.workerNames()};
+        [](JobSource &source) {
+            return Choices{source.jobTypes(), source.workerNames()};
         },
         this, [this](Choices choices) { m_filters->setChoices(choices.types, choices.workers); });
 }

@@ -10,7 +10,7 @@
 
 class ActionMessage;
 class ColumnChooser;
-class Engine;
+class ConsoleBackend;
 class FilterBar;
 class JobTableModel;
 class MatchCount;
@@ -18,7 +18,6 @@ class QAction;
 class QLabel;
 class QTableView;
 class QTimer;
-class StoreReader;
 class ViewRefresher;
 
 // The jobs table with its filter bar and actions. Follows the engine live: each commit
@@ -32,7 +31,7 @@ public:
     static constexpr int kRefreshMs = 500;
     using Confirm = ActionController::Confirm;
 
-    JobsView(StoreReader &reader, Engine *engine, QWidget *parent = nullptr);
+    explicit JobsView(ConsoleBackend *backend, QWidget *parent = nullptr);
     ~JobsView() override;
 
     JobTableModel *model() const { return m_model; }
@@ -92,7 +91,7 @@ private:
     void updateFollowTop(); // new jobs show at the top only while nothing is selected
     void fitColumns();      // first start: each column as wide as its content (capped)
 
-    StoreReader &m_reader;
+    ConsoleBackend *m_backend;
     JobTableModel *m_model = nullptr;
     FilterBar *m_filters = nullptr;
     QTableView *m_table = nullptr;

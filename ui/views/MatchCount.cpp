@@ -41,9 +41,9 @@ void MatchCount::recount()
         return;
     }
     m_counting = true;
-    m_model->loader().read<StoreReader::Count>(
-        [f = params->filter](StoreReader &reader) { return reader.count(f, kCap); }, this,
-        [this, generation = m_generation](StoreReader::Count count) {
+    m_model->loader().read<JobSource::Count>(
+        [f = params->filter](JobSource &source) { return source.count(f, kCap); }, this,
+        [this, generation = m_generation](JobSource::Count count) {
             m_counting = false;
             if (generation == m_generation)
                 show(count.total, count.exact);
