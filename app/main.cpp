@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 #include "store/StoreBackup.h"
+#include "remote/RemoteConsole.h"
 #include "stores/RecentStores.h"
 
 #include <QApplication>
@@ -137,6 +138,33 @@ int runConsole(QCoreApplication &app, ConsoleShell::Options options, bool mayAsk
     return rc;
 }
 
+// The console attached to a server over its API (--connect URL --api-key KEY): no engine, no
+// store, no HTTP server in this process.
+int runRemoteConsole(QCoreApplication &app, RemoteServer server, bool readOnly,
+                     const QString &screenshotDir)
+{
+    Translations::install(app);
+    QApplication::setWindowIcon(AppIcon::icon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
+    const RemoteConsole::Attached attached =
+        RemoteConsole::attach(std::move(server), screenshotDir.isEmpty());
+    if (!attached.server) {
+        std::fprintf(stderr, "jobdeck: %s\n", qPrintable(attached.problem));
+        return 1;
+    }
+    ConsoleContext context;
+    context.remote = attached.server;
+    context.serverDescription = RemoteConsole::describe(attached.session);
+    // A key that may only read gives a read-only console.
+    context.readOnly = readOnly || !RemoteConsole::mayAct(attached.session);
+    MainWindow window(context);
+    window.show();
+    if (!screenshotDir.isEmpty())
+        return window.saveScreenshots(screenshotDir) ? 0 : 1;
+    quitOnSignals(app);
+    return app.exec();
+}
+
 } // namespace
 
 // jobdeck --backup FILE: 0 when the copy is complete, 2 on a PostgreSQL store (pg_dump's
@@ -205,7 +233,8 @@ int main(int argc, char *argv[])
                                     QStringLiteral("id"));
     const QCommandLineOption apiKey(
         QStringLiteral("api-key"),
-        QStringLiteral("Make KEY a valid admin key (also JOBDECK_API_KEY)."),
+        QStringLiteral("Make KEY a valid admin key (also JOBDECK_API_KEY); with --connect, "
+                       "the key to attach with."),
         QStringLiteral("key"));
     const QCommandLineOption sync(QStringLiteral("synchronous"),
                                   QStringLiteral("Store durability: FULL (default) or NORMAL."),
@@ -222,8 +251,13 @@ int main(int argc, char *argv[])
         QStringLiteral("Write a consistent copy of the SQLite store (--db) to FILE, also while a "
                        "server runs on it, then exit."),
         QStringLiteral("file"));
+    const QCommandLineOption connectTo(
+        QStringLiteral("connect"),
+        QStringLiteral("Console: attach to the Jobdeck server at URL (http:// or https://) "
+                       "with --api-key, instead of running one."),
+        QStringLiteral("url"));
     parser.addOptions({headless, port, bind, tlsCert, tlsKey, db, nodeId, apiKey, sync, readOnly,
-                       screenshot, backup});
+                       screenshot, backup, connectTo});
     parser.process(app);
 
     ServerSettings settings;
@@ -274,6 +308,27 @@ int main(int argc, char *argv[])
     if (!parser.isSet(headless) && !gui)
         std::fprintf(stderr, "jobdeck: no display (DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM); "
                              "running the server headless\n");
+
+    if (parser.isSet(connectTo)) {
+        RemoteServer server;
+        server.url = QUrl(parser.value(connectTo));
+        server.apiKey = key;
+        if (!server.url.isValid() || (server.url.scheme() != QLatin1String("http") &&
+                                      server.url.scheme() != QLatin1String("https"))) {
+            std::fprintf(stderr, "jobdeck: --connect needs an http:// or https:// URL\n");
+            return 2;
+        }
+        if (key.isEmpty()) {
+            std::fprintf(stderr, "jobdeck: --connect needs --api-key (or JOBDECK_API_KEY)\n");
+            return 2;
+        }
+        if (!gui) {
+            std::fprintf(stderr, "jobdeck: --connect needs a display\n");
+            return 2;
+        }
+        return runRemoteConsole(app, server, parser.isSet(readOnly),
+                                parser.isSet(screenshot) ? parser.value(screenshot) : QString());
+    }
 
     adjustProcessLimits();
     if (gui) {

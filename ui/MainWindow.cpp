@@ -9,6 +9,7 @@
 #include "models/JobTableModel.h"
 #include "models/ReadOnlyMode.h"
 #include "backend/EmbeddedBackend.h"
+#include "remote/RemoteBackend.h"
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 #include "views/ApiKeysView.h"
@@ -54,23 +55,30 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         return QMessageBox::question(this, tr("Jobdeck"), question) == QMessageBox::Yes;
     };
     QSettings settings;
-    m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
-    m_background = new BackgroundReader(m_context.store, m_context.engine, this);
     m_mode = new ReadOnlyMode(m_context.readOnly ||
                                   settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
                               this);
-    m_exporter = new JobExporter(m_context.store, this);
-    m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
+    if (m_context.remote) {
+        m_backend = new RemoteBackend(*m_context.remote, this);
+    } else {
+        m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
+        // The views below read the store itself (issue 18: not over the API yet).
+        m_background = new BackgroundReader(m_context.store, m_context.engine, this);
+        m_exporter = new JobExporter(m_context.store, this);
+        m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
+    }
     buildPages();
     buildMenus();
     buildStatusBar();
     connect(m_mode, &ReadOnlyMode::changed, this, &MainWindow::applyReadOnly);
     applyReadOnly(m_mode->isOn());
 
-    m_watcher = new IncidentWatcher(*m_background, m_context.engine, this);
-    connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
-    if (SqlDialect::isPostgresUrl(m_context.store.path))
-        m_watcher->pollEvery(IncidentWatcher::kCheckMs);
+    if (m_background) {
+        m_watcher = new IncidentWatcher(*m_background, m_context.engine, this);
+        connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
+        if (SqlDialect::isPostgresUrl(m_context.store.path))
+            m_watcher->pollEvery(IncidentWatcher::kCheckMs);
+    }
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(AppIcon::icon(), this);
         m_tray->setToolTip(tr("Jobdeck"));
@@ -130,43 +138,19 @@ void MainWindow::buildPages()
     connect(m_jobs, &JobsView::refreshed, m_detail, &JobDetailPanel::reload);
     connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
 
-    m_dashboard = new DashboardView(*m_background, m_pages);
-    connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
-    // Every view leads to the jobs it counts or lists.
-    const auto showJobs = [this](const JobsLink &link) {
-        m_jobs->showLink(link);
-        showPage(Jobs);
-    };
-    connect(m_dashboard, &DashboardView::jobsRequested, this, showJobs);
-    connect(m_dashboard, &DashboardView::incidentsRequested, this, [this] {
-        m_incidents->setFilter(IncidentsView::Filter::Open);
-        showPage(Incidents);
-    });
-    connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
-    m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
-    m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
-    m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
-    m_schedules = new SchedulesView(*m_background, m_context.engine, m_mode, m_pages);
-    m_bulkOperations = new BulkOperationsView(*m_background, m_context.engine, m_mode, m_pages);
-    m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
-    for (OperatorTableView *view :
-         {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
-          static_cast<OperatorTableView *>(m_workers),
-          static_cast<OperatorTableView *>(m_schedules)})
-        connect(view, &OperatorTableView::jobsRequested, this, showJobs);
-    const QList<std::pair<QWidget *, QString>> pages = {
-        {m_splitter, tr("Jobs")},
-        {m_dashboard, tr("Dashboard")},
-        {m_types, tr("Job types")},
-        {m_incidents, tr("Incidents")},
-        {m_workers, tr("Workers")},
-        {m_schedules, tr("Schedules")},
-        {m_bulkOperations, tr("Bulk operations")},
-        {m_keys, tr("API keys")},
-    };
+    QList<std::pair<QWidget *, QString>> pages = {{m_splitter, tr("Jobs")}};
+    if (m_background)
+        buildOperatorPages(pages);
     for (const auto &[widget, title] : pages) {
         m_pages->addWidget(widget);
         m_nav->addItem(title);
+    }
+    // Attached to a server, the views that read its store are not there (yet): their rows are
+    // hidden, and their places kept so that the pages keep their numbers.
+    for (int page = int(pages.size()); page < PageCount; ++page) {
+        m_pages->addWidget(new QWidget(m_pages));
+        m_nav->addItem(QString());
+        m_nav->item(page)->setHidden(true);
     }
     // Roomy rows, as wide as the longest title.
     const int rowHeight = m_nav->fontMetrics().height() * 2;
@@ -193,6 +177,43 @@ void MainWindow::buildPages()
     m_jobs->table()->addAction(copy);
 }
 
+void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
+{
+    m_dashboard = new DashboardView(*m_background, m_pages);
+    connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
+    // Every view leads to the jobs it counts or lists.
+    const auto showJobs = [this](const JobsLink &link) {
+        m_jobs->showLink(link);
+        showPage(Jobs);
+    };
+    connect(m_dashboard, &DashboardView::jobsRequested, this, showJobs);
+    connect(m_dashboard, &DashboardView::incidentsRequested, this, [this] {
+        m_incidents->setFilter(IncidentsView::Filter::Open);
+        showPage(Incidents);
+    });
+    connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
+    m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
+    m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
+    m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
+    m_schedules = new SchedulesView(*m_background, m_context.engine, m_mode, m_pages);
+    m_bulkOperations = new BulkOperationsView(*m_background, m_context.engine, m_mode, m_pages);
+    m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
+    for (OperatorTableView *view :
+         {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
+          static_cast<OperatorTableView *>(m_workers),
+          static_cast<OperatorTableView *>(m_schedules)})
+        connect(view, &OperatorTableView::jobsRequested, this, showJobs);
+    pages += {
+        {m_dashboard, tr("Dashboard")},
+        {m_types, tr("Job types")},
+        {m_incidents, tr("Incidents")},
+        {m_workers, tr("Workers")},
+        {m_schedules, tr("Schedules")},
+        {m_bulkOperations, tr("Bulk operations")},
+        {m_keys, tr("API keys")},
+    };
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -200,28 +221,18 @@ void MainWindow::buildMenus()
     openStore->setObjectName(QStringLiteral("openStore"));
     openStore->setShortcut(QKeySequence::Open);
     connect(openStore, &QAction::triggered, this, &MainWindow::openStoreRequested);
+    openStore->setVisible(!m_context.remote); // a window attached to a server stays with it
     file->addSeparator();
-    QAction *exportSelected = file->addAction(tr("Export &selected jobs…"));
-    exportSelected->setObjectName(QStringLiteral("exportSelected"));
-    connect(exportSelected, &QAction::triggered, this, [this] { exportJobs(true); });
-    QAction *exportFiltered = file->addAction(tr("Export &filtered jobs…"));
-    exportFiltered->setObjectName(QStringLiteral("exportFiltered"));
-    connect(exportFiltered, &QAction::triggered, this, [this] { exportJobs(false); });
-    file->addSeparator();
-    file->addAction(m_upkeep->backupAction());
-    file->addSeparator();
+    if (m_exporter)
+        buildStoreMenu(file);
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    const auto updateExport = [this, exportSelected] {
-        exportSelected->setEnabled(!m_jobs->selectedKeys().isEmpty());
-    };
-    connect(m_jobs->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            updateExport);
-    updateExport();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int page = 0; page < PageCount; ++page) {
+        if (m_nav->item(page)->isHidden())
+            continue;
         QAction *action = view->addAction(m_nav->item(page)->text());
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
         connect(action, &QAction::triggered, this, [this, page] { showPage(Page(page)); });
@@ -238,22 +249,48 @@ void MainWindow::buildMenus()
         QSettings().setValue(QLatin1String(SettingsDialog::kReadOnly), on);
         m_mode->setOn(on);
     });
-    settings->addAction(m_upkeep->retentionAction());
+    if (m_upkeep)
+        settings->addAction(m_upkeep->retentionAction());
     settings->addSeparator();
     QAction *preferences = settings->addAction(tr("&Settings…"));
     preferences->setShortcut(QKeySequence::Preferences);
     connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
 }
 
+// Export and backup: the store's, in the embedded console.
+void MainWindow::buildStoreMenu(QMenu *file)
+{
+    QAction *exportSelected = file->addAction(tr("Export &selected jobs…"));
+    exportSelected->setObjectName(QStringLiteral("exportSelected"));
+    connect(exportSelected, &QAction::triggered, this, [this] { exportJobs(true); });
+    QAction *exportFiltered = file->addAction(tr("Export &filtered jobs…"));
+    exportFiltered->setObjectName(QStringLiteral("exportFiltered"));
+    connect(exportFiltered, &QAction::triggered, this, [this] { exportJobs(false); });
+    file->addSeparator();
+    file->addAction(m_upkeep->backupAction());
+    file->addSeparator();
+    const auto updateExport = [this, exportSelected] {
+        exportSelected->setEnabled(!m_jobs->selectedKeys().isEmpty());
+    };
+    connect(m_jobs->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            updateExport);
+    updateExport();
+}
+
 void MainWindow::buildStatusBar()
 {
     const auto tell = [this](const QString &text) { statusBar()->showMessage(text, 15'000); };
-    connect(m_upkeep, &StoreUpkeep::message, this, tell);
-    connect(m_exporter, &JobExporter::message, this, tell);
+    if (m_upkeep) {
+        connect(m_upkeep, &StoreUpkeep::message, this, tell);
+        connect(m_exporter, &JobExporter::message, this, tell);
+    }
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_address->setText(tr("API: %1").arg(m_context.address));
+    m_address->setText(m_context.remote
+                           ? tr("Server: %1").arg(m_context.remote->url.toDisplayString(
+                                 QUrl::RemoveUserInfo))
+                           : tr("API: %1").arg(m_context.address));
     m_serverToggle = new QToolButton(this);
     m_serverToggle->setObjectName(QStringLiteral("serverToggle"));
     m_serverToggle->setCheckable(true);
@@ -263,8 +300,10 @@ void MainWindow::buildStatusBar()
         tr("Stop or start the HTTP server; the engine keeps running for the console"));
     m_serverToggle->setVisible(bool(m_context.setListening));
     connect(m_serverToggle, &QToolButton::clicked, this, &MainWindow::setListening);
-    auto *store =
-        new QLabel(tr("Store: %1").arg(Database::displayName(m_context.store.path)), this);
+    auto *store = new QLabel(
+        m_context.remote ? m_context.serverDescription
+                         : tr("Store: %1").arg(Database::displayName(m_context.store.path)),
+        this);
     store->setObjectName(QStringLiteral("storeLabel"));
     store->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readOnlyLabel = new QLabel(tr("Read-only"), this);
@@ -420,6 +459,8 @@ bool MainWindow::saveScreenshots(const QString &dir)
     QDir().mkpath(dir);
     bool ok = true;
     for (int page = 0; page < PageCount; ++page) {
+        if (m_nav->item(page)->isHidden())
+            continue;
         showPage(Page(page));
         switch (Page(page)) {
         case Jobs: {

@@ -23,6 +23,7 @@ class JobsView;
 class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QSystemTrayIcon;
@@ -96,7 +97,9 @@ protected:
 
 private:
     void buildPages();
+    void buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages);
     void buildMenus();
+    void buildStoreMenu(QMenu *file);
     void buildStatusBar();
     void updateUptime();
     void setListening(bool listen);

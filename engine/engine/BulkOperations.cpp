@@ -131,7 +131,7 @@ Outcome<Step> step(Txn &txn, const QString &key, int limit)
                 store.addRefusal(
                     o->key, o->refused,
                     {job.key, int(refusal->kind), int(refusal->action),
-                     refusal->state ? std::optional<int>(int(*refusal->state)) : std::nullopt});
+                     refusal->state ? std::optional<int>(int(*refusal->state)) : std::nullopt, {}});
             ++o->refused;
         } else {
             ++o->succeeded;

@@ -22,6 +22,7 @@ struct BulkRefusalRecord
     int kind = 0;
     int action = 0;
     std::optional<int> state;
+    QString message; // the API's message, when read from a server's answer (not stored)
 };
 
 struct BulkOperationRecord

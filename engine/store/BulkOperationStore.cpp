@@ -309,7 +309,7 @@ QList<BulkRefusalRecord> BulkOperationStore::refusals(const QString &key)
     Database::exec(q);
     QList<BulkRefusalRecord> out;
     while (q.next()) {
-        BulkRefusalRecord r{q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), {}};
+        BulkRefusalRecord r{q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), {}, {}};
         if (!q.value(3).isNull())
             r.state = q.value(3).toInt();
         out.append(r);

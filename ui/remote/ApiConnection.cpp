@@ -73,6 +73,7 @@ ApiAnswer answerOf(QNetworkReply *reply, const QString &untrusted, bool timedOut
 ApiConnection::ApiConnection(QUrl baseUrl, QByteArray apiKey, QObject *parent)
     : QObject(parent), m_baseUrl(std::move(baseUrl)), m_apiKey(std::move(apiKey))
 {
+    m_network.setParent(this); // moves with the connection to a network thread
     m_network.setAutoDeleteReplies(false);
 }
 
@@ -91,10 +92,11 @@ void ApiConnection::get(const QString &path, QObject *context, Done done)
 }
 
 void ApiConnection::send(const QByteArray &method, const QString &path, const QJsonObject &body,
-                         QObject *context, Done done)
+                         QObject *context, Done done, int timeoutMs)
 {
-    request(method, path, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-            std::move(done));
+    const bool bodyless = method == "GET" || method == "DELETE";
+    request(method, path, bodyless ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+            context, std::move(done), timeoutMs);
 }
 
 void ApiConnection::probe(QObject *context,
@@ -113,7 +115,7 @@ void ApiConnection::probe(QObject *context,
 }
 
 void ApiConnection::request(const QByteArray &method, const QString &path, const QByteArray &body,
-                            QObject *context, Done done)
+                            QObject *context, Done done, int timeoutMs)
 {
     QUrl url = m_baseUrl;
     url.setPath(m_baseUrl.path().chopped(m_baseUrl.path().endsWith(QLatin1Char('/')) ? 1 : 0) +
@@ -126,7 +128,7 @@ void ApiConnection::request(const QByteArray &method, const QString &path, const
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(m_timeoutMs);
+    request.setTransferTimeout(timeoutMs > 0 ? timeoutMs : m_timeoutMs);
     // The API never redirects; following one would send the key to wherever it points.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);

@@ -55,8 +55,9 @@ public:
     using Done = std::function<void(const ApiAnswer &)>;
     // `done` runs on this connection's thread, unless `context` is gone by then.
     void get(const QString &path, QObject *context, Done done);
+    // GET and DELETE send no body. `timeoutMs` 0: the connection's.
     void send(const QByteArray &method, const QString &path, const QJsonObject &body,
-              QObject *context, Done done);
+              QObject *context, Done done, int timeoutMs = 0);
 
     // "Test connection": who the key is and what the server is (GET /api/v1/session).
     struct Session
@@ -74,7 +75,7 @@ public:
 
 private:
     void request(const QByteArray &method, const QString &path, const QByteArray &body,
-                 QObject *context, Done done);
+                 QObject *context, Done done, int timeoutMs = 0);
 
     QUrl m_baseUrl;
     QByteArray m_apiKey;

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "RemoteClient.h"
+#include "backend/ConsoleBackend.h"
+
+#include <QTimer>
+
+#include <memory>
+
+// A Jobdeck server over its API, as the console's backend: reads through RemoteJobSources on the
+// views' loader threads, actions as the API's requests (answered on the GUI thread, never
+// waited for), and live changes from one long poll of GET /api/v1/changes held at a time (an
+// idle console costs the server one request every kChangesWaitMs). When the server does not
+// answer, the poll tries again after 1, 2, 4… up to kMaxRetryMs seconds and says so.
+class RemoteBackend : public ConsoleBackend
+{
+    Q_OBJECT
+public:
+    static constexpr int kChangesWaitMs = 25'000;
+    static constexpr int kMaxRetryMs = 30'000;
+
+    explicit RemoteBackend(const RemoteServer &server, QObject *parent = nullptr);
+    ~RemoteBackend() override;
+
+    JobSourceFactory sourceFactory() const override;
+    bool changesElsewhere() const override { return false; } // the changes feed tells
+    bool canAct() const override { return true; }
+    void jobAction(JobActions::Kind kind, const QString &key, const JobActions::Input &input,
+                   QObject *context, std::function<void(const JobActionAnswer &)> done) override;
+    void startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done) override;
+    void stopBulkOperation(const QString &key, QObject *context, BulkDone done) override;
+
+    const RemoteServer &server() const { return m_client->server(); }
+    std::shared_ptr<const RemoteClient> client() const { return m_client; }
+    bool isConnected() const { return m_connected; }
+
+signals:
+    // The server answered again, or stopped answering (`problem` says why; the next try is in
+    // `retryMs`).
+    void connectionChanged(bool connected, const QString &problem, int retryMs);
+
+private:
+    void waitForChanges();
+    void onChanges(const ApiAnswer &answer);
+
+    std::shared_ptr<const RemoteClient> m_client;
+    QTimer m_retry;
+    qint64 m_sequence = -1;
+    qint64 m_epoch = 0;
+    int m_retryMs = 0;
+    bool m_connected = true;
+};
