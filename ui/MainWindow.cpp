@@ -14,6 +14,7 @@
 #include "store/SqlDialect.h"
 #include "views/ApiKeysView.h"
 #include "views/BulkOperationsView.h"
+#include "views/ConnectionBanner.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
@@ -45,6 +46,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     : QMainWindow(parent), m_context(context)
@@ -166,7 +168,18 @@ void MainWindow::buildPages()
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Sunken);
     layout->addWidget(line);
-    layout->addWidget(m_pages, 1);
+    auto *column = new QVBoxLayout;
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    if (auto *remote = qobject_cast<RemoteBackend *>(m_backend)) {
+        auto *banner = new ConnectionBanner(
+            m_context.remote->url.toDisplayString(QUrl::RemoveUserInfo), central);
+        connect(remote, &RemoteBackend::connectionChanged, banner,
+                &ConnectionBanner::onConnectionChanged);
+        column->addWidget(banner);
+    }
+    column->addWidget(m_pages, 1);
+    layout->addLayout(column, 1);
     setCentralWidget(central);
 
     // Ctrl+C in the jobs table copies the selected keys.

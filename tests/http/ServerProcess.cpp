@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <csignal>
@@ -59,15 +60,23 @@ bool ServerProcess::start()
         ::setrlimit(RLIMIT_NOFILE, &limit);
     });
     m_process->start(QStringLiteral(JOBDECK_BINARY),
-                     {QStringLiteral("--headless"), QStringLiteral("--port"),
-                      QString::number(m_port), QStringLiteral("--db"), dbPath(),
-                      QStringLiteral("--api-key"), QString::fromLatin1(kKey)});
+                     QStringList{QStringLiteral("--headless"), QStringLiteral("--port"),
+                                 QString::number(m_port), QStringLiteral("--db"), dbPath(),
+                                 QStringLiteral("--api-key"), QString::fromLatin1(kKey)} +
+                         m_arguments);
     if (!m_process->waitForStarted())
         return false;
+    const bool tls = m_arguments.contains(QStringLiteral("--tls-cert"));
     ApiClient probe(m_port, {});
     for (int i = 0; i < 150; ++i) {
-        if (probe.get(QStringLiteral("/api/v1/health"), 500).status == 200)
+        if (tls) {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, m_port);
+            if (socket.waitForConnected(500))
+                return true;
+        } else if (probe.get(QStringLiteral("/api/v1/health"), 500).status == 200) {
             return true;
+        }
         if (m_process->state() != QProcess::Running)
             return false;
         QTest::qWait(100);

@@ -23,6 +23,11 @@ public:
 
     // Lines for the [server] group of the child's QSettings file, e.g. "max_long_polls=2000".
     void setSettings(const QStringList &lines) { m_settings = lines; }
+    // Another store than the SQLite file in the temporary directory (a postgresql:// URL).
+    void setDb(const QString &db) { m_db = db; }
+    // More arguments, e.g. --tls-cert FILE --tls-key FILE (then start() waits for the port to
+    // accept connections instead of asking /health over plain HTTP).
+    void setArguments(const QStringList &arguments) { m_arguments = arguments; }
     // Resource limits given to the child before it runs (RLIM_INFINITY: unchanged).
     void setOpenFilesLimit(rlim_t soft) { m_openFiles = soft; }
 
@@ -32,7 +37,10 @@ public:
 
     quint16 port() const { return m_port; }
     pid_t pid() const { return m_process ? pid_t(m_process->processId()) : 0; }
-    QString dbPath() const { return m_dir.filePath(QStringLiteral("jobs.db")); }
+    QString dbPath() const
+    {
+        return m_db.isEmpty() ? m_dir.filePath(QStringLiteral("jobs.db")) : m_db;
+    }
     // Everything the child wrote to stderr so far (its log).
     QByteArray log();
 
@@ -46,6 +54,8 @@ public:
 private:
     QTemporaryDir m_dir;
     QStringList m_settings;
+    QString m_db;
+    QStringList m_arguments;
     rlim_t m_openFiles = RLIM_INFINITY;
     quint16 m_port = 0;
     std::unique_ptr<QProcess> m_process;

@@ -1,0 +1,386 @@
+// The console attached to a real headless jobdeck process over its API (issue 18), on SQLite and
+// (tst_ui_remote_pg) on PostgreSQL: the jobs view lists, counts and follows the server's jobs,
+// the detail panel reads the same typed details as the embedded console, actions and a bulk
+// operation over 5,000 jobs run on the server; a read key gives a read-only window, a tenant
+// key sees only its tenants; a stopped server shows one banner and the console attaches again
+// when it is back; HTTPS with a certificate trusted by its fingerprint.
+#include "ApiClient.h"
+#include "MainWindow.h"
+#include "ServerProcess.h"
+#include "TestCertificate.h"
+#include "TestStore.h"
+#include "actions/BulkOperationWatcher.h"
+#include "models/JobTableModel.h"
+#include "models/StoreReader.h"
+#include "remote/RemoteBackend.h"
+#include "remote/RemoteConsole.h"
+#include "remote/RemoteJobSource.h"
+#include "remote/TrustedServers.h"
+#include "views/JobDetailPanel.h"
+#include "views/JobsView.h"
+
+#include <QAction>
+#include <QJsonArray>
+#include <QLabel>
+#include <QSettings>
+#include <QTableView>
+#include <QStandardPaths>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QUrl local(quint16 port, const char *scheme = "http")
+{
+    return QUrl(u"%1://127.0.0.1:%2"_s.arg(QLatin1String(scheme)).arg(port));
+}
+
+} // namespace
+
+class tst_ui_remote : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void jobsViewFollowsTheServer();
+    void detailsAreTheEmbeddedConsolesOwn();
+    void actionsRunOnTheServer();
+    void bulkCancelOverFiveThousandJobs();
+    void readKeyGivesReadOnlyWindow();
+    void tenantKeySeesItsTenants();
+    void stoppedServerShowsBannerAndComesBack();
+    void httpsWithTrustedFingerprint();
+
+private:
+    // Starts a server (on PostgreSQL: a fresh database) with `arguments` added.
+    bool startServer(const QStringList &arguments = {});
+    std::unique_ptr<MainWindow> attach(const QByteArray &key, const QUrl &url = {});
+    QString createJob(const QString &type, const QString &tenant = u"default"_s);
+    QByteArray createKey(const QString &name, const QStringList &permissions,
+                         const QStringList &tenants);
+    QString status(const QString &key);
+
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<ApiClient> m_api;
+    QString m_pgDatabase;
+};
+
+void tst_ui_remote::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // QSettings of the console: not the user's
+    QCoreApplication::setOrganizationName(u"JobdeckTests"_s);
+    QCoreApplication::setApplicationName(u"tst_ui_remote"_s);
+    QSettings().clear();
+}
+
+void tst_ui_remote::init()
+{
+    QVERIFY2(startServer(), "the jobdeck process did not start");
+}
+
+void tst_ui_remote::cleanup()
+{
+    m_api.reset();
+    m_server.reset();
+    if (!m_pgDatabase.isEmpty())
+        TestStore::dropDatabase(std::exchange(m_pgDatabase, QString()));
+}
+
+bool tst_ui_remote::startServer(const QStringList &arguments)
+{
+    cleanup();
+    m_server = std::make_unique<ServerProcess>();
+    if (TestStore::usePostgres()) {
+        m_pgDatabase = TestStore::createDatabase();
+        m_server->setDb(m_pgDatabase);
+    }
+    m_server->setArguments(arguments);
+    if (!m_server->start())
+        return false;
+    m_api = std::make_unique<ApiClient>(m_server->port(), ServerProcess::kKey);
+    return true;
+}
+
+std::unique_ptr<MainWindow> tst_ui_remote::attach(const QByteArray &key, const QUrl &url)
+{
+    RemoteServer server;
+    server.url = url.isEmpty() ? local(m_server->port()) : url;
+    server.apiKey = key;
+    const RemoteConsole::Attached attached = RemoteConsole::attach(server, false);
+    if (!attached.server) {
+        qWarning() << "not attached:" << attached.problem;
+        return nullptr;
+    }
+    ConsoleContext context;
+    context.remote = attached.server;
+    context.serverDescription = RemoteConsole::describe(attached.session);
+    context.readOnly = !RemoteConsole::mayAct(attached.session);
+    auto window = std::make_unique<MainWindow>(context);
+    window->jobsView()->setConfirm([](JobActions::Kind, const QString &, JobActions::Input *) {
+        return true;
+    });
+    window->show();
+    return window;
+}
+
+QString tst_ui_remote::createJob(const QString &type, const QString &tenant)
+{
+    return m_api->createJob({{u"type"_s, type},
+                             {u"tenant_id"_s, tenant},
+                             {u"variables"_s, QJsonObject{{u"order"_s, 42}}}});
+}
+
+QByteArray tst_ui_remote::createKey(const QString &name, const QStringList &permissions,
+                                    const QStringList &tenants)
+{
+    const ApiClient::Response r = m_api->post(
+        u"/api/v1/api-keys"_s, {{u"name"_s, name},
+                                {u"permissions"_s, QJsonArray::fromStringList(permissions)},
+                                {u"tenants"_s, QJsonArray::fromStringList(tenants)}});
+    return r.data().value(u"api_key"_s).toString().toLatin1();
+}
+
+QString tst_ui_remote::status(const QString &key)
+{
+    return m_api->get(u"/api/v1/jobs/"_s + key).data().value(u"status"_s).toString();
+}
+
+// The list, its count and the status bar come from the server; a job created by another
+// client shows up without a refresh (the changes feed), within 2 s.
+void tst_ui_remote::jobsViewFollowsTheServer()
+{
+    const QString first = createJob(u"mail"_s);
+    const QString second = createJob(u"mail"_s);
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_COMPARE(jobs->model()->rowCount(), 2);
+    QCOMPARE(jobs->model()->jobAt(0).key, second); // newest first
+    auto *count = window->findChild<QLabel *>(u"matchCount"_s);
+    QVERIFY(count);
+    QTRY_VERIFY2(count->text().contains(u"2"_s), qPrintable(count->text()));
+    const QString store = window->findChild<QLabel *>(u"storeLabel"_s)->text();
+    QVERIFY2(store.contains(TestStore::usePostgres() ? u"postgres"_s : u"sqlite"_s),
+             qPrintable(store));
+    QVERIFY(window->findChild<QLabel *>(u"addressLabel"_s)->text().contains(
+        QString::number(m_server->port())));
+
+    QElapsedTimer clock;
+    clock.start();
+    const QString third = createJob(u"mail"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(jobs->model()->rowOfKey(third), 0, 2000);
+    qInfo() << "a job created elsewhere was listed after" << clock.elapsed() << "ms";
+}
+
+// RemoteJobSource reads a job into the same JobDetails the embedded console reads from the
+// store: the history, the attempts, the input variables and the incident are equal.
+void tst_ui_remote::detailsAreTheEmbeddedConsolesOwn()
+{
+    const QString key = createJob(u"payment"_s);
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        const QJsonObject activated = m_api->activate(u"payment"_s, u"w1"_s, 1);
+        QCOMPARE(activated.value(u"jobs"_s).toArray().size(), 1);
+        QCOMPARE(m_api->put(u"/api/v1/jobs/%1/fail"_s.arg(key),
+                            {{u"retries"_s, 2 - attempt},
+                             {u"backoff_duration"_s, u"PT0S"_s},
+                             {u"error_message"_s, u"card declined %1"_s.arg(attempt)}})
+                     .status,
+                 200);
+        QTest::qWait(50); // the retry is due at once
+    }
+    QTRY_COMPARE(status(key), u"FAILED"_s);
+
+    RemoteServer server;
+    server.url = local(m_server->port());
+    server.apiKey = ServerProcess::kKey;
+    RemoteJobSource remote(std::make_shared<const RemoteClient>(server));
+    StoreOptions options;
+    options.path = m_server->dbPath();
+    StoreReader store(options);
+    const std::optional<JobDetails> viaApi = remote.details(key);
+    const std::optional<JobDetails> viaStore = store.details(key);
+    QVERIFY(viaApi && viaStore);
+    QCOMPARE(viaApi->job.state, viaStore->job.state);
+    QCOMPARE(viaApi->job.errorMessage, viaStore->job.errorMessage);
+    QCOMPARE(viaApi->job.originalRetries, viaStore->job.originalRetries);
+    QCOMPARE(viaApi->events.size(), viaStore->events.size());
+    for (int i = 0; i < viaStore->events.size(); ++i) {
+        QCOMPARE(viaApi->events.at(i).action, viaStore->events.at(i).action);
+        QCOMPARE(viaApi->events.at(i).at, viaStore->events.at(i).at);
+        QCOMPARE(viaApi->events.at(i).worker, viaStore->events.at(i).worker);
+    }
+    QCOMPARE(viaApi->attempts().size(), viaStore->attempts().size());
+    QCOMPARE(viaApi->attempts().last().detail, viaStore->attempts().last().detail);
+    QCOMPARE(viaApi->inputVariables(), viaStore->inputVariables());
+    QVERIFY(viaApi->incident && viaStore->incident);
+    QCOMPARE(viaApi->incident->key, viaStore->incident->key);
+    QCOMPARE(viaApi->incident->status, u"OPEN"_s);
+    QVERIFY(!remote.details(u"srv1-job-nothere"_s));
+
+    // The window's panel shows it.
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    QSignalSpy loaded(window->detailPanel(), &JobDetailPanel::loaded);
+    window->detailPanel()->showJob(key);
+    QVERIFY(loaded.wait(10'000));
+    QCOMPARE(window->detailPanel()->details()->events.size(), viaStore->events.size());
+}
+
+// Cancel on the selected job is the API's cancel; an action the server refuses says why.
+void tst_ui_remote::actionsRunOnTheServer()
+{
+    const QString key = createJob(u"mail"_s);
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
+    jobs->table()->selectRow(jobs->model()->rowOfKey(key));
+    QAction *cancel = jobs->action(JobActions::Kind::Cancel);
+    QTRY_VERIFY(cancel->isEnabled());
+    cancel->trigger();
+    QTRY_VERIFY(jobs->actionMessage().contains(u"1 job(s) done"_s));
+    QCOMPARE(status(key), u"CANCELLED"_s);
+    QTRY_COMPARE(jobs->model()->data(jobs->model()->index(jobs->model()->rowOfKey(key), 0),
+                                     JobTableModel::JobStateRole)
+                     .toInt(),
+                 int(JobState::Cancelled)); // the list follows
+
+    jobs->triggerOn(JobActions::Kind::Retry, {key}); // a cancelled job cannot be retried
+    QTRY_VERIFY(jobs->actionMessage().contains(u"1 refused"_s));
+}
+
+// "All matching ▸ Cancel" over 5,000 jobs is one bulk operation of the server, its progress
+// read from the server until it is done.
+void tst_ui_remote::bulkCancelOverFiveThousandJobs()
+{
+    for (int batch = 0; batch < 5; ++batch) {
+        QJsonArray bodies;
+        for (int i = 0; i < 1000; ++i)
+            bodies.append(QJsonObject{{u"type"_s, u"mass"_s}, {u"variables"_s, QJsonObject{}}});
+        QCOMPARE(m_api->post(u"/api/v1/jobs/batch"_s, {{u"jobs"_s, bodies}}, 60'000).status, 201);
+    }
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    JobsLink mass;
+    mass.type = u"mass"_s;
+    jobs->showLink(mass);
+    QTRY_VERIFY(jobs->model()->rowCount() > 0);
+    BulkOperationWatcher *operation = jobs->controller()->operation();
+    QSignalSpy progress(operation, &BulkOperationWatcher::progress);
+    QSignalSpy finished(operation, &BulkOperationWatcher::finished);
+    jobs->controller()->triggerOnFilter(JobActions::Kind::Cancel);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120'000);
+    QCOMPARE(finished.first().at(1).toInt(), 5000); // succeeded
+    QVERIFY(progress.size() >= 2);                   // read while it ran
+    const QJsonObject o =
+        m_api->get(u"/api/v1/bulk-operations/"_s + operation->operationKey()).data();
+    QCOMPARE(o.value(u"status"_s).toString(), u"COMPLETED"_s);
+    QCOMPARE(o.value(u"matched"_s).toInt(), 5000);
+    QCOMPARE(m_api->get(u"/api/v1/jobs?type=mass&state=cancelled&page_size=1"_s)
+                 .data()
+                 .value(u"pagination"_s)
+                 .toObject()
+                 .value(u"total_count"_s)
+                 .toInt(),
+             5000);
+}
+
+// A key with only "read": the window lists the jobs, and every action is off.
+void tst_ui_remote::readKeyGivesReadOnlyWindow()
+{
+    const QString key = createJob(u"mail"_s);
+    const QByteArray reader = createKey(u"watcher"_s, {u"read"_s}, {u"*"_s});
+    QVERIFY(!reader.isEmpty());
+    std::unique_ptr<MainWindow> window = attach(reader);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
+    jobs->table()->selectRow(jobs->model()->rowOfKey(key));
+    QVERIFY(!jobs->action(JobActions::Kind::Cancel)->isEnabled());
+    QVERIFY(window->findChild<QLabel *>(u"readOnlyLabel"_s)->isVisible());
+    QVERIFY(window->findChild<QLabel *>(u"storeLabel"_s)->text().contains(u"watcher (read)"_s));
+}
+
+// A key of one tenant sees that tenant's jobs only.
+void tst_ui_remote::tenantKeySeesItsTenants()
+{
+    const QString mine = createJob(u"mail"_s, u"acme"_s);
+    const QString theirs = createJob(u"mail"_s, u"globex"_s);
+    const QByteArray acme = createKey(u"acme-ops"_s, {u"job"_s}, {u"acme"_s});
+    QVERIFY(!acme.isEmpty());
+    std::unique_ptr<MainWindow> window = attach(acme);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(mine) >= 0);
+    QCOMPARE(jobs->model()->rowCount(), 1);
+    QCOMPARE(jobs->model()->rowOfKey(theirs), -1);
+}
+
+// The server goes away: one banner says so and counts down; the server comes back on the same
+// port and store: the banner goes and the list shows what changed meanwhile.
+void tst_ui_remote::stoppedServerShowsBannerAndComesBack()
+{
+    const QString before = createJob(u"mail"_s);
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(before) >= 0);
+    auto *banner = window->findChild<QLabel *>(u"connectionBanner"_s);
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+
+    QVERIFY(m_server->stop());
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15'000);
+    QVERIFY2(banner->text().contains(u"Retrying in"_s), qPrintable(banner->text()));
+    QCOMPARE(jobs->model()->rowOfKey(before), 0); // what it last read stays
+
+    QVERIFY(m_server->start()); // same port, same store
+    m_api = std::make_unique<ApiClient>(m_server->port(), ServerProcess::kKey);
+    const QString after = createJob(u"mail"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 40'000);
+    QTRY_VERIFY_WITH_TIMEOUT(jobs->model()->rowOfKey(after) >= 0, 10'000);
+}
+
+// HTTPS: a self-signed certificate is refused (its fingerprint said) until it is trusted for
+// that server; then the console works over TLS.
+void tst_ui_remote::httpsWithTrustedFingerprint()
+{
+    QTemporaryDir dir;
+    QVERIFY2(makeTestCertificate(dir.path(), u"server"_s, {u"-newkey"_s, u"rsa:2048"_s}),
+             "openssl could not make a certificate");
+    QVERIFY(startServer({u"--tls-cert"_s, dir.filePath(u"server.crt"_s), u"--tls-key"_s,
+                         dir.filePath(u"server.key"_s)}));
+    const QUrl url = local(m_server->port(), "https");
+    RemoteServer server;
+    server.url = url;
+    server.apiKey = ServerProcess::kKey;
+    const RemoteConsole::Attached refused = RemoteConsole::attach(server, false);
+    QVERIFY(!refused.server);
+    QVERIFY2(refused.problem.contains(u"not trusted"_s), qPrintable(refused.problem));
+    QVERIFY(!refused.problem.contains(QLatin1String(ServerProcess::kKey)));
+
+    QFile pem(dir.filePath(u"server.crt"_s));
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    const QString fingerprint = ApiConnection::fingerprint(QSslCertificate(pem.readAll()));
+    QVERIFY(refused.problem.contains(fingerprint));
+    TrustedServers::trust(url, fingerprint);
+
+    // Jobs are made over TLS too: the test's own client speaks plain HTTP, so through the
+    // console's client.
+    RemoteClient client(RemoteServer{url, ServerProcess::kKey, {fingerprint}, 10'000});
+    const ApiAnswer created = client.call(
+        "POST", u"/api/v1/jobs"_s, {{u"type"_s, u"tls-mail"_s}, {u"variables"_s, QJsonObject{}}});
+    QVERIFY2(created.ok(), qPrintable(created.problem));
+    const QString key = created.data.value(u"job_key"_s).toString();
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey, url);
+    QVERIFY(window);
+    QTRY_VERIFY(window->jobsView()->model()->rowOfKey(key) >= 0);
+}
+
+QTEST_MAIN(tst_ui_remote)
+#include "tst_ui_remote.moc"
