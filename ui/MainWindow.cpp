@@ -5,6 +5,7 @@
 #include "actions/StoreUpkeep.h"
 #include "dialogs/SettingsDialog.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorReader.h"
 #include "models/IncidentWatcher.h"
 #include "models/JobTableModel.h"
 #include "models/ReadOnlyMode.h"
@@ -65,7 +66,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     } else {
         m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
         // The views below read the store itself (issue 18: not over the API yet).
-        m_background = new BackgroundReader(m_context.store, m_context.engine, this);
+        m_background = new BackgroundReader(
+            OperatorReader::factory(m_context.store, m_context.engine), this);
         m_exporter = new JobExporter(m_context.store, this);
         m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
     }

@@ -3,6 +3,7 @@
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorReader.h"
 #include "models/BulkOperationsModel.h"
 #include "models/ReadOnlyMode.h"
 #include "views/BulkOperationsView.h"
@@ -36,7 +37,7 @@ void tst_ui_bulk::initTestCase()
     m_kit->server.settings().bulkStepJobs = 20;
     m_kit->server.settings().bulkBusyPercent = 5;
     m_kit->server.restart();
-    m_reader = std::make_unique<BackgroundReader>(m_kit->store(), m_kit->server.server().engine());
+    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_bulk::cleanupTestCase()

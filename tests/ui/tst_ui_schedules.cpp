@@ -6,6 +6,7 @@
 #include "UiTestKit.h"
 #include "dialogs/ScheduleDialog.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorReader.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
 #include "models/SchedulesModel.h"
@@ -54,7 +55,7 @@ void tst_ui_schedules::initTestCase()
     QVERIFY(m_english.load(QStringLiteral(":/i18n/jobdeck_en.qm")));
     QCoreApplication::installTranslator(&m_english);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(m_kit->store(), m_kit->server.server().engine());
+    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_schedules::cleanupTestCase()

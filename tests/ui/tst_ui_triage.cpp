@@ -3,6 +3,7 @@
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorReader.h"
 #include "models/IncidentGroupsModel.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
@@ -33,7 +34,7 @@ void tst_ui_triage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(m_kit->store(), m_kit->server.server().engine());
+    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_triage::cleanupTestCase()
@@ -143,7 +144,7 @@ void tst_ui_triage::workersShowTimedOutAttempts()
 
     // A store no worker has asked: the view says why it is empty.
     UiTestKit fresh;
-    BackgroundReader reader(fresh.store(), fresh.server.server().engine());
+    BackgroundReader reader(OperatorReader::factory(fresh.store(), fresh.server.server().engine()));
     WorkersView empty(reader, fresh.server.server().engine());
     load(empty);
     QCOMPARE(empty.model()->rowCount(), 0);

@@ -6,6 +6,7 @@
 #include "UiTestKit.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
+#include "models/OperatorReader.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
@@ -57,7 +58,7 @@ void tst_ui_views::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(m_kit->store(), m_kit->server.server().engine());
+    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
     for (int i = 0; i < 6; ++i)
         QVERIFY(!m_kit->create(QStringLiteral("mail")).isEmpty());
     for (int i = 0; i < 3; ++i)

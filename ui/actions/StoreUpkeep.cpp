@@ -50,7 +50,7 @@ void StoreUpkeep::editRetention()
         return;
     }
     m_reader.read<RetentionPolicy>(
-        this, [](OperatorReader &r) { return r.retention(); },
+        this, [](OperatorSource &r) { return r.retention(); },
         [this](const RetentionPolicy &policy, const QString &error) {
             if (!error.isEmpty()) {
                 emit message(tr("The retention policy cannot be read: %1").arg(error));

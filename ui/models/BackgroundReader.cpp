@@ -1,7 +1,7 @@
 #include "BackgroundReader.h"
 
-BackgroundReader::BackgroundReader(const StoreOptions &store, Engine *engine, QObject *parent)
-    : QObject(parent), m_store(store), m_engine(engine)
+BackgroundReader::BackgroundReader(OperatorSourceFactory factory, QObject *parent)
+    : QObject(parent), m_factory(std::move(factory))
 {
     m_thread.setObjectName(QStringLiteral("jobdeck-ui-reader"));
     m_worker = new QObject;
@@ -27,8 +27,8 @@ void BackgroundReader::post(Job job)
             QString error;
             if (!m_reader) {
                 try {
-                    m_reader = std::make_unique<OperatorReader>(m_store, m_engine);
-                } catch (const StoreError &e) {
+                    m_reader = m_factory();
+                } catch (const std::runtime_error &e) {
                     error = QString::fromStdString(e.what());
                 }
             }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "OperatorReader.h"
+#include "backend/OperatorSource.h"
 
 #include <QObject>
 #include <QPointer>
@@ -9,31 +9,31 @@
 #include <functional>
 #include <memory>
 
-// A thread of its own with an OperatorReader on it: the operator views ask for snapshots here so
-// that no query runs on the GUI thread. Work runs in the order asked; each answer comes back
+// A thread of its own with an OperatorSource on it (the store's, or a server's): the operator
+// views ask for snapshots here so that no query nor request runs on the GUI thread. Work runs in the order asked; each answer comes back
 // queued to the GUI thread and is dropped if its receiver is gone by then. The destructor waits
 // for the work in progress and closes the connection on its thread.
 class BackgroundReader : public QObject
 {
     Q_OBJECT
 public:
-    BackgroundReader(const StoreOptions &store, Engine *engine, QObject *parent = nullptr);
+    explicit BackgroundReader(OperatorSourceFactory factory, QObject *parent = nullptr);
     ~BackgroundReader() override;
 
     // Runs `work` on the reader's thread and `done(result, error)` on this object's thread.
-    // `error` is the store's message when the read failed (result is then T{}).
+    // `error` is the source's message when the read failed (result is then T{}).
     template <typename T>
-    void read(QObject *receiver, std::function<T(OperatorReader &)> work,
+    void read(QObject *receiver, std::function<T(OperatorSource &)> work,
               std::function<void(const T &, const QString &)> done)
     {
         QPointer<QObject> guard(receiver);
-        post([this, guard, work = std::move(work), done = std::move(done)](OperatorReader *reader,
+        post([this, guard, work = std::move(work), done = std::move(done)](OperatorSource *reader,
                                                                            QString error) {
             auto result = std::make_shared<T>();
             if (reader) {
                 try {
                     *result = work(*reader);
-                } catch (const StoreError &e) {
+                } catch (const std::runtime_error &e) {
                     error = QString::fromStdString(e.what());
                 }
             }
@@ -49,12 +49,11 @@ public:
 
 private:
     // `reader` is null (and `error` set) when the connection could not be opened.
-    using Job = std::function<void(OperatorReader *reader, QString error)>;
+    using Job = std::function<void(OperatorSource *reader, QString error)>;
     void post(Job job);
 
-    StoreOptions m_store;
-    Engine *m_engine;
+    OperatorSourceFactory m_factory;
     QThread m_thread;
     QObject *m_worker = nullptr;              // lives on m_thread
-    std::unique_ptr<OperatorReader> m_reader; // created and used on m_thread only
+    std::unique_ptr<OperatorSource> m_reader; // created and used on m_thread only
 };

@@ -37,7 +37,7 @@ void IncidentWatcher::check()
     }
     m_reading = true;
     m_reader.read<IncidentsSnapshot>(
-        this, [](OperatorReader &r) { return r.incidents(QStringLiteral("OPEN"), 1); },
+        this, [](OperatorSource &r) { return r.incidents(QStringLiteral("OPEN"), 1); },
         [this](const IncidentsSnapshot &open, const QString &error) {
             m_reading = false;
             if (!error.isEmpty())

@@ -3,9 +3,9 @@
 #include "JobsLink.h"
 
 #include "KeyedTableModel.h"
-#include "OperatorReader.h"
+#include "backend/OperatorSource.h"
 
-// The tables of the operator views, each filled from OperatorReader snapshots (setRows keeps
+// The tables of the operator views, each filled from OperatorSource snapshots (setRows keeps
 // the selection). Times are shown in local time, "yyyy-MM-dd HH:mm:ss", like the jobs table.
 
 // Job types: depth per state, oldest waiting, paused, workers and long polls.

@@ -188,3 +188,22 @@ QList<ScheduleRecord> OperatorReader::schedules()
 {
     return ScheduleStore(m_db).list({});
 }
+
+QList<IncidentGroups::Group> OperatorReader::incidentGroups()
+{
+    return IncidentGroups(m_db).open(QStringList());
+}
+
+QStringList OperatorReader::incidentKeys(const QList<IncidentGroups::Group> &groups)
+{
+    QStringList keys;
+    IncidentGroups store(m_db);
+    for (const IncidentGroups::Group &g : groups)
+        keys += store.openKeys(g, QStringList());
+    return keys;
+}
+
+OperatorSourceFactory OperatorReader::factory(const StoreOptions &options, Engine *engine)
+{
+    return [options, engine] { return std::make_unique<OperatorReader>(options, engine); };
+}

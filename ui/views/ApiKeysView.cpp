@@ -53,7 +53,7 @@ ApiKeysView::ApiKeysView(BackgroundReader &reader, Engine *engine, ReadOnlyMode 
 void ApiKeysView::load()
 {
     reader().read<QList<KeyStore::Listed>>(
-        this, [](OperatorReader &r) { return r.apiKeys(); },
+        this, [](OperatorSource &r) { return r.apiKeys(); },
         [this](const QList<KeyStore::Listed> &rows, const QString &error) {
             if (error.isEmpty())
                 m_model->setRows(rows);

@@ -28,7 +28,7 @@ BulkOperationsView::BulkOperationsView(BackgroundReader &reader, Engine *engine,
 void BulkOperationsView::load()
 {
     reader().read<QList<BulkOperationRecord>>(
-        this, [](OperatorReader &r) { return r.bulkOperations(); },
+        this, [](OperatorSource &r) { return r.bulkOperations(); },
         [this](const QList<BulkOperationRecord> &rows, const QString &error) {
             if (error.isEmpty())
                 m_model->setRows(rows);

@@ -161,7 +161,7 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
 
     m_refresher = new ViewRefresher(this, [this] {
         m_reader.read<DashboardSnapshot>(
-            this, [](OperatorReader &r) { return r.dashboard(Clock::nowMs()); },
+            this, [](OperatorSource &r) { return r.dashboard(Clock::nowMs()); },
             [this](const DashboardSnapshot &s, const QString &error) { apply(s, error); });
     });
     auto *f5 = new QShortcut(QKeySequence::Refresh, this);

@@ -2,7 +2,7 @@
 
 #include "models/JobsLink.h"
 
-#include "models/OperatorReader.h"
+#include "backend/OperatorSource.h"
 
 #include <QWidget>
 
@@ -16,7 +16,7 @@ class ViewRefresher;
 // The dashboard: jobs per state, the last 15 minutes' throughput and failure rate (chart),
 // the p95 processing time of those minutes, open incidents, the queue depth per job type, and
 // the store: its size, its oldest finished job and the retention policy in force.
-// Read in the background (OperatorReader::dashboard) every refresh interval while visible.
+// Read in the background (OperatorSource::dashboard) every refresh interval while visible.
 class DashboardView : public QWidget
 {
     Q_OBJECT

@@ -96,7 +96,7 @@ void IncidentsView::load()
     if (f == Filter::OpenByError) {
         reader().read<QList<IncidentGroups::Group>>(
             this,
-            [](OperatorReader &r) { return IncidentGroups(r.database()).open(QStringList()); },
+            [](OperatorSource &r) { return r.incidentGroups(); },
             [this](const QList<IncidentGroups::Group> &groups, const QString &error) {
                 if (error.isEmpty() && filter() == Filter::OpenByError) {
                     m_groups->setRows(groups);
@@ -116,7 +116,7 @@ void IncidentsView::load()
                                                    : QString();
     const int limit = m_model->limit();
     reader().read<IncidentsSnapshot>(
-        this, [status, limit](OperatorReader &r) { return r.incidents(status, limit); },
+        this, [status, limit](OperatorSource &r) { return r.incidents(status, limit); },
         [this, f](const IncidentsSnapshot &snapshot, const QString &error) {
             // A snapshot of a filter no longer chosen is dropped; the new one is on its way.
             if (error.isEmpty() && f == filter()) {
@@ -186,13 +186,7 @@ void IncidentsView::retrySelectedGroups()
     // The keys are read when asked for: the groups may have grown since the last refresh.
     reader().read<QStringList>(
         this,
-        [groups](OperatorReader &r) {
-            QStringList keys;
-            IncidentGroups store(r.database());
-            for (const IncidentGroups::Group &g : groups)
-                keys += store.openKeys(g, QStringList());
-            return keys;
-        },
+        [groups](OperatorSource &r) { return r.incidentKeys(groups); },
         [this](const QStringList &keys, const QString &error) {
             if (!error.isEmpty())
                 return showMessage(tr("The store cannot be read right now: %1").arg(error), true);

@@ -50,7 +50,7 @@ JobTypesView::JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMod
 void JobTypesView::load()
 {
     reader().read<QList<JobTypeSnapshot>>(
-        this, [](OperatorReader &r) { return r.jobTypes(); },
+        this, [](OperatorSource &r) { return r.jobTypes(); },
         [this](const QList<JobTypeSnapshot> &rows, const QString &error) {
             if (error.isEmpty())
                 m_model->setRows(rows);

@@ -74,7 +74,7 @@ SchedulesView::SchedulesView(BackgroundReader &reader, Engine *engine, ReadOnlyM
 void SchedulesView::load()
 {
     reader().read<QList<ScheduleRecord>>(
-        this, [](OperatorReader &r) { return r.schedules(); },
+        this, [](OperatorSource &r) { return r.schedules(); },
         [this](const QList<ScheduleRecord> &rows, const QString &error) {
             if (error.isEmpty())
                 m_model->setRows(rows);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/OperatorReader.h"
+#include "backend/OperatorSource.h"
 
 #include <QWidget>
 

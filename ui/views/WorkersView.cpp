@@ -22,7 +22,7 @@ WorkersView::WorkersView(BackgroundReader &reader, Engine *engine, QWidget *pare
 void WorkersView::load()
 {
     reader().read<QList<WorkerSnapshot>>(
-        this, [](OperatorReader &r) { return r.workers(); },
+        this, [](OperatorSource &r) { return r.workers(); },
         [this](const QList<WorkerSnapshot> &rows, const QString &error) {
             if (error.isEmpty())
                 m_model->setRows(rows);
