@@ -10,6 +10,7 @@
 #include "api/ListApi.h"
 #include "api/ObservabilityApi.h"
 #include "api/OperatorApi.h"
+#include "api/DashboardApi.h"
 #include "api/RetentionApi.h"
 #include "api/SchedulesApi.h"
 #include "api/StatsApi.h"
@@ -123,6 +124,7 @@ void Server::start()
     IncidentsApi::registerRoutes(*m_frontend);
     KeysApi::registerRoutes(*m_frontend);
     RetentionApi::registerRoutes(*m_frontend);
+    DashboardApi::registerRoutes(*m_frontend);
     BulkOperationsApi::registerRoutes(*m_frontend);
     ChangesApi::registerRoutes(*m_frontend);
     SchedulesApi::registerRoutes(*m_frontend);

@@ -65,9 +65,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         m_backend = new RemoteBackend(*m_context.remote, this);
     } else {
         m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
-        // The views below read the store itself (issue 18: not over the API yet).
-        m_background = new BackgroundReader(
-            OperatorReader::factory(m_context.store, m_context.engine), this);
+    }
+    m_background = new BackgroundReader(m_backend->operatorSourceFactory(), this);
+    if (!m_context.remote) { // export and backup read the store itself
         m_exporter = new JobExporter(m_context.store, this);
         m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
     }
@@ -77,8 +77,8 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     connect(m_mode, &ReadOnlyMode::changed, this, &MainWindow::applyReadOnly);
     applyReadOnly(m_mode->isOn());
 
-    if (m_background) {
-        m_watcher = new IncidentWatcher(*m_background, m_context.engine, this);
+    {
+        m_watcher = new IncidentWatcher(*m_background, m_backend, this);
         connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
         if (SqlDialect::isPostgresUrl(m_context.store.path))
             m_watcher->pollEvery(IncidentWatcher::kCheckMs);
@@ -143,8 +143,7 @@ void MainWindow::buildPages()
     connect(m_detail, &JobDetailPanel::actionRequested, m_jobs, &JobsView::triggerOn);
 
     QList<std::pair<QWidget *, QString>> pages = {{m_splitter, tr("Jobs")}};
-    if (m_background)
-        buildOperatorPages(pages);
+    buildOperatorPages(pages);
     for (const auto &[widget, title] : pages) {
         m_pages->addWidget(widget);
         m_nav->addItem(title);
@@ -195,7 +194,9 @@ void MainWindow::buildPages()
 void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
 {
     m_dashboard = new DashboardView(*m_background, m_pages);
-    connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
+    if (m_upkeep)
+        connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep,
+                &StoreUpkeep::editRetention);
     // Every view leads to the jobs it counts or lists.
     const auto showJobs = [this](const JobsLink &link) {
         m_jobs->showLink(link);
@@ -206,7 +207,8 @@ void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
         m_incidents->setFilter(IncidentsView::Filter::Open);
         showPage(Incidents);
     });
-    connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
+    if (m_upkeep)
+        connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
     m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
     m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
     m_workers = new WorkersView(*m_background, m_context.engine, m_pages);

@@ -7,7 +7,11 @@
 #include "engine/Engine.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
+#include "core/Clock.h"
+#include "store/IncidentGroups.h"
 #include "store/OperatorStore.h"
+
+#include <QJsonArray>
 
 namespace IncidentsApi {
 namespace {
@@ -24,6 +28,12 @@ QJsonObject incidentView(const OperatorStore::IncidentRow &row)
     out.insert(QStringLiteral("job_status"),
                row.jobStatus.isEmpty() ? QJsonValue() : QJsonValue(row.jobStatus));
     return out;
+}
+
+// A query parameter's text, fully decoded.
+QString queryText(const QUrlQuery &query, const char *name)
+{
+    return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
 }
 
 // A whole number query parameter in [min, max], or `fallback` when absent.
@@ -130,10 +140,58 @@ void resolveRoute(HttpFrontend *f, ApiRequest &request)
         JobAnswers::later<IncidentResolved>(request));
 }
 
+QStringList tenantsOf(const ApiRequest &request)
+{
+    return request.caller().seesAllTenants() ? QStringList() : request.caller().tenants;
+}
+
+// GET /api/v1/incidents/groups: the open incidents grouped by job type and error, the most
+// numerous first (the console's "Open, by error").
+void groupsRoute(HttpFrontend *f, ApiRequest &request)
+{
+    QJsonArray groups;
+    for (const IncidentGroups::Group &g :
+         IncidentGroups(f->reader().database()).open(tenantsOf(request)))
+        groups.append(QJsonObject{
+            {QStringLiteral("job_type"), g.jobType},
+            {QStringLiteral("error_code"),
+             g.errorCode.isEmpty() ? QJsonValue() : QJsonValue(g.errorCode)},
+            {QStringLiteral("error_message"),
+             g.errorMessage.isEmpty() ? QJsonValue() : QJsonValue(g.errorMessage)},
+            {QStringLiteral("count"), g.count},
+            {QStringLiteral("newest_at"), JsonText::time(g.newestAt)}});
+    request.reply(ApiResult::ok(
+        QJsonObject{{QStringLiteral("groups"), groups}, {QStringLiteral("count"), groups.size()}}));
+}
+
+// GET /api/v1/incidents/groups/ids?job_type=&error_code=&error_message= : the open incidents
+// of one group (absent code or message: none), to resolve them all.
+void groupIdsRoute(HttpFrontend *f, ApiRequest &request)
+{
+    const QUrlQuery &query = request.query();
+    IncidentGroups::Group group;
+    group.jobType = queryText(query, "job_type");
+    group.errorCode = queryText(query, "error_code");
+    group.errorMessage = queryText(query, "error_message");
+    if (group.jobType.isEmpty())
+        return request.fail(ApiError::validation(
+            {{QStringLiteral("job_type"), QStringLiteral("The group's job type is required")}}));
+    const QStringList ids =
+        IncidentGroups(f->reader().database()).openKeys(group, tenantsOf(request));
+    request.reply(ApiResult::ok(QJsonObject{{QStringLiteral("incident_ids"),
+                                             QJsonArray::fromStringList(ids)},
+                                            {QStringLiteral("count"), ids.size()}}));
+}
+
 } // namespace
 
 void registerRoutes(HttpFrontend &frontend)
 {
+    frontend.route(Method::Get, "/api/v1/incidents/groups", Access::Read, groupsRoute,
+                   {"incidents", "Open incidents grouped by job type and error", false});
+    frontend.route(Method::Get, "/api/v1/incidents/groups/ids", Access::Read, groupIdsRoute,
+                   {"incidents", "The open incidents of one group", false,
+                    "job_type error_code error_message"});
     frontend.route(Method::Get, "/api/v1/incidents", Access::Read, listRoute,
                    {"incidents", "Incidents by status, type and job type, paged", false,
                     "status type job_type page page_size"});

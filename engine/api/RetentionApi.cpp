@@ -28,9 +28,7 @@ QJsonValue duration(const std::optional<qint64> &ms)
 
 ApiResult render(const RetentionPolicy &p)
 {
-    return ApiResult::ok(QJsonObject{{QStringLiteral("completed"), duration(p.completedMs)},
-                                     {QStringLiteral("cancelled"), duration(p.cancelledMs)},
-                                     {QStringLiteral("failed"), duration(p.failedMs)}});
+    return ApiResult::ok(policyJson(p));
 }
 
 void getRoute(HttpFrontend *f, ApiRequest &request)
@@ -82,6 +80,13 @@ void putRoute(HttpFrontend *f, ApiRequest &request)
 }
 
 } // namespace
+
+QJsonObject policyJson(const RetentionPolicy &p)
+{
+    return QJsonObject{{QStringLiteral("completed"), duration(p.completedMs)},
+                       {QStringLiteral("cancelled"), duration(p.cancelledMs)},
+                       {QStringLiteral("failed"), duration(p.failedMs)}};
+}
 
 void registerRoutes(HttpFrontend &frontend)
 {

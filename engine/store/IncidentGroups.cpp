@@ -60,8 +60,8 @@ QStringList IncidentGroups::openKeys(const Group &group, const QStringList &tena
     const QString tenantSql = tenantCondition(tenants, binds);
     QSqlQuery q = run(m_db,
                       QStringLiteral("SELECT incident_key FROM incidents WHERE status = 'OPEN' "
-                                     "AND job_type = ? AND COALESCE(error_code, '') = ? AND "
-                                     "COALESCE(error_message, '') = ?") +
+                                     "AND job_type = ? AND COALESCE(error_code, '') = COALESCE(?, '') "
+                                     "AND COALESCE(error_message, '') = COALESCE(?, '')") +
                           tenantSql + QStringLiteral(" ORDER BY id"),
                       binds);
     QStringList keys;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobSource.h"
+#include "OperatorSource.h"
 #include "actions/JobActions.h"
 #include "engine/BulkOperations.h"
 #include "store/BulkOperationRecord.h"
@@ -31,6 +32,8 @@ public:
     // Makes sources of typed reads, for reader threads; a source may throw a
     // std::runtime_error that says why it cannot be opened.
     virtual JobSourceFactory sourceFactory() const = 0;
+    // Makes the operator views' sources, for a reader thread (BackgroundReader).
+    virtual OperatorSourceFactory operatorSourceFactory() const = 0;
     // Jobs also change where jobsChanged() does not see it (other nodes of a PostgreSQL store,
     // a server over the network): shown views look again every ui/refreshMs too.
     virtual bool changesElsewhere() const = 0;

@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
+#include "models/OperatorReader.h"
 #include "models/StoreReader.h"
 #include "store/SqlDialect.h"
 
@@ -57,6 +58,11 @@ EmbeddedBackend::EmbeddedBackend(Engine *engine, const StoreOptions &store, QObj
 JobSourceFactory EmbeddedBackend::sourceFactory() const
 {
     return StoreReader::factory(m_store);
+}
+
+OperatorSourceFactory EmbeddedBackend::operatorSourceFactory() const
+{
+    return OperatorReader::factory(m_store, m_engine);
 }
 
 void EmbeddedBackend::jobAction(JobActions::Kind kind, const QString &key,

@@ -16,6 +16,7 @@ public:
     EmbeddedBackend(Engine *engine, const StoreOptions &store, QObject *parent = nullptr);
 
     JobSourceFactory sourceFactory() const override;
+    OperatorSourceFactory operatorSourceFactory() const override;
     bool changesElsewhere() const override { return m_shared; }
     bool canAct() const override { return m_engine != nullptr; }
     void jobAction(JobActions::Kind kind, const QString &key, const JobActions::Input &input,

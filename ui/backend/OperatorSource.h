@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/Dashboard.h"
 #include "engine/Retention.h"
 #include "store/BulkOperationRecord.h"
 #include "store/IncidentGroups.h"
@@ -16,42 +17,6 @@
 
 #include <functional>
 #include <memory>
-
-// What the dashboard shows, read in one snapshot: counts per state (job_counts), the finished
-// jobs of each of the last kMinutes minutes (job_rollup), queue depth per type and the p95
-// processing time of the window: the numbers GET /api/v1/jobs/stats computes, from the same
-// engine classes; and the store's size, its oldest finished job and the retention in force.
-struct DashboardSnapshot
-{
-    static constexpr int kMinutes = 15;
-
-    qint64 generatedAt = 0; // ms
-    CounterSummary counts;
-    struct Minute
-    {
-        qint64 minute = 0; // epoch minutes
-        qint64 completed = 0;
-        qint64 failed = 0; // FAILED, ERROR_THROWN
-        qint64 cancelled = 0;
-        double failureRate() const // percent of completed + failed
-        {
-            return completed + failed ? 100.0 * double(failed) / double(completed + failed) : 0;
-        }
-    };
-    QList<Minute> minutes; // kMinutes entries, oldest first; the last is the current minute
-    struct Depth
-    {
-        QString type;
-        qint64 waiting = 0, scheduled = 0, retrying = 0, active = 0;
-        qint64 total() const { return waiting + scheduled + retrying + active; }
-    };
-    QList<Depth> depth;  // types with unfinished jobs, by name
-    RollupTotals window; // every job finished in the kMinutes minutes
-    qint64 p95ProcessingMs = 0;
-    qint64 openIncidents = 0;
-    StoreFootprint store;
-    RetentionPolicy retention; // the store's, or the server's [retention] settings
-};
 
 // One row of the job types view: what GET /api/v1/job-types answers for a type.
 struct JobTypeSnapshot

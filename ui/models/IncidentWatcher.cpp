@@ -1,21 +1,21 @@
 #include "IncidentWatcher.h"
 
 #include "BackgroundReader.h"
-#include "engine/Engine.h"
+#include "backend/ConsoleBackend.h"
 
 #include <QTimer>
 
-IncidentWatcher::IncidentWatcher(BackgroundReader &reader, Engine *engine, QObject *parent)
+IncidentWatcher::IncidentWatcher(BackgroundReader &reader, ConsoleBackend *backend,
+                                 QObject *parent)
     : QObject(parent), m_reader(reader), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);
     m_timer->setInterval(kCheckMs);
     connect(m_timer, &QTimer::timeout, this, &IncidentWatcher::check);
-    if (engine) // queued: the engine signals on its own thread
-        connect(engine, &Engine::batchCommitted, this, [this] {
-            if (!m_timer->isActive())
-                m_timer->start();
-        });
+    connect(backend, &ConsoleBackend::jobsChanged, this, [this] {
+        if (!m_timer->isActive())
+            m_timer->start();
+    });
     check();
 }
 

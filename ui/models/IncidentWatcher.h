@@ -5,7 +5,7 @@
 #include <QObject>
 
 class BackgroundReader;
-class Engine;
+class ConsoleBackend;
 class QTimer;
 
 // Notices incidents opened while the console runs: after engine commits (at most once per
@@ -16,7 +16,7 @@ class IncidentWatcher : public QObject
     Q_OBJECT
 public:
     static constexpr int kCheckMs = 2000;
-    IncidentWatcher(BackgroundReader &reader, Engine *engine, QObject *parent = nullptr);
+    IncidentWatcher(BackgroundReader &reader, ConsoleBackend *backend, QObject *parent = nullptr);
     // The incidents open at start have been read (later ones are announced).
     bool hasBaseline() const { return m_lastSeenId >= 0; }
 

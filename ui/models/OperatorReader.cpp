@@ -3,6 +3,7 @@
 #include "store/BulkOperationStore.h"
 
 #include "core/Clock.h"
+#include "engine/Dashboard.h"
 #include "engine/Engine.h"
 #include "store/ReadSnapshot.h"
 #include "store/ScheduleStore.h"
@@ -30,66 +31,8 @@ OperatorReader::~OperatorReader()
 
 DashboardSnapshot OperatorReader::dashboard(qint64 nowMs)
 {
-    DashboardSnapshot out;
-    out.generatedAt = nowMs;
-    ReadSnapshot snapshot(m_db);
-    const QList<CounterCell> cells = JobCounters(m_db).cells(JobFilter{});
-    out.counts = JobCounters::summarize(cells);
-    QMap<QString, DashboardSnapshot::Depth> depth;
-    for (const CounterCell &cell : cells) {
-        qint64 *slot = nullptr;
-        DashboardSnapshot::Depth &d = depth[cell.type];
-        d.type = cell.type;
-        switch (cell.state) {
-        case JobState::Created:
-            slot = &d.waiting;
-            break;
-        case JobState::Scheduled:
-            slot = &d.scheduled;
-            break;
-        case JobState::FailedRetryable:
-            slot = &d.retrying;
-            break;
-        case JobState::Active:
-            slot = &d.active;
-            break;
-        default:
-            break;
-        }
-        if (slot)
-            *slot += cell.count;
-    }
-    for (const DashboardSnapshot::Depth &d : std::as_const(depth))
-        if (d.total() > 0)
-            out.depth.append(d);
-
-    // One primary-key range per minute of job_rollup; the window is their sum.
-    StatsQuery stats(m_db, &m_hours);
-    const qint64 nowMinute = nowMs / 60'000;
-    const RollupFilter all;
-    for (qint64 m = nowMinute - DashboardSnapshot::kMinutes + 1; m <= nowMinute; ++m) {
-        DashboardSnapshot::Minute minute;
-        minute.minute = m;
-        for (const RollupCell &cell : stats.readRange(all, m, m + 1)) {
-            out.window.add(cell);
-            if (cell.state == JobState::Completed)
-                minute.completed += cell.jobs;
-            else if (cell.state == JobState::Cancelled)
-                minute.cancelled += cell.jobs;
-            else
-                minute.failed += cell.jobs;
-        }
-        out.minutes.append(minute);
-    }
-    out.p95ProcessingMs = out.window.percentile(0.95);
-
-    OperatorStore::IncidentFilter open;
-    open.status = QStringLiteral("OPEN");
-    open.pageSize = 1;
-    OperatorStore(m_db).incidents(open, &out.openIncidents);
-    out.store = StoreFootprint::read(m_db);
-    out.retention = retention();
-    return out;
+    return Dashboard::read(m_db, &m_hours, nowMs,
+                           m_engine ? m_engine->defaultRetention() : RetentionPolicy{});
 }
 
 RetentionPolicy OperatorReader::retention()

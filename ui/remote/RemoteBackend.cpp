@@ -2,6 +2,7 @@
 
 #include "JobJson.h"
 #include "RemoteJobSource.h"
+#include "RemoteOperatorSource.h"
 #include "core/IsoDuration.h"
 
 #include <QLoggingCategory>
@@ -32,6 +33,11 @@ RemoteBackend::~RemoteBackend() = default;
 JobSourceFactory RemoteBackend::sourceFactory() const
 {
     return [client = m_client] { return std::make_unique<RemoteJobSource>(client); };
+}
+
+OperatorSourceFactory RemoteBackend::operatorSourceFactory() const
+{
+    return [client = m_client] { return std::make_unique<RemoteOperatorSource>(client); };
 }
 
 void RemoteBackend::waitForChanges()

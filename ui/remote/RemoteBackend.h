@@ -23,6 +23,7 @@ public:
     ~RemoteBackend() override;
 
     JobSourceFactory sourceFactory() const override;
+    OperatorSourceFactory operatorSourceFactory() const override;
     bool changesElsewhere() const override { return false; } // the changes feed tells
     bool canAct() const override { return true; }
     void jobAction(JobActions::Kind kind, const QString &key, const JobActions::Input &input,
