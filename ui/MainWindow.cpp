@@ -67,10 +67,10 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
         m_backend = new EmbeddedBackend(m_context.engine, m_context.store, this);
     }
     m_background = new BackgroundReader(m_backend->operatorSourceFactory(), this);
-    if (!m_context.remote) { // export and backup read the store itself
+    m_upkeep = new StoreUpkeep(this, m_backend, m_context.remote ? StoreOptions{} : m_context.store,
+                               *m_background, m_mode);
+    if (!m_context.remote) // export reads the store itself
         m_exporter = new JobExporter(m_context.store, this);
-        m_upkeep = new StoreUpkeep(this, m_context.engine, m_context.store, *m_background, m_mode);
-    }
     buildPages();
     buildMenus();
     buildStatusBar();
@@ -194,9 +194,7 @@ void MainWindow::buildPages()
 void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
 {
     m_dashboard = new DashboardView(*m_background, m_pages);
-    if (m_upkeep)
-        connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep,
-                &StoreUpkeep::editRetention);
+    connect(m_dashboard, &DashboardView::retentionRequested, m_upkeep, &StoreUpkeep::editRetention);
     // Every view leads to the jobs it counts or lists.
     const auto showJobs = [this](const JobsLink &link) {
         m_jobs->showLink(link);
@@ -207,14 +205,13 @@ void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
         m_incidents->setFilter(IncidentsView::Filter::Open);
         showPage(Incidents);
     });
-    if (m_upkeep)
-        connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
-    m_types = new JobTypesView(*m_background, m_context.engine, m_mode, m_pages);
-    m_incidents = new IncidentsView(*m_background, m_context.engine, m_mode, m_pages);
-    m_workers = new WorkersView(*m_background, m_context.engine, m_pages);
-    m_schedules = new SchedulesView(*m_background, m_context.engine, m_mode, m_pages);
-    m_bulkOperations = new BulkOperationsView(*m_background, m_context.engine, m_mode, m_pages);
-    m_keys = new ApiKeysView(*m_background, m_context.engine, m_mode, m_pages);
+    connect(m_upkeep, &StoreUpkeep::retentionSaved, m_dashboard, &DashboardView::refresh);
+    m_types = new JobTypesView(*m_background, m_backend, m_mode, m_pages);
+    m_incidents = new IncidentsView(*m_background, m_backend, m_mode, m_pages);
+    m_workers = new WorkersView(*m_background, m_backend, m_pages);
+    m_schedules = new SchedulesView(*m_background, m_backend, m_mode, m_pages);
+    m_bulkOperations = new BulkOperationsView(*m_background, m_backend, m_mode, m_pages);
+    m_keys = new ApiKeysView(*m_background, m_backend, m_mode, m_pages);
     for (OperatorTableView *view :
          {static_cast<OperatorTableView *>(m_types), static_cast<OperatorTableView *>(m_incidents),
           static_cast<OperatorTableView *>(m_workers),
@@ -266,8 +263,7 @@ void MainWindow::buildMenus()
         QSettings().setValue(QLatin1String(SettingsDialog::kReadOnly), on);
         m_mode->setOn(on);
     });
-    if (m_upkeep)
-        settings->addAction(m_upkeep->retentionAction());
+    settings->addAction(m_upkeep->retentionAction());
     settings->addSeparator();
     QAction *preferences = settings->addAction(tr("&Settings…"));
     preferences->setShortcut(QKeySequence::Preferences);
@@ -297,10 +293,9 @@ void MainWindow::buildStoreMenu(QMenu *file)
 void MainWindow::buildStatusBar()
 {
     const auto tell = [this](const QString &text) { statusBar()->showMessage(text, 15'000); };
-    if (m_upkeep) {
-        connect(m_upkeep, &StoreUpkeep::message, this, tell);
+    connect(m_upkeep, &StoreUpkeep::message, this, tell);
+    if (m_exporter)
         connect(m_exporter, &JobExporter::message, this, tell);
-    }
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,5 +1,6 @@
 // The Bulk operations view (issue 18): an operation started over the API shows with its
 // progress, and the view's Stop stops it on the server.
+#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "models/BackgroundReader.h"
@@ -71,7 +72,8 @@ void tst_ui_bulk::operationShowsProgressAndStops()
     QVERIFY(!id.isEmpty());
 
     ReadOnlyMode mode;
-    BulkOperationsView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    BulkOperationsView view(*m_reader, &backend, &mode);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     load(view);

@@ -2,6 +2,7 @@
 // previews the next runs as you type and says what is wrong; the view shows what the API answers,
 // in words, and its actions (new, pause, resume, run now, delete) change the store as the API's
 // routes do.
+#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "dialogs/ScheduleDialog.h"
@@ -121,7 +122,8 @@ void tst_ui_schedules::viewShowsAndActs()
                  .status,
              201);
     ReadOnlyMode mode;
-    SchedulesView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    SchedulesView view(*m_reader, &backend, &mode);
     load(view);
     SchedulesModel *model = view.model();
     QCOMPARE(model->rowCount(), 1);
@@ -234,7 +236,8 @@ void tst_ui_schedules::jobTypesShowAndEditLimits()
                  .size(),
              2);
     ReadOnlyMode mode;
-    JobTypesView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    JobTypesView view(*m_reader, &backend, &mode);
     load(view);
     JobTypesModel *model = view.model();
     const int row = model->rowOfKey(QStringLiteral("capped"));

@@ -1,5 +1,6 @@
 // What an operator triages with: open incidents grouped by error (and retried a group at a
 // time), and each worker's activations that ended with no answer.
+#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "models/BackgroundReader.h"
@@ -57,7 +58,8 @@ void tst_ui_triage::incidentsGroupedByError()
     QVERIFY(!bank.contains(QString()) && !card.isEmpty());
 
     ReadOnlyMode mode;
-    IncidentsView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    IncidentsView view(*m_reader, &backend, &mode);
     view.setFilter(IncidentsView::Filter::OpenByError);
     QCOMPARE(view.table()->model(), view.groupsModel());
     load(view);
@@ -130,7 +132,8 @@ void tst_ui_triage::workersShowTimedOutAttempts()
     const QString done = again.first().toObject().value(QStringLiteral("key")).toString();
     QCOMPARE(m_kit->api.put(QStringLiteral("/api/v1/jobs/%1/complete").arg(done), {}).status, 200);
 
-    WorkersView view(*m_reader, m_kit->server.server().engine());
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    WorkersView view(*m_reader, &backend);
     load(view);
     const int row = view.model()->rowOfKey(QStringLiteral("w-slow"));
     QVERIFY(row >= 0);
@@ -145,7 +148,8 @@ void tst_ui_triage::workersShowTimedOutAttempts()
     // A store no worker has asked: the view says why it is empty.
     UiTestKit fresh;
     BackgroundReader reader(OperatorReader::factory(fresh.store(), fresh.server.server().engine()));
-    WorkersView empty(reader, fresh.server.server().engine());
+    EmbeddedBackend freshBackend(fresh.server.server().engine(), fresh.store());
+    WorkersView empty(reader, &freshBackend);
     load(empty);
     QCOMPARE(empty.model()->rowCount(), 0);
     auto *hint = empty.findChild<QLabel *>(QStringLiteral("emptyTableHint"));

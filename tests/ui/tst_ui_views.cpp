@@ -2,6 +2,7 @@
 // (dashboard = GET /jobs/stats, job types = GET /job-types, incidents, workers, API keys), and
 // their actions change the store as the API's routes would: pause refuses activations, resolve
 // puts the job back to CREATED, a revoked key gets 401. Read-only mode disables and refuses.
+#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
 #include "core/Clock.h"
@@ -177,7 +178,8 @@ void tst_ui_views::dashboardMatchesStats()
 void tst_ui_views::jobTypesMatchApi()
 {
     ReadOnlyMode mode;
-    JobTypesView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    JobTypesView view(*m_reader, &backend, &mode);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     load(view);
@@ -217,7 +219,8 @@ void tst_ui_views::jobTypesMatchApi()
 void tst_ui_views::pauseRefusesActivationResumeHandsOut()
 {
     ReadOnlyMode mode;
-    JobTypesView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    JobTypesView view(*m_reader, &backend, &mode);
     load(view);
     selectKeys(view.table(), JobTypesModel::TypeRole, {QStringLiteral("mail")});
     QVERIFY(view.pauseAction()->isEnabled());
@@ -277,7 +280,8 @@ void tst_ui_views::pauseRefusesActivationResumeHandsOut()
 void tst_ui_views::incidentsMatchApiAndResolve()
 {
     ReadOnlyMode mode;
-    IncidentsView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    IncidentsView view(*m_reader, &backend, &mode);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(view.filter(), IncidentsView::Filter::Open);
@@ -351,7 +355,8 @@ void tst_ui_views::workersMatchApiWithLongPoll()
     Engine *engine = m_kit->server.server().engine();
     QTRY_COMPARE(engine->heldLongPolls(), 1);
 
-    WorkersView view(*m_reader, engine);
+    EmbeddedBackend backend(engine, m_kit->store());
+    WorkersView view(*m_reader, &backend);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     load(view);
@@ -394,7 +399,8 @@ void tst_ui_views::workersMatchApiWithLongPoll()
 void tst_ui_views::createdKeyWorksRevokedKeyIs401()
 {
     ReadOnlyMode mode;
-    ApiKeysView view(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    ApiKeysView view(*m_reader, &backend, &mode);
     QAbstractItemModelTester tester(view.model(),
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
     load(view);
@@ -468,9 +474,10 @@ void tst_ui_views::createdKeyWorksRevokedKeyIs401()
 void tst_ui_views::readOnlyDisablesAndRefuses()
 {
     ReadOnlyMode mode;
-    JobTypesView types(*m_reader, m_kit->server.server().engine(), &mode);
-    ApiKeysView keys(*m_reader, m_kit->server.server().engine(), &mode);
-    IncidentsView incidents(*m_reader, m_kit->server.server().engine(), &mode);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_kit->store());
+    JobTypesView types(*m_reader, &backend, &mode);
+    ApiKeysView keys(*m_reader, &backend, &mode);
+    IncidentsView incidents(*m_reader, &backend, &mode);
     load(types);
     load(keys);
     selectKeys(types.table(), JobTypesModel::TypeRole, {QStringLiteral("report")});

@@ -1,8 +1,7 @@
 #include "StoreUpkeep.h"
 
-#include "api/JobErrors.h"
+#include "backend/ConsoleBackend.h"
 #include "dialogs/RetentionDialog.h"
-#include "engine/OperatorCommands.h"
 #include "models/BackgroundReader.h"
 #include "models/ConsoleCommand.h"
 #include "models/ReadOnlyMode.h"
@@ -19,9 +18,9 @@
 #include <QProgressDialog>
 #include <QWidget>
 
-StoreUpkeep::StoreUpkeep(QWidget *window, Engine *engine, const StoreOptions &store,
+StoreUpkeep::StoreUpkeep(QWidget *window, ConsoleBackend *backend, const StoreOptions &store,
                          BackgroundReader &reader, ReadOnlyMode *mode)
-    : QObject(window), m_window(window), m_engine(engine), m_store(store), m_reader(reader),
+    : QObject(window), m_window(window), m_backend(backend), m_store(store), m_reader(reader),
       m_mode(mode)
 {
     m_retentionAction = new QAction(tr("Re&tention…"), this);
@@ -31,7 +30,11 @@ StoreUpkeep::StoreUpkeep(QWidget *window, Engine *engine, const StoreOptions &st
 
     m_backupAction = new QAction(tr("&Back up store…"), this);
     m_backupAction->setObjectName(QStringLiteral("backupAction"));
-    if (SqlDialect::isPostgresUrl(m_store.path)) {
+    if (m_store.path.isEmpty()) {
+        m_backupAction->setEnabled(false);
+        m_backupAction->setStatusTip(tr("The server's store is backed up on the server "
+                                        "(jobdeck --backup)"));
+    } else if (SqlDialect::isPostgresUrl(m_store.path)) {
         m_backupAction->setEnabled(false);
         m_backupAction->setStatusTip(tr("A PostgreSQL store is backed up with pg_dump"));
     } else {
@@ -74,20 +77,15 @@ void StoreUpkeep::saveRetention(const RetentionPolicy &policy)
     change.completedMs = policy.completedMs;
     change.cancelledMs = policy.cancelledMs;
     change.failedMs = policy.failedMs;
-    const RetentionPolicy defaults = m_engine ? m_engine->defaultRetention() : RetentionPolicy{};
-    ConsoleCommand::send(
-        m_engine, m_mode, this,
-        [change, defaults](Txn &txn) {
-            return OperatorCommands::setRetention(txn, change, defaults);
-        },
-        [this](const Outcome<RetentionPolicy> &result) {
-            if (result.ok())
-                emit message(
-                    tr("Retention saved: %1").arg(RetentionDialog::describe(result.value())));
-            else
-                emit message(tr("Retention not saved: %1").arg(JobErrors::message(result.error())));
-            emit retentionSaved(result.ok());
-        });
+    const ConsoleBackend::CommandDone done = [this](const CommandAnswer &result) {
+        if (result.ok && result.retention)
+            emit message(tr("Retention saved: %1").arg(RetentionDialog::describe(*result.retention)));
+        else
+            emit message(tr("Retention not saved: %1").arg(result.error));
+        emit retentionSaved(result.ok);
+    };
+    if (!ConsoleCommand::refused(m_mode, this, done))
+        m_backend->setRetention(change, this, done);
 }
 
 void StoreUpkeep::chooseBackupFile()

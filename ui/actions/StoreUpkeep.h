@@ -9,21 +9,22 @@
 #include <QProgressDialog>
 
 class BackgroundReader;
-class Engine;
+class ConsoleBackend;
 class QAction;
 class QWidget;
 class ReadOnlyMode;
 class StoreBackupTask;
 
 // The store's upkeep from the console: Settings ▸ Retention… (the policy of GET|PUT
-// /api/v1/settings/retention, sent through the engine like the API's PUT) and File ▸ Back up
-// store… (a consistent copy of a live SQLite store, made on a thread of its own with a progress
-// dialog). Both report in the window's status bar.
+// /api/v1/settings/retention, sent through the console's backend like the API's PUT) and File ▸
+// Back up store… (a consistent copy of a live SQLite store of this process, made on a thread of
+// its own with a progress dialog). Both report in the window's status bar.
 class StoreUpkeep : public QObject
 {
     Q_OBJECT
 public:
-    StoreUpkeep(QWidget *window, Engine *engine, const StoreOptions &store,
+    // `store`: empty path when the console is attached to a server (no backup from here).
+    StoreUpkeep(QWidget *window, ConsoleBackend *backend, const StoreOptions &store,
                 BackgroundReader &reader, ReadOnlyMode *mode);
     ~StoreUpkeep() override;
 
@@ -50,7 +51,7 @@ private:
     void endBackup(bool ok, const QString &text);
 
     QWidget *m_window;
-    Engine *m_engine;
+    ConsoleBackend *m_backend;
     StoreOptions m_store;
     BackgroundReader &m_reader;
     ReadOnlyMode *m_mode;

@@ -3,7 +3,11 @@
 #include "JobSource.h"
 #include "OperatorSource.h"
 #include "actions/JobActions.h"
+#include "auth/ApiKey.h"
 #include "engine/BulkOperations.h"
+#include "engine/OperatorCommands.h"
+#include "engine/Retention.h"
+#include "engine/ScheduleCommands.h"
 #include "store/BulkOperationRecord.h"
 
 #include <QObject>
@@ -17,6 +21,15 @@ struct BulkAnswer
 {
     std::optional<BulkOperationRecord> operation;
     QString error; // the API's message, or why the server could not be asked
+};
+
+// What the server answered an operator command: done, or refused with the API's message.
+struct CommandAnswer
+{
+    bool ok = false;
+    QString error;
+    QString created;                          // a new key's clear text, a run's job key
+    std::optional<RetentionPolicy> retention; // setRetention: the policy in force now
 };
 
 // The server a console works with, whatever it is: the engine inside this process over its
@@ -50,6 +63,26 @@ public:
     using BulkDone = std::function<void(const BulkAnswer &)>;
     virtual void startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done) = 0;
     virtual void stopBulkOperation(const QString &key, QObject *context, BulkDone done) = 0;
+
+    // The operator views' commands, as the API's PUT/POST/DELETE of job types, incidents,
+    // schedules, keys and retention run them; `done` runs on `context`'s thread.
+    using CommandDone = std::function<void(const CommandAnswer &)>;
+    enum class ScheduleOp { Run, Delete, Pause, Resume };
+    virtual void pauseType(const QString &type, const QString &reason, QObject *context,
+                           CommandDone done) = 0;
+    virtual void resumeType(const QString &type, QObject *context, CommandDone done) = 0;
+    virtual void setTypeLimit(const QString &type, const TypeLimitChange &change,
+                              QObject *context, CommandDone done) = 0;
+    virtual void resolveIncident(const QString &key, int retries, QObject *context,
+                                 CommandDone done) = 0;
+    virtual void saveSchedule(const QString &name, const ScheduleChange &change, bool create,
+                              QObject *context, CommandDone done) = 0;
+    virtual void scheduleAction(const QString &name, ScheduleOp op, QObject *context,
+                                CommandDone done) = 0;
+    virtual void createApiKey(const ApiKey &key, QObject *context, CommandDone done) = 0;
+    virtual void deleteApiKey(const QString &name, QObject *context, CommandDone done) = 0;
+    virtual void setRetention(const RetentionChange &change, QObject *context,
+                              CommandDone done) = 0;
 
 signals:
     // Jobs changed on this server (after its commit): views refresh, coalesced.

@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "engine/JobCommands.h"
 #include "engine/OperatorCommands.h"
+#include "engine/ScheduleCommands.h"
 #include "models/OperatorReader.h"
 #include "models/StoreReader.h"
 #include "store/SqlDialect.h"
@@ -121,4 +122,138 @@ void EmbeddedBackend::stopBulkOperation(const QString &key, QObject *context, Bu
     m_engine->submit(
         [key](Txn &txn) { return BulkOperations::stop(txn, StoreReader::consoleKey(), key); },
         bulkReply(context, std::move(done)));
+}
+
+template <typename Rule, typename Created>
+void EmbeddedBackend::command(Rule rule, QObject *context, CommandDone done, Created created)
+{
+    using T = typename std::invoke_result_t<Rule, Txn &>::value_type;
+    Reply<T> reply{context, [done = std::move(done), created](const Outcome<T> &outcome) {
+                       CommandAnswer answer;
+                       answer.ok = outcome.ok();
+                       if (!outcome.ok())
+                           answer.error = JobErrors::message(outcome.error());
+                       else
+                           created(outcome.value(), answer);
+                       done(answer);
+                   }};
+    if (!m_engine) { // a console without an engine only reads; queued like an answer
+        JobError refusal = JobError::of(JobError::Kind::ReadOnly);
+        refusal.reason = QStringLiteral("No engine");
+        return reply.send(refusal);
+    }
+    m_engine->submit(std::move(rule), std::move(reply));
+}
+
+template <typename Rule>
+void EmbeddedBackend::command(Rule rule, QObject *context, CommandDone done)
+{
+    command(std::move(rule), context, std::move(done), [](const auto &, CommandAnswer &) {});
+}
+
+void EmbeddedBackend::pauseType(const QString &type, const QString &reason, QObject *context,
+                                CommandDone done)
+{
+    command(
+        [type, reason](Txn &txn) {
+            return OperatorCommands::pauseType(txn, StoreReader::consoleKey(), type, reason);
+        },
+        context, std::move(done));
+}
+
+void EmbeddedBackend::resumeType(const QString &type, QObject *context, CommandDone done)
+{
+    command(
+        [type](Txn &txn) {
+            return OperatorCommands::resumeType(txn, StoreReader::consoleKey(), type);
+        },
+        context, std::move(done));
+}
+
+void EmbeddedBackend::setTypeLimit(const QString &type, const TypeLimitChange &change,
+                                   QObject *context, CommandDone done)
+{
+    command(
+        [type, change](Txn &txn) {
+            return OperatorCommands::setTypeLimit(txn, StoreReader::consoleKey(), type, change);
+        },
+        context, std::move(done));
+}
+
+void EmbeddedBackend::resolveIncident(const QString &key, int retries, QObject *context,
+                                      CommandDone done)
+{
+    command(
+        [key, retries](Txn &txn) {
+            return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key,
+                                                     retries);
+        },
+        context, std::move(done));
+}
+
+void EmbeddedBackend::saveSchedule(const QString &name, const ScheduleChange &change, bool create,
+                                   QObject *context, CommandDone done)
+{
+    command(
+        [name, change, create](Txn &txn) {
+            return create ? ScheduleCommands::create(txn, StoreReader::consoleKey(), name, change)
+                          : ScheduleCommands::update(txn, StoreReader::consoleKey(), name, change);
+        },
+        context, std::move(done));
+}
+
+void EmbeddedBackend::scheduleAction(const QString &name, ScheduleOp op, QObject *context,
+                                     CommandDone done)
+{
+    const ApiKey caller = StoreReader::consoleKey();
+    switch (op) {
+    case ScheduleOp::Run:
+        return command(
+            [name, caller](Txn &txn) { return ScheduleCommands::runNow(txn, caller, name); },
+            context, std::move(done), [](const JobsCreated &created, CommandAnswer &answer) {
+                if (!created.jobs.isEmpty())
+                    answer.created = created.jobs.first().key;
+            });
+    case ScheduleOp::Delete:
+        return command(
+            [name, caller](Txn &txn) { return ScheduleCommands::remove(txn, caller, name); },
+            context, std::move(done));
+    case ScheduleOp::Pause:
+    case ScheduleOp::Resume:
+        return command(
+            [name, caller, pause = op == ScheduleOp::Pause](Txn &txn) {
+                return ScheduleCommands::setPaused(txn, caller, name, pause);
+            },
+            context, std::move(done));
+    }
+}
+
+void EmbeddedBackend::createApiKey(const ApiKey &key, QObject *context, CommandDone done)
+{
+    command(
+        [key, clear = ApiKey::generateClearKey()](Txn &txn) {
+            return OperatorCommands::createApiKey(txn, key, clear);
+        },
+        context, std::move(done), [](const KeyCreated &created, CommandAnswer &answer) {
+            answer.created = QString::fromLatin1(created.clearKey);
+        });
+}
+
+void EmbeddedBackend::deleteApiKey(const QString &name, QObject *context, CommandDone done)
+{
+    command([name](Txn &txn) { return OperatorCommands::deleteApiKey(txn, name); }, context,
+            std::move(done));
+}
+
+void EmbeddedBackend::setRetention(const RetentionChange &change, QObject *context,
+                                   CommandDone done)
+{
+    const RetentionPolicy defaults = m_engine ? m_engine->defaultRetention() : RetentionPolicy{};
+    command(
+        [change, defaults](Txn &txn) {
+            return OperatorCommands::setRetention(txn, change, defaults);
+        },
+        context, std::move(done), [](const RetentionPolicy &policy, CommandAnswer &answer) {
+            answer.retention = policy;
+        });
 }

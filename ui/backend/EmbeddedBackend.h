@@ -23,11 +23,31 @@ public:
                    QObject *context, std::function<void(const JobActionAnswer &)> done) override;
     void startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done) override;
     void stopBulkOperation(const QString &key, QObject *context, BulkDone done) override;
+    void pauseType(const QString &type, const QString &reason, QObject *context,
+                   CommandDone done) override;
+    void resumeType(const QString &type, QObject *context, CommandDone done) override;
+    void setTypeLimit(const QString &type, const TypeLimitChange &change, QObject *context,
+                      CommandDone done) override;
+    void resolveIncident(const QString &key, int retries, QObject *context,
+                         CommandDone done) override;
+    void saveSchedule(const QString &name, const ScheduleChange &change, bool create,
+                      QObject *context, CommandDone done) override;
+    void scheduleAction(const QString &name, ScheduleOp op, QObject *context,
+                        CommandDone done) override;
+    void createApiKey(const ApiKey &key, QObject *context, CommandDone done) override;
+    void deleteApiKey(const QString &name, QObject *context, CommandDone done) override;
+    void setRetention(const RetentionChange &change, QObject *context, CommandDone done) override;
 
     Engine *engine() const { return m_engine; }
     const StoreOptions &store() const { return m_store; }
 
 private:
+    // Submits `rule` (a rule of the API's) and answers `done` with its outcome; `created` takes
+    // what a success made (a key, a job) out of it.
+    template <typename Rule, typename Created>
+    void command(Rule rule, QObject *context, CommandDone done, Created created);
+    template <typename Rule> void command(Rule rule, QObject *context, CommandDone done);
+
     Engine *m_engine;
     StoreOptions m_store;
     bool m_shared; // PostgreSQL: other nodes commit too

@@ -4,16 +4,14 @@
 
 namespace ConsoleCommand {
 
-JobError refusal(bool haveEngine)
+bool refused(const ReadOnlyMode *mode, QObject *context, const ConsoleBackend::CommandDone &done)
 {
-    JobError error = JobError::of(JobError::Kind::ReadOnly);
-    error.reason = haveEngine ? ReadOnlyMode::refusal() : QStringLiteral("No engine");
-    return error;
-}
-
-bool refuses(Engine *engine, const ReadOnlyMode *mode)
-{
-    return !engine || (mode && mode->isOn());
+    if (!mode || !mode->isOn())
+        return false;
+    CommandAnswer refusal;
+    refusal.error = ReadOnlyMode::refusal();
+    QMetaObject::invokeMethod(context, [done, refusal] { done(refusal); }, Qt::QueuedConnection);
+    return true;
 }
 
 } // namespace ConsoleCommand

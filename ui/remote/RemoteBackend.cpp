@@ -2,8 +2,12 @@
 
 #include "JobJson.h"
 #include "RemoteJobSource.h"
+#include "OperatorJson.h"
 #include "RemoteOperatorSource.h"
 #include "core/IsoDuration.h"
+#include "core/JsonText.h"
+
+#include <QJsonArray>
 
 #include <QLoggingCategory>
 #include <QUrl>
@@ -12,10 +16,22 @@ Q_LOGGING_CATEGORY(lcRemote, "jobdeck.ui.remote")
 
 namespace {
 
+// "/api/v1/<collection>/<name, encoded><tail>".
+QString itemPath(const char *collection, const QString &name, const char *tail = "")
+{
+    return QStringLiteral("/api/v1/") + QLatin1String(collection) + QLatin1Char('/') +
+           QString::fromLatin1(QUrl::toPercentEncoding(name)) + QLatin1String(tail);
+}
+
 QString jobPath(const QString &key, const char *tail = "")
 {
-    return QStringLiteral("/api/v1/jobs/") + QString::fromLatin1(QUrl::toPercentEncoding(key)) +
-           QLatin1String(tail);
+    return itemPath("jobs", key, tail);
+}
+
+// A duration the API reads, or null: "keep for ever", "no limit".
+QJsonValue durationOrNull(const std::optional<qint64> &ms)
+{
+    return ms ? QJsonValue(IsoDuration::fromMs(*ms)) : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
@@ -158,4 +174,148 @@ void RemoteBackend::stopBulkOperation(const QString &key, QObject *context, Bulk
                            out.error = answer.problem;
                        done(out);
                    });
+}
+
+void RemoteBackend::command(const QByteArray &method, const QString &path, const QJsonObject &body,
+                            QObject *context, CommandDone done,
+                            std::function<void(const QJsonObject &, CommandAnswer &)> created)
+{
+    m_client->send(method, path, body, context, [done, created](const ApiAnswer &answer) {
+        CommandAnswer out;
+        out.ok = answer.ok();
+        if (!out.ok)
+            out.error = answer.status ? answer.problem
+                                      : tr("no answer (%1); the view is read again to see "
+                                           "whether it changed")
+                                            .arg(answer.problem);
+        else if (created)
+            created(answer.data, out);
+        done(out);
+    });
+}
+
+void RemoteBackend::pauseType(const QString &type, const QString &reason, QObject *context,
+                              CommandDone done)
+{
+    QJsonObject body;
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    command("PUT", itemPath("job-types", type, "/pause"), body, context, std::move(done));
+}
+
+void RemoteBackend::resumeType(const QString &type, QObject *context, CommandDone done)
+{
+    command("PUT", itemPath("job-types", type, "/resume"), {}, context, std::move(done));
+}
+
+void RemoteBackend::setTypeLimit(const QString &type, const TypeLimitChange &change,
+                                 QObject *context, CommandDone done)
+{
+    QJsonObject body; // a field left out keeps its value, null removes that limit
+    if (change.maxActive)
+        body.insert(QStringLiteral("max_active"), *change.maxActive
+                                                      ? QJsonValue(**change.maxActive)
+                                                      : QJsonValue(QJsonValue::Null));
+    if (change.rate)
+        body.insert(QStringLiteral("rate"),
+                    *change.rate ? QJsonValue(QJsonObject{
+                                       {QStringLiteral("limit"), (*change.rate)->first},
+                                       {QStringLiteral("per"),
+                                        IsoDuration::fromMs((*change.rate)->second)}})
+                                 : QJsonValue(QJsonValue::Null));
+    command("PUT", itemPath("job-types", type, "/limits"), body, context, std::move(done));
+}
+
+void RemoteBackend::resolveIncident(const QString &key, int retries, QObject *context,
+                                    CommandDone done)
+{
+    command("PUT", itemPath("incidents", key, "/resolve"),
+            {{QStringLiteral("retries"), retries}}, context, std::move(done));
+}
+
+void RemoteBackend::saveSchedule(const QString &name, const ScheduleChange &c, bool create,
+                                 QObject *context, CommandDone done)
+{
+    QJsonObject body;
+    if (create)
+        body.insert(QStringLiteral("name"), name);
+    const auto text = [&body](const char *field, const std::optional<QString> &value) {
+        if (value)
+            body.insert(QLatin1String(field), *value);
+    };
+    text("type", c.type);
+    text("cron", c.cron);
+    text("timezone", c.timezone);
+    text("tenant_id", c.tenantId);
+    if (c.everyMs)
+        body.insert(QStringLiteral("every"), IsoDuration::fromMs(*c.everyMs));
+    if (c.timeoutMs)
+        body.insert(QStringLiteral("timeout"), IsoDuration::fromMs(*c.timeoutMs));
+    if (c.variables)
+        body.insert(QStringLiteral("variables"), JsonText::object(*c.variables));
+    if (c.customHeaders)
+        body.insert(QStringLiteral("custom_headers"), JsonText::object(*c.customHeaders));
+    if (c.priority)
+        body.insert(QStringLiteral("priority"), *c.priority);
+    if (c.retries)
+        body.insert(QStringLiteral("retries"), *c.retries);
+    if (c.paused)
+        body.insert(QStringLiteral("paused"), *c.paused);
+    if (create)
+        command("POST", QStringLiteral("/api/v1/schedules"), body, context, std::move(done));
+    else
+        command("PUT", itemPath("schedules", name), body, context, std::move(done));
+}
+
+void RemoteBackend::scheduleAction(const QString &name, ScheduleOp op, QObject *context,
+                                   CommandDone done)
+{
+    switch (op) {
+    case ScheduleOp::Run:
+        return command("POST", itemPath("schedules", name, "/run"), {}, context, std::move(done),
+                       [](const QJsonObject &data, CommandAnswer &answer) {
+                           answer.created = data.value(QStringLiteral("job_key")).toString();
+                       });
+    case ScheduleOp::Delete:
+        return command("DELETE", itemPath("schedules", name), {}, context, std::move(done));
+    case ScheduleOp::Pause:
+        return command("PUT", itemPath("schedules", name, "/pause"), {}, context,
+                       std::move(done));
+    case ScheduleOp::Resume:
+        return command("PUT", itemPath("schedules", name, "/resume"), {}, context,
+                       std::move(done));
+    }
+}
+
+void RemoteBackend::createApiKey(const ApiKey &key, QObject *context, CommandDone done)
+{
+    command("POST", QStringLiteral("/api/v1/api-keys"),
+            {{QStringLiteral("name"), key.name},
+             {QStringLiteral("permissions"), QJsonArray::fromStringList(key.permissions)},
+             {QStringLiteral("tenants"), QJsonArray::fromStringList(key.tenants)}},
+            context, std::move(done), [](const QJsonObject &data, CommandAnswer &answer) {
+                answer.created = data.value(QStringLiteral("api_key")).toString();
+            });
+}
+
+void RemoteBackend::deleteApiKey(const QString &name, QObject *context, CommandDone done)
+{
+    command("DELETE", itemPath("api-keys", name), {}, context, std::move(done));
+}
+
+void RemoteBackend::setRetention(const RetentionChange &change, QObject *context,
+                                 CommandDone done)
+{
+    QJsonObject body;
+    const auto field = [&body](const char *name, const std::optional<std::optional<qint64>> &v) {
+        if (v)
+            body.insert(QLatin1String(name), durationOrNull(*v));
+    };
+    field("completed", change.completedMs);
+    field("cancelled", change.cancelledMs);
+    field("failed", change.failedMs);
+    command("PUT", QStringLiteral("/api/v1/settings/retention"), body, context, std::move(done),
+            [](const QJsonObject &data, CommandAnswer &answer) {
+                answer.retention = OperatorJson::retention(data);
+            });
 }

@@ -30,6 +30,20 @@ public:
                    QObject *context, std::function<void(const JobActionAnswer &)> done) override;
     void startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done) override;
     void stopBulkOperation(const QString &key, QObject *context, BulkDone done) override;
+    void pauseType(const QString &type, const QString &reason, QObject *context,
+                   CommandDone done) override;
+    void resumeType(const QString &type, QObject *context, CommandDone done) override;
+    void setTypeLimit(const QString &type, const TypeLimitChange &change, QObject *context,
+                      CommandDone done) override;
+    void resolveIncident(const QString &key, int retries, QObject *context,
+                         CommandDone done) override;
+    void saveSchedule(const QString &name, const ScheduleChange &change, bool create,
+                      QObject *context, CommandDone done) override;
+    void scheduleAction(const QString &name, ScheduleOp op, QObject *context,
+                        CommandDone done) override;
+    void createApiKey(const ApiKey &key, QObject *context, CommandDone done) override;
+    void deleteApiKey(const QString &name, QObject *context, CommandDone done) override;
+    void setRetention(const RetentionChange &change, QObject *context, CommandDone done) override;
 
     const RemoteServer &server() const { return m_client->server(); }
     std::shared_ptr<const RemoteClient> client() const { return m_client; }
@@ -41,6 +55,10 @@ signals:
     void connectionChanged(bool connected, const QString &problem, int retryMs);
 
 private:
+    // Sends one request of the API; `created` takes what a success made out of its data.
+    void command(const QByteArray &method, const QString &path, const QJsonObject &body,
+                 QObject *context, CommandDone done,
+                 std::function<void(const QJsonObject &, CommandAnswer &)> created = {});
     void waitForChanges();
     void onChanges(const ApiAnswer &answer);
 

@@ -11,9 +11,9 @@
 #include <QMessageBox>
 #include <QTableView>
 
-ApiKeysView::ApiKeysView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+ApiKeysView::ApiKeysView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                          QWidget *parent)
-    : OperatorTableView(reader, engine, mode, parent)
+    : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("apiKeysView"));
     m_model = new ApiKeysModel(this);
@@ -63,16 +63,12 @@ void ApiKeysView::load()
 
 void ApiKeysView::create(const ApiKey &key)
 {
-    ConsoleCommand::send(
-        engine(), mode(), this,
-        [key, clear = ApiKey::generateClearKey()](Txn &txn) {
-            return OperatorCommands::createApiKey(txn, key, clear);
-        },
-        [this, name = key.name](const Outcome<KeyCreated> &result) {
-            showResult(tr("Create API key %1").arg(name), result);
-            if (result.ok())
-                m_showClearKey(name, result.value().clearKey);
-        });
+    change([&](ConsoleBackend *b, auto done) { b->createApiKey(key, this, done); },
+           [this, name = key.name](const CommandAnswer &result) {
+               showResult(tr("Create API key %1").arg(name), result);
+               if (result.ok)
+                   m_showClearKey(name, result.created.toLatin1());
+           });
 }
 
 void ApiKeysView::onRevokeTriggered()
@@ -91,10 +87,8 @@ void ApiKeysView::onRevokeTriggered()
 void ApiKeysView::revoke(const QStringList &names)
 {
     for (const QString &name : names)
-        ConsoleCommand::send(
-            engine(), mode(), this,
-            [name](Txn &txn) { return OperatorCommands::deleteApiKey(txn, name); },
-            [this, name](const Outcome<KeyDeleted> &result) {
-                showResult(tr("Revoke API key %1").arg(name), result);
-            });
+        change([&](ConsoleBackend *b, auto done) { b->deleteApiKey(name, this, done); },
+               [this, name](const CommandAnswer &result) {
+                   showResult(tr("Revoke API key %1").arg(name), result);
+               });
 }

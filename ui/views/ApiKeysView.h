@@ -18,7 +18,7 @@ public:
     using ShowClearKey = std::function<void(const QString &name, const QByteArray &clearKey)>;
     using Confirm = std::function<bool(const QString &text)>;
 
-    ApiKeysView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    ApiKeysView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                 QWidget *parent = nullptr);
 
     ApiKeysModel *model() const { return m_model; }

@@ -9,9 +9,9 @@
 #include <QAction>
 #include <QTableView>
 
-BulkOperationsView::BulkOperationsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+BulkOperationsView::BulkOperationsView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                                        QWidget *parent)
-    : OperatorTableView(reader, engine, mode, parent)
+    : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("bulkOperationsView"));
     m_model = new BulkOperationsModel(this);
@@ -38,13 +38,14 @@ void BulkOperationsView::load()
 
 void BulkOperationsView::stopSelected()
 {
-    for (const QString &key : selectedValues(BulkOperationsModel::KeyRole)) {
-        ConsoleCommand::send(
-            engine(), mode(), this,
-            [key](Txn &txn) { return BulkOperations::stop(txn, StoreReader::consoleKey(), key); },
-            [this, key](const Outcome<BulkOperationRecord> &result) {
+    for (const QString &key : selectedValues(BulkOperationsModel::KeyRole))
+        change(
+            [&](ConsoleBackend *b, ConsoleBackend::CommandDone done) {
+                b->stopBulkOperation(key, this, [done](const BulkAnswer &stopped) {
+                    done(CommandAnswer{stopped.operation.has_value(), stopped.error, {}, {}});
+                });
+            },
+            [this, key](const CommandAnswer &result) {
                 showResult(tr("Stop bulk operation %1").arg(key), result);
-                refresh();
             });
-    }
 }

@@ -11,7 +11,7 @@ class BulkOperationsView : public OperatorTableView
 {
     Q_OBJECT
 public:
-    BulkOperationsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    BulkOperationsView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                        QWidget *parent = nullptr);
     BulkOperationsModel *model() const { return m_model; }
 

@@ -18,9 +18,9 @@
 
 #include <memory>
 
-IncidentsView::IncidentsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+IncidentsView::IncidentsView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                              QWidget *parent)
-    : OperatorTableView(reader, engine, mode, parent)
+    : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("incidentsView"));
     m_model = new IncidentsModel(this);
@@ -151,18 +151,12 @@ void IncidentsView::resolve(const QStringList &incidentKeys, int retries)
     auto tally = std::make_shared<Tally>();
     tally->pending = incidentKeys.size();
     for (const QString &key : incidentKeys)
-        ConsoleCommand::send(
-            engine(), mode(), this,
-            [key, retries](Txn &txn) {
-                return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key,
-                                                         retries);
-            },
-            [this, key, tally](const Outcome<IncidentResolved> &result) {
-                if (result.ok())
+        change([&](ConsoleBackend *b, auto done) { b->resolveIncident(key, retries, this, done); },
+            [this, key, tally](const CommandAnswer &result) {
+                if (result.ok)
                     ++tally->done;
                 else
-                    tally->refused.append(
-                        QStringLiteral("%1: %2").arg(key, JobErrors::message(result.error())));
+                    tally->refused.append(QStringLiteral("%1: %2").arg(key, result.error));
                 if (--tally->pending > 0)
                     return;
                 QString text = tr("Resolved %n incident(s).", nullptr, tally->done);

@@ -21,7 +21,7 @@ public:
     // Asks how many retries the resolved jobs get (1-100); false cancels.
     using AskRetries = std::function<bool(int count, int *retries)>;
 
-    IncidentsView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    IncidentsView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                   QWidget *parent = nullptr);
 
     IncidentsModel *model() const { return m_model; }

@@ -11,9 +11,9 @@
 #include <QInputDialog>
 #include <QTableView>
 
-JobTypesView::JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+JobTypesView::JobTypesView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                            QWidget *parent)
-    : OperatorTableView(reader, engine, mode, parent)
+    : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("jobTypesView"));
     m_model = new JobTypesModel(this);
@@ -70,27 +70,15 @@ void JobTypesView::onPauseTriggered()
 void JobTypesView::pause(const QStringList &types, const QString &reason)
 {
     for (const QString &type : types)
-        ConsoleCommand::send(
-            engine(), mode(), this,
-            [type, reason](Txn &txn) {
-                return OperatorCommands::pauseType(txn, StoreReader::consoleKey(), type, reason);
-            },
-            [this, type](const Outcome<TypePause> &result) {
-                showResult(tr("Pause %1").arg(type), result);
-            });
+        change([&](ConsoleBackend *b, auto done) { b->pauseType(type, reason, this, done); },
+               [this, type](const CommandAnswer &a) { showResult(tr("Pause %1").arg(type), a); });
 }
 
 void JobTypesView::resume(const QStringList &types)
 {
     for (const QString &type : types)
-        ConsoleCommand::send(
-            engine(), mode(), this,
-            [type](Txn &txn) {
-                return OperatorCommands::resumeType(txn, StoreReader::consoleKey(), type);
-            },
-            [this, type](const Outcome<TypePause> &result) {
-                showResult(tr("Resume %1").arg(type), result);
-            });
+        change([&](ConsoleBackend *b, auto done) { b->resumeType(type, this, done); },
+               [this, type](const CommandAnswer &a) { showResult(tr("Resume %1").arg(type), a); });
 }
 
 void JobTypesView::onLimitsTriggered()
@@ -102,13 +90,9 @@ void JobTypesView::onLimitsTriggered()
     TypeLimitChange change;
     if (!m_askLimits(row.type, row.limit, &change))
         return;
-    ConsoleCommand::send(
-        engine(), mode(), this,
-        [type = row.type, change](Txn &txn) {
-            return OperatorCommands::setTypeLimit(txn, StoreReader::consoleKey(), type, change);
-        },
-        [this, type = row.type](const Outcome<TypeLimitSet> &result) {
-            showResult(tr("Limits of %1").arg(type), result);
-            refresh();
+    this->change(
+        [&](ConsoleBackend *b, auto done) { b->setTypeLimit(row.type, change, this, done); },
+        [this, type = row.type](const CommandAnswer &a) {
+            showResult(tr("Limits of %1").arg(type), a);
         });
 }

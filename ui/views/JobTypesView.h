@@ -18,7 +18,7 @@ public:
     // Asks for the reason of a pause; false cancels it.
     using AskReason = std::function<bool(const QStringList &types, QString *reason)>;
 
-    JobTypesView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    JobTypesView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                  QWidget *parent = nullptr);
 
     JobTypesModel *model() const { return m_model; }

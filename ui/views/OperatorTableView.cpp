@@ -3,7 +3,6 @@
 #include "ActionMessage.h"
 #include "ColumnFit.h"
 #include "ViewRefresher.h"
-#include "api/JobErrors.h"
 #include "models/ReadOnlyMode.h"
 
 #include <QAction>
@@ -18,9 +17,10 @@
 
 #include <utility>
 
-OperatorTableView::OperatorTableView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+OperatorTableView::OperatorTableView(BackgroundReader &reader, ConsoleBackend *backend,
+                                     ReadOnlyMode *mode,
                                      QWidget *parent)
-    : QWidget(parent), m_reader(reader), m_engine(engine), m_mode(mode)
+    : QWidget(parent), m_reader(reader), m_backend(backend), m_mode(mode)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -166,13 +166,13 @@ void OperatorTableView::updateActions()
         m_showJobs->setEnabled(selected);
 }
 
-void OperatorTableView::showResult(const QString &what, const JobError *refusal)
+void OperatorTableView::showResult(const QString &what, const CommandAnswer &answer)
 {
-    if (!refusal)
+    if (answer.ok)
         showMessage(tr("%1: done.").arg(what), false);
     else
-        showMessage(tr("%1 refused: %2").arg(what, JobErrors::message(*refusal)), true);
-    emit actionFinished(!refusal);
+        showMessage(tr("%1 refused: %2").arg(what, answer.error), true);
+    emit actionFinished(answer.ok);
     refresh();
 }
 

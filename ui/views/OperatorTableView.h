@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/Outcome.h"
+#include "models/ConsoleCommand.h"
 #include "models/JobsLink.h"
 
 #include <functional>
@@ -9,7 +9,6 @@
 
 class ActionMessage;
 class BackgroundReader;
-class Engine;
 class QAbstractItemModel;
 class QAction;
 class QLabel;
@@ -26,7 +25,7 @@ class OperatorTableView : public QWidget
 {
     Q_OBJECT
 public:
-    OperatorTableView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    OperatorTableView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                       QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
@@ -56,11 +55,13 @@ protected:
     // An action that changes the store: disabled in read-only mode, and without a selection
     // when `needsSelection`.
     QAction *addChangingAction(const QString &text, bool needsSelection);
-    template <typename T> void showResult(const QString &what, const Outcome<T> &outcome)
+    void showResult(const QString &what, const CommandAnswer &answer);
+    // A command of the backend's, unless read-only mode refuses it (then `done` says so).
+    template <typename Send> void change(Send send, ConsoleBackend::CommandDone done)
     {
-        showResult(what, outcome.ok() ? nullptr : &outcome.error());
+        if (!ConsoleCommand::refused(m_mode, this, done))
+            send(m_backend, std::move(done));
     }
-    void showResult(const QString &what, const JobError *refusal);
     void showMessage(const QString &text, bool error);
     QStringList selectedValues(int role) const;
     // Rows lead to their jobs: double-click or Enter on a row, or the Show jobs action.
@@ -68,7 +69,7 @@ protected:
                      const QString &actionText);
 
     BackgroundReader &reader() const { return m_reader; }
-    Engine *engine() const { return m_engine; }
+    ConsoleBackend *backend() const { return m_backend; }
     ReadOnlyMode *mode() const { return m_mode; }
 
 private:
@@ -76,7 +77,7 @@ private:
     void separateFromWhatIsThere(); // a separator unless the toolbar is empty or ends with one
 
     BackgroundReader &m_reader;
-    Engine *m_engine;
+    ConsoleBackend *m_backend;
     ReadOnlyMode *m_mode;
     QToolBar *m_toolBar;
     ActionMessage *m_message;

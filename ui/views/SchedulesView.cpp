@@ -11,9 +11,9 @@
 #include <QMessageBox>
 #include <QTableView>
 
-SchedulesView::SchedulesView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+SchedulesView::SchedulesView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                              QWidget *parent)
-    : OperatorTableView(reader, engine, mode, parent)
+    : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("schedulesView"));
     m_model = new SchedulesModel(this);
@@ -84,47 +84,28 @@ void SchedulesView::load()
 
 void SchedulesView::save(const QString &name, const ScheduleChange &change, bool create)
 {
-    ConsoleCommand::send(
-        engine(), mode(), this,
-        [name, change, create](Txn &txn) {
-            return create ? ScheduleCommands::create(txn, StoreReader::consoleKey(), name, change)
-                          : ScheduleCommands::update(txn, StoreReader::consoleKey(), name, change);
-        },
-        [this, name, create](const Outcome<ScheduleRecord> &result) {
+    this->change(
+        [&](ConsoleBackend *b, auto done) { b->saveSchedule(name, change, create, this, done); },
+        [this, name, create](const CommandAnswer &result) {
             showResult((create ? tr("Create schedule %1") : tr("Change schedule %1")).arg(name),
                        result);
-            refresh();
         });
 }
 
 void SchedulesView::apply(Op op)
 {
-    const ApiKey caller = StoreReader::consoleKey();
+    const ConsoleBackend::ScheduleOp scheduleOp = op == Op::Pause    ? ConsoleBackend::ScheduleOp::Pause
+                                                  : op == Op::Resume ? ConsoleBackend::ScheduleOp::Resume
+                                                  : op == Op::Run    ? ConsoleBackend::ScheduleOp::Run
+                                                                     : ConsoleBackend::ScheduleOp::Delete;
     for (const QString &name : selectedValues(SchedulesModel::NameRole)) {
-        const auto done = [this, op, name](const auto &result) {
-            const QString what = op == Op::Pause    ? tr("Pause schedule %1")
-                                 : op == Op::Resume ? tr("Resume schedule %1")
-                                 : op == Op::Run    ? tr("Run schedule %1")
-                                                    : tr("Delete schedule %1");
-            showResult(what.arg(name), result);
-            refresh();
-        };
-        if (op == Op::Run)
-            ConsoleCommand::send(
-                engine(), mode(), this,
-                [name, caller](Txn &txn) { return ScheduleCommands::runNow(txn, caller, name); },
-                [done](const Outcome<JobsCreated> &r) { done(r); });
-        else if (op == Op::Delete)
-            ConsoleCommand::send(
-                engine(), mode(), this,
-                [name, caller](Txn &txn) { return ScheduleCommands::remove(txn, caller, name); },
-                [done](const Outcome<ScheduleRecord> &r) { done(r); });
-        else
-            ConsoleCommand::send(
-                engine(), mode(), this,
-                [name, caller, pause = op == Op::Pause](Txn &txn) {
-                    return ScheduleCommands::setPaused(txn, caller, name, pause);
-                },
-                [done](const Outcome<ScheduleRecord> &r) { done(r); });
+        const QString what = op == Op::Pause    ? tr("Pause schedule %1")
+                             : op == Op::Resume ? tr("Resume schedule %1")
+                             : op == Op::Run    ? tr("Run schedule %1")
+                                                : tr("Delete schedule %1");
+        change([&](ConsoleBackend *b, auto done) { b->scheduleAction(name, scheduleOp, this, done); },
+               [this, what = what.arg(name)](const CommandAnswer &result) {
+                   showResult(what, result);
+               });
     }
 }

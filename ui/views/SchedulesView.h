@@ -15,7 +15,7 @@ class SchedulesView : public OperatorTableView
 {
     Q_OBJECT
 public:
-    SchedulesView(BackgroundReader &reader, Engine *engine, ReadOnlyMode *mode,
+    SchedulesView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
                   QWidget *parent = nullptr);
     SchedulesModel *model() const { return m_model; }
     QAction *newAction() const { return m_new; }

@@ -5,8 +5,8 @@
 
 #include <QTableView>
 
-WorkersView::WorkersView(BackgroundReader &reader, Engine *engine, QWidget *parent)
-    : OperatorTableView(reader, engine, nullptr, parent)
+WorkersView::WorkersView(BackgroundReader &reader, ConsoleBackend *backend, QWidget *parent)
+    : OperatorTableView(reader, backend, nullptr, parent)
 {
     setObjectName(QStringLiteral("workersView"));
     m_model = new WorkersModel(this);

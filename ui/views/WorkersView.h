@@ -10,7 +10,7 @@ class WorkersView : public OperatorTableView
 {
     Q_OBJECT
 public:
-    WorkersView(BackgroundReader &reader, Engine *engine, QWidget *parent = nullptr);
+    WorkersView(BackgroundReader &reader, ConsoleBackend *backend, QWidget *parent = nullptr);
     WorkersModel *model() const { return m_model; }
 
 protected:
