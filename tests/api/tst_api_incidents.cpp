@@ -200,6 +200,47 @@ private slots:
         QTest::addRow("job") << u"job"_s << 200 << 200 << 403;
         QTest::addRow("admin") << u"admin"_s << 200 << 200 << 200;
     }
+    // GET /incidents/groups: open incidents by job type and error, most numerous first; and
+    // /groups/ids: the ids of one group, to resolve them together.
+    void groups()
+    {
+        TestServer server;
+        ApiClient api(server.port(), TestServer::kAdminKey);
+        const Failed a = failedJob(api, u"pay"_s);
+        const Failed b = failedJob(api, u"pay"_s);
+        const Failed c = failedJob(api, u"mail"_s);
+        const ApiClient::Response r = api.get(kIncidents + u"/groups"_s);
+        QCOMPARE(r.status, 200);
+        const QJsonArray groups = r.data().value(u"groups"_s).toArray();
+        QCOMPARE(groups.size(), 2);
+        const QJsonObject first = groups.first().toObject();
+        QCOMPARE(first.value(u"job_type"_s).toString(), u"pay"_s);
+        QCOMPARE(first.value(u"count"_s).toInt(), 2);
+        QCOMPARE(first.value(u"error_message"_s).toString(), u"boom"_s);
+        QVERIFY(first.value(u"error_code"_s).isNull());
+        QVERIFY(isoMs(first.value(u"newest_at"_s)) > 0);
+
+        const ApiClient::Response ids =
+            api.get(kIncidents + u"/groups/ids?job_type=pay&error_message=boom"_s);
+        QCOMPARE(ids.status, 200);
+        QStringList got;
+        for (const QJsonValue &v : ids.data().value(u"incident_ids"_s).toArray())
+            got.append(v.toString());
+        QCOMPARE(got, (QStringList{a.incidentId, b.incidentId}));
+        QCOMPARE(api.get(kIncidents + u"/groups/ids?job_type=pay&error_message=other"_s)
+                     .data()
+                     .value(u"count"_s)
+                     .toInt(),
+                 0);
+        const ApiClient::Response missing = api.get(kIncidents + u"/groups/ids"_s);
+        QCOMPARE(missing.status, 400);
+        QCOMPARE(missing.errorCode(), u"VALIDATION_ERROR"_s);
+        // A key of another tenant sees no group.
+        ApiClient other(server.port(), createKey(api, u"other"_s, {u"read"_s}, {u"acme"_s}));
+        QCOMPARE(other.get(kIncidents + u"/groups"_s).data().value(u"count"_s).toInt(), 0);
+        QVERIFY(!c.incidentId.isEmpty());
+    }
+
     void permissions()
     {
         QFETCH(QString, permission);

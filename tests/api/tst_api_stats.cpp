@@ -86,6 +86,50 @@ private slots:
             QVERIFY2(ws.value(QLatin1String(key)).isDouble(), key);
     }
 
+    // GET /api/v1/dashboard: what the console's dashboard shows, counted from what the test did;
+    // a tenant's key counts its tenant only.
+    void dashboard()
+    {
+        const ApiClient::Response r = m_api->get(u"/api/v1/dashboard"_s);
+        QCOMPARE(r.status, 200);
+        const QJsonObject d = r.data();
+        QCOMPARE(d.value(u"total_jobs"_s).toInt(), 11);
+        const QJsonObject byState = d.value(u"jobs_by_state"_s).toObject();
+        QCOMPARE(byState.value(u"COMPLETED"_s).toInt(), 5);
+        QCOMPARE(byState.value(u"FAILED"_s).toInt(), 1);
+        QCOMPARE(byState.value(u"CREATED"_s).toInt(), 4);
+        QCOMPARE(byState.value(u"SCHEDULED"_s).toInt(), 1);
+        QCOMPARE(d.value(u"open_incidents"_s).toInt(), 1);
+        QCOMPARE(d.value(u"minutes"_s).toArray().size(), 15);
+        qint64 completedByMinute = 0;
+        for (const QJsonValue &m : d.value(u"minutes"_s).toArray())
+            completedByMinute += m.toObject().value(u"completed"_s).toInteger();
+        QCOMPARE(completedByMinute, 5);
+        const QJsonObject window = d.value(u"window"_s).toObject();
+        QCOMPARE(window.value(u"finished"_s).toInt(), 6);
+        QCOMPARE(window.value(u"failed"_s).toInt(), 1);
+        QVERIFY(window.value(u"p95_processing_time_ms"_s).isDouble());
+        QJsonObject s1Depth, s3Depth;
+        for (const QJsonValue &v : d.value(u"queue_depth"_s).toArray()) {
+            if (v.toObject().value(u"type"_s).toString() == u"s1"_s)
+                s1Depth = v.toObject();
+            if (v.toObject().value(u"type"_s).toString() == u"s3"_s)
+                s3Depth = v.toObject();
+        }
+        QCOMPARE(s1Depth.value(u"waiting"_s).toInt(), 4);
+        QCOMPARE(s3Depth.value(u"scheduled"_s).toInt(), 1);
+        QVERIFY(d.value(u"store"_s).toObject().value(u"bytes"_s).toInteger() > 0);
+        QCOMPARE(d.value(u"retention"_s).toObject().value(u"completed"_s).toString(), u"P7D"_s);
+
+        ApiClient acme(m_server->port(), kAcmeKey);
+        const QJsonObject a = acme.get(u"/api/v1/dashboard"_s).data();
+        QCOMPARE(a.value(u"total_jobs"_s).toInt(), 2);
+        QCOMPARE(a.value(u"jobs_by_state"_s).toObject().value(u"COMPLETED"_s).toInt(), 2);
+        QCOMPARE(a.value(u"open_incidents"_s).toInt(), 0);
+        QCOMPARE(a.value(u"window"_s).toObject().value(u"finished"_s).toInt(), 2);
+        QVERIFY(a.value(u"queue_depth"_s).toArray().isEmpty());
+    }
+
     void figures()
     {
         const QJsonObject s = stats(u"period=1h"_s);

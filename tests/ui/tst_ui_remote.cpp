@@ -16,7 +16,18 @@
 #include "remote/RemoteConsole.h"
 #include "remote/RemoteJobSource.h"
 #include "remote/TrustedServers.h"
+#include "actions/StoreUpkeep.h"
+#include "models/BulkOperationsModel.h"
+#include "models/OperatorModels.h"
+#include "models/SchedulesModel.h"
+#include "views/BulkOperationsView.h"
+#include "views/DashboardView.h"
+#include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
+#include "views/JobTypesView.h"
+#include "views/SchedulesView.h"
+#include "views/WorkersView.h"
+#include "views/ApiKeysView.h"
 #include "views/JobsView.h"
 
 #include <QAction>
@@ -49,6 +60,7 @@ private slots:
     void detailsAreTheEmbeddedConsolesOwn();
     void actionsRunOnTheServer();
     void bulkCancelOverFiveThousandJobs();
+    void operatorViewsOverTheApi();
     void readKeyGivesReadOnlyWindow();
     void tenantKeySeesItsTenants();
     void stoppedServerShowsBannerAndComesBack();
@@ -288,6 +300,80 @@ void tst_ui_remote::bulkCancelOverFiveThousandJobs()
                  .value(u"total_count"_s)
                  .toInt(),
              5000);
+}
+
+// Every operator view shows the server's rows, and their commands are the API's: pause a job
+// type, resolve an incident, change the retention.
+void tst_ui_remote::operatorViewsOverTheApi()
+{
+    const QString failed = createJob(u"payment"_s);
+    QCOMPARE(m_api->activate(u"payment"_s, u"w-remote"_s, 1).value(u"jobs"_s).toArray().size(),
+             1);
+    QCOMPARE(m_api->put(u"/api/v1/jobs/%1/fail"_s.arg(failed),
+                        {{u"retries"_s, 0}, {u"error_message"_s, u"card declined"_s}})
+                 .status,
+             200);
+    QCOMPARE(m_api->post(u"/api/v1/schedules"_s, {{u"name"_s, u"nightly"_s},
+                                                   {u"type"_s, u"report"_s},
+                                                   {u"every"_s, u"PT1H"_s}})
+                 .status,
+             201);
+    createJob(u"mail"_s);
+    QCOMPARE(m_api->post(u"/api/v1/bulk-operations"_s,
+                         {{u"action"_s, u"cancel"_s}, {u"filter"_s, QJsonObject{{u"type"_s, u"mail"_s}}}})
+                 .status,
+             202);
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+
+    window->showPage(MainWindow::Dashboard);
+    QTRY_COMPARE(window->dashboardView()->findChild<QLabel *>(u"state_FAILED"_s)->text(), u"1"_s);
+    QTRY_COMPARE(window->dashboardView()->findChild<QLabel *>(u"openIncidents"_s)->text(),
+                 u"1"_s);
+    window->showPage(MainWindow::JobTypes);
+    QTRY_VERIFY(window->jobTypesView()->model()->rowOfKey(u"payment"_s) >= 0);
+    window->showPage(MainWindow::Incidents);
+    QTRY_COMPARE(window->incidentsView()->model()->rowCount(), 1);
+    window->showPage(MainWindow::Workers);
+    QTRY_VERIFY(window->workersView()->model()->rowOfKey(u"w-remote"_s) >= 0);
+    window->showPage(MainWindow::Schedules);
+    QTRY_VERIFY(window->schedulesView()->model()->rowOfKey(u"nightly"_s) >= 0);
+    window->showPage(MainWindow::BulkOperations);
+    QTRY_COMPARE(window->bulkOperationsView()->model()->rowCount(), 1);
+    window->showPage(MainWindow::ApiKeys);
+    QTRY_VERIFY(window->apiKeysView()->model()->rowCount() >= 1);
+
+    QSignalSpy paused(window->jobTypesView(), &OperatorTableView::actionFinished);
+    window->jobTypesView()->pause({u"payment"_s}, u"maintenance"_s);
+    QTRY_COMPARE(paused.size(), 1);
+    QCOMPARE(paused.first().first().toBool(), true);
+    const QJsonArray types = m_api->get(u"/api/v1/job-types"_s).data().value(u"job_types"_s).toArray();
+    bool isPaused = false;
+    for (const QJsonValue &t : types)
+        if (t.toObject().value(u"type"_s).toString() == u"payment"_s)
+            isPaused = t.toObject().value(u"paused"_s).toBool();
+    QVERIFY(isPaused);
+
+    const QString incident =
+        m_api->get(u"/api/v1/jobs/"_s + failed).data().value(u"incident_information"_s).toObject().value(u"incident_id"_s).toString();
+    QVERIFY(!incident.isEmpty());
+    QSignalSpy resolved(window->incidentsView(), &OperatorTableView::actionFinished);
+    window->incidentsView()->resolve({incident}, 2);
+    QTRY_COMPARE(resolved.size(), 1);
+    QCOMPARE(resolved.first().first().toBool(), true);
+    QCOMPARE(m_api->get(u"/api/v1/incidents/"_s + incident).data().value(u"status"_s).toString(),
+             u"RESOLVED"_s);
+
+    QSignalSpy saved(window->storeUpkeep(), &StoreUpkeep::retentionSaved);
+    RetentionPolicy policy;
+    policy.completedMs = 2LL * 24 * 3600 * 1000;
+    policy.failedMs.reset(); // kept for ever
+    window->storeUpkeep()->saveRetention(policy);
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().first().toBool(), true);
+    const QJsonObject retention = m_api->get(u"/api/v1/settings/retention"_s).data();
+    QCOMPARE(retention.value(u"completed"_s).toString(), u"P2D"_s);
+    QVERIFY(retention.value(u"failed"_s).isNull());
 }
 
 // A key with only "read": the window lists the jobs, and every action is off.
