@@ -157,6 +157,8 @@ int runRemoteConsole(QCoreApplication &app, RemoteServer server, bool readOnly,
     context.serverDescription = RemoteConsole::describe(attached.session);
     // A key that may only read gives a read-only console.
     context.readOnly = readOnly || !RemoteConsole::mayAct(attached.session);
+    if (!RemoteConsole::mayAct(attached.session))
+        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
     MainWindow window(context);
     window.show();
     if (!screenshotDir.isEmpty())

@@ -22,6 +22,7 @@ struct ConsoleContext
     QString address; // "http://127.0.0.1:27555"
     // Start in read-only mode (--read-only); the setting ui/readOnly also turns it on.
     bool readOnly = false;
+    QString readOnlyReason; // why, when it is not the operator's choice (a key that only reads)
     // Stops (false) or resumes (true) the HTTP server; returns whether it listens afterwards.
     // Empty when the console runs without one.
     std::function<bool(bool listen)> setListening;

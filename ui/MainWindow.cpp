@@ -61,6 +61,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_mode = new ReadOnlyMode(m_context.readOnly ||
                                   settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
                               this);
+    m_mode->setReason(m_context.readOnlyReason);
     if (m_context.remote) {
         m_backend = new RemoteBackend(*m_context.remote, this);
     } else {
@@ -177,6 +178,12 @@ void MainWindow::buildPages()
             m_context.remote->url.toDisplayString(QUrl::RemoveUserInfo), central);
         connect(remote, &RemoteBackend::connectionChanged, banner,
                 &ConnectionBanner::onConnectionChanged);
+        connect(remote, &RemoteBackend::keyRefused, banner, &ConnectionBanner::onKeyRefused);
+        connect(remote, &RemoteBackend::keyRefused, this, [this](const QString &problem) {
+            m_mode->setReason(problem);
+            m_mode->setOn(true); // actions could only be refused
+            m_readOnlyAction->setEnabled(false);
+        });
         column->addWidget(banner);
     }
     column->addWidget(m_pages, 1);
@@ -357,6 +364,8 @@ void MainWindow::setListening(bool listen)
 void MainWindow::applyReadOnly(bool on)
 {
     m_readOnlyLabel->setVisible(on);
+    m_readOnlyLabel->setToolTip(m_mode->reason());
+    m_jobs->controller()->setReadOnlyReason(m_mode->reason());
     if (m_readOnlyAction->isChecked() != on) {
         const QSignalBlocker blocker(m_readOnlyAction);
         m_readOnlyAction->setChecked(on);

@@ -63,6 +63,7 @@ private slots:
     void operatorViewsOverTheApi();
     void readKeyGivesReadOnlyWindow();
     void tenantKeySeesItsTenants();
+    void revokedKeyShowsItsState();
     void stoppedServerShowsBannerAndComesBack();
     void httpsWithTrustedFingerprint();
 
@@ -130,6 +131,8 @@ std::unique_ptr<MainWindow> tst_ui_remote::attach(const QByteArray &key, const Q
     context.remote = attached.server;
     context.serverDescription = RemoteConsole::describe(attached.session);
     context.readOnly = !RemoteConsole::mayAct(attached.session);
+    if (context.readOnly)
+        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
     auto window = std::make_unique<MainWindow>(context);
     window->jobsView()->setConfirm([](JobActions::Kind, const QString &, JobActions::Input *) {
         return true;
@@ -388,6 +391,10 @@ void tst_ui_remote::readKeyGivesReadOnlyWindow()
     QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
     jobs->table()->selectRow(jobs->model()->rowOfKey(key));
     QVERIFY(!jobs->action(JobActions::Kind::Cancel)->isEnabled());
+    QVERIFY2(jobs->action(JobActions::Kind::Cancel)->toolTip().contains(u"may only read"_s),
+             qPrintable(jobs->action(JobActions::Kind::Cancel)->toolTip()));
+    QVERIFY(!window->jobTypesView()->pauseAction()->isEnabled());
+    QVERIFY(window->jobTypesView()->pauseAction()->toolTip().contains(u"may only read"_s));
     QVERIFY(window->findChild<QLabel *>(u"readOnlyLabel"_s)->isVisible());
     QVERIFY(window->findChild<QLabel *>(u"storeLabel"_s)->text().contains(u"watcher (read)"_s));
 }
@@ -405,6 +412,28 @@ void tst_ui_remote::tenantKeySeesItsTenants()
     QTRY_VERIFY(jobs->model()->rowOfKey(mine) >= 0);
     QCOMPARE(jobs->model()->rowCount(), 1);
     QCOMPARE(jobs->model()->rowOfKey(theirs), -1);
+}
+
+// The key is revoked while the console is attached: one banner says so (no stream of errors),
+// and the window turns read-only.
+void tst_ui_remote::revokedKeyShowsItsState()
+{
+    const QString key = createJob(u"mail"_s);
+    const QByteArray ops = createKey(u"ops"_s, {u"admin"_s}, {u"*"_s});
+    std::unique_ptr<MainWindow> window = attach(ops);
+    QVERIFY(window);
+    JobsView *jobs = window->jobsView();
+    QTRY_VERIFY(jobs->model()->rowOfKey(key) >= 0);
+    auto *banner = window->findChild<QLabel *>(u"connectionBanner"_s);
+    QVERIFY(!banner->isVisible());
+    QCOMPARE(m_api->del(u"/api/v1/api-keys/ops"_s).status, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10'000);
+    QVERIFY2(banner->text().contains(u"API key"_s), qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains(u"Retrying in"_s));
+    QVERIFY(window->findChild<QLabel *>(u"readOnlyLabel"_s)->isVisible());
+    jobs->table()->selectRow(jobs->model()->rowOfKey(key));
+    QVERIFY(!jobs->action(JobActions::Kind::Cancel)->isEnabled());
+    QCOMPARE(jobs->model()->rowOfKey(key), 0); // what it last read stays
 }
 
 // The server goes away: one banner says so and counts down; the server comes back on the same

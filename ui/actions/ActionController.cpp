@@ -90,6 +90,9 @@ void ActionController::updateEnabled()
                                });
         m_actions.at(int(kind))->setEnabled(
             idle && someAllow && (JobActions::singleJobOnly(kind) ? selected == 1 : selected > 0));
+        ReadOnlyMode::explain(m_actions.at(int(kind)), m_jobActions->isReadOnly(),
+                              m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal()
+                                                         : m_readOnlyReason);
     }
     m_matchingMenu->setEnabled(idle);
     emit enabledChanged();

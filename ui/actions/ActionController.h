@@ -49,6 +49,8 @@ public:
     BulkRunner *bulk() const { return m_bulk; }
     BulkOperationWatcher *operation() const { return m_operation; }
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    // Why the actions are off in read-only mode (their tooltips say it).
+    void setReadOnlyReason(const QString &why) { m_readOnlyReason = why; }
     bool isBusy() const;
 
 public slots:
@@ -83,6 +85,7 @@ private:
     QList<QAction *> m_actions; // indexed by JobActions::Kind
     QMenu *m_matchingMenu = nullptr;
     Confirm m_confirm;
+    QString m_readOnlyReason;
     bool m_counting = false;
     QString m_replayKey;   // the job a replay confirmation is about
     QStringList m_created; // jobs the running action made (replays), named when it ends

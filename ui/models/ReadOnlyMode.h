@@ -5,6 +5,8 @@
 // The console's read-only switch (for watching production): while it is on, every action that
 // would change a job, a job type, an incident or an API key is disabled and refused. One
 // instance per window, handed to the views and actions that change things.
+class QAction;
+
 class ReadOnlyMode : public QObject
 {
     Q_OBJECT
@@ -15,10 +17,17 @@ public:
     void setOn(bool on);
     // What a refused action says.
     static QString refusal();
+    // Why the console is read-only when it is not the operator's choice (an API key that may
+    // only read); empty: refusal().
+    void setReason(const QString &reason) { m_reason = reason; }
+    QString reason() const { return m_reason.isEmpty() ? refusal() : m_reason; }
+    // `action` off, its tooltip saying why (`off`), or back to its own tooltip.
+    static void explain(QAction *action, bool off, const QString &why);
 
 signals:
     void changed(bool on);
 
 private:
     bool m_on;
+    QString m_reason;
 };

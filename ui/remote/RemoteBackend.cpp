@@ -71,11 +71,15 @@ void RemoteBackend::onChanges(const ApiAnswer &answer)
 {
     if (!answer.ok()) {
         // Backoff: 1 s, 2 s, 4 s … kMaxRetryMs; one line in the log, a banner in the window.
-        m_retryMs = qBound(1000, m_retryMs * 2, kMaxRetryMs);
+        const bool keyRefused = answer.failure == ApiAnswer::Failure::KeyRefused;
+        m_retryMs = keyRefused ? kMaxRetryMs : qBound(1000, m_retryMs * 2, kMaxRetryMs);
         if (m_connected)
             qCWarning(lcRemote) << "server not answering:" << answer.problem;
         m_connected = false;
-        emit connectionChanged(false, answer.problem, m_retryMs);
+        if (keyRefused)
+            emit this->keyRefused(answer.problem);
+        else
+            emit connectionChanged(false, answer.problem, m_retryMs);
         m_retry.start(m_retryMs);
         return;
     }

@@ -53,6 +53,9 @@ signals:
     // The server answered again, or stopped answering (`problem` says why; the next try is in
     // `retryMs`).
     void connectionChanged(bool connected, const QString &problem, int retryMs);
+    // The server refused the key (revoked, or unknown): not a network fault. It is asked again
+    // every kMaxRetryMs only.
+    void keyRefused(const QString &problem);
 
 private:
     // Sends one request of the API; `created` takes what a success made out of its data.

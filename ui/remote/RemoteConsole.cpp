@@ -75,6 +75,12 @@ QString describe(const ApiConnection::Session &s)
         .arg(s.version, s.store, s.keyName, s.permissions.join(QStringLiteral(", ")), tenants);
 }
 
+QString readOnlyReason(const ApiConnection::Session &s)
+{
+    return tr("The API key %1 may only read (permission %2): nothing can be changed with it.")
+        .arg(s.keyName, s.permissions.join(QStringLiteral(", ")));
+}
+
 bool mayAct(const ApiConnection::Session &s)
 {
     return s.permissions.contains(QStringLiteral("job")) ||

@@ -24,7 +24,8 @@ Attached attach(RemoteServer server, bool mayAsk, QWidget *parent = nullptr);
 
 // "Jobdeck 1.2 · sqlite · key ops (read)": what the status bar says of the server.
 QString describe(const ApiConnection::Session &session);
-// Whether the key may change jobs (job or admin permission).
+// Whether the key may change jobs (job or admin permission), and why not.
 bool mayAct(const ApiConnection::Session &session);
+QString readOnlyReason(const ApiConnection::Session &session);
 
 } // namespace RemoteConsole

@@ -31,6 +31,15 @@ void ConnectionBanner::onConnectionChanged(bool connected, const QString &proble
     show();
 }
 
+void ConnectionBanner::onKeyRefused(const QString &problem)
+{
+    m_tick.stop();
+    setText(tr("%1 Nothing is read or changed with this key any more; the views show what they "
+               "last read. Attach again with a valid key.")
+                .arg(problem));
+    show();
+}
+
 void ConnectionBanner::updateText()
 {
     const int left = qMax(0, int((m_retryMs - m_since.elapsed() + 999) / 1000));

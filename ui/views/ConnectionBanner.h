@@ -15,6 +15,7 @@ public:
 
 public slots:
     void onConnectionChanged(bool connected, const QString &problem, int retryMs);
+    void onKeyRefused(const QString &problem);
 
 private:
     void updateText();

@@ -160,8 +160,10 @@ void OperatorTableView::updateActions()
 {
     const bool writable = !m_mode || !m_mode->isOn();
     const bool selected = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
-    for (const Changing &c : std::as_const(m_changing))
+    for (const Changing &c : std::as_const(m_changing)) {
         c.action->setEnabled(writable && (selected || !c.needsSelection));
+        ReadOnlyMode::explain(c.action, !writable, m_mode ? m_mode->reason() : QString());
+    }
     if (m_showJobs) // reading: allowed in read-only mode
         m_showJobs->setEnabled(selected);
 }
