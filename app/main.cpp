@@ -146,25 +146,21 @@ int runRemoteConsole(QCoreApplication &app, RemoteServer server, bool readOnly,
     Translations::install(app);
     QApplication::setWindowIcon(AppIcon::icon());
     QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
-    const RemoteConsole::Attached attached =
-        RemoteConsole::attach(std::move(server), screenshotDir.isEmpty());
-    if (!attached.server) {
-        std::fprintf(stderr, "jobdeck: %s\n", qPrintable(attached.problem));
+    ConsoleShell::Options options;
+    options.readOnly = readOnly;
+    options.saveLayout = screenshotDir.isEmpty();
+    ConsoleShell shell(std::move(options));
+    QString error;
+    if (!shell.attach(server, screenshotDir.isEmpty(), &error)) {
+        std::fprintf(stderr, "jobdeck: %s\n", qPrintable(error));
         return 1;
     }
-    ConsoleContext context;
-    context.remote = attached.server;
-    context.serverDescription = RemoteConsole::describe(attached.session);
-    // A key that may only read gives a read-only console.
-    context.readOnly = readOnly || !RemoteConsole::mayAct(attached.session);
-    if (!RemoteConsole::mayAct(attached.session))
-        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
-    MainWindow window(context);
-    window.show();
     if (!screenshotDir.isEmpty())
-        return window.saveScreenshots(screenshotDir) ? 0 : 1;
+        return shell.window()->saveScreenshots(screenshotDir) ? 0 : 1;
     quitOnSignals(app);
-    return app.exec();
+    const int rc = app.exec();
+    shell.close();
+    return rc;
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #include "MainWindow.h"
 #include "Server.h"
 #include "dialogs/AdminKeyDialog.h"
+#include "dialogs/ServerDialog.h"
+#include "remote/RemoteConsole.h"
 #include "dialogs/StoreDialog.h"
 #include "store/SqlDialect.h"
 #include "stores/RecentStores.h"
@@ -111,14 +113,63 @@ void ConsoleShell::showWindow()
     Server *server = m_server.get();
     context.setListening = [server](bool listen) { return server->setListening(listen); };
     m_window = std::make_unique<MainWindow>(context);
-    connect(m_window.get(), &MainWindow::openStoreRequested, this,
-            [this] { chooseStore(m_window.get()); });
+    connectWindow();
     m_window->show();
     if (!m_createdKey.isEmpty()) {
         auto *dialog = new AdminKeyDialog(m_createdKey, m_window.get());
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     }
+}
+
+void ConsoleShell::connectWindow()
+{
+    connect(m_window.get(), &MainWindow::openStoreRequested, this,
+            [this] { chooseStore(m_window.get()); });
+    connect(m_window.get(), &MainWindow::connectToServerRequested, this,
+            [this] { chooseServer(m_window.get()); });
+}
+
+bool ConsoleShell::attach(const RemoteServer &server, bool mayAsk, QString *error)
+{
+    const RemoteConsole::Attached attached =
+        RemoteConsole::attach(server, mayAsk, m_window.get());
+    if (!attached.server) {
+        if (error)
+            *error = attached.problem;
+        return false;
+    }
+    close();
+    m_remote = attached.server;
+    ConsoleContext context;
+    context.remote = attached.server;
+    context.serverDescription = RemoteConsole::describe(attached.session);
+    // A key that may only read gives a read-only console.
+    context.readOnly = m_options.readOnly || !RemoteConsole::mayAct(attached.session);
+    if (!RemoteConsole::mayAct(attached.session))
+        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
+    m_window = std::make_unique<MainWindow>(context);
+    connectWindow();
+    m_window->show();
+    qCInfo(lcShell, "console attached to %s",
+           qPrintable(attached.server->url.toDisplayString(QUrl::RemoveUserInfo)));
+    return true;
+}
+
+bool ConsoleShell::chooseServer(QWidget *parent)
+{
+    ServerDialog dialog(parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QMetaObject::invokeMethod(
+        this,
+        [this, server = dialog.server()] {
+            QString error;
+            if (!attach(server, true, &error))
+                QMessageBox::warning(m_window.get(), tr("Connect to server"), error);
+        },
+        Qt::QueuedConnection);
+    return true;
 }
 
 void ConsoleShell::close()
@@ -132,6 +183,7 @@ void ConsoleShell::close()
     }
     m_server.reset(); // stops the API and the engine, joins their threads, closes the store
     m_db.clear();
+    m_remote.reset();
 }
 
 bool ConsoleShell::chooseStore(QWidget *parent)
@@ -154,9 +206,19 @@ QString ConsoleShell::askForStore(const QString &current)
 void ConsoleShell::switchTo(const QString &db)
 {
     const QString previous = m_db;
+    const std::optional<RemoteServer> attached = previous.isEmpty() ? m_remote : std::nullopt;
     QString error;
     if (open(db, &error))
         return;
+    if (attached) { // from a window attached to a server: back to it
+        QMessageBox::warning(nullptr, tr("Open store"),
+                             tr("Cannot open %1:\n%2").arg(Database::displayName(db), error));
+        if (!attach(*attached, true, &error)) {
+            QMessageBox::critical(nullptr, tr("Connect to server"), error);
+            QApplication::quit();
+        }
+        return;
+    }
     QMessageBox::warning(
         nullptr, tr("Open store"),
         tr("Cannot open %1:\n%2\n\nThe console goes back to %3.")

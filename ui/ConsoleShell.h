@@ -1,10 +1,12 @@
 #pragma once
 
 #include "ServerSettings.h"
+#include "remote/RemoteServer.h"
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class MainWindow;
 class QWidget;
@@ -35,6 +37,10 @@ public:
     // postgresql:// URL). False, with the reason, when that store cannot be opened (nothing
     // runs then). The location joins the recent stores without its password.
     bool open(const QString &db, QString *error = nullptr);
+    // Attaches a window to a Jobdeck server over its API (no server of its own): GET /session
+    // first (an untrusted certificate is asked about when `mayAsk`). False, with the reason,
+    // when the server cannot be attached to (what ran goes on then).
+    bool attach(const RemoteServer &server, bool mayAsk, QString *error = nullptr);
     void close();
 
     MainWindow *window() const { return m_window.get(); }
@@ -54,6 +60,8 @@ public:
     bool chooseStore(QWidget *parent);
     // The start-up dialog (no window yet). Empty when cancelled.
     static QString askForStore(const QString &current);
+    // File ▸ Connect to server…: on Connect, attaches to it (queued). False when cancelled.
+    bool chooseServer(QWidget *parent);
 
 signals:
     void storeOpened(const QString &displayName);
@@ -62,10 +70,12 @@ private:
     void startServer(const QString &db);
     void showWindow();
     void switchTo(const QString &db);
+    void connectWindow();
 
     Options m_options;
     std::unique_ptr<Server> m_server;
     std::unique_ptr<MainWindow> m_window;
     QString m_db;
+    std::optional<RemoteServer> m_remote; // the server a window is attached to
     QByteArray m_createdKey;
 };

@@ -242,7 +242,9 @@ void MainWindow::buildMenus()
     openStore->setObjectName(QStringLiteral("openStore"));
     openStore->setShortcut(QKeySequence::Open);
     connect(openStore, &QAction::triggered, this, &MainWindow::openStoreRequested);
-    openStore->setVisible(!m_context.remote); // a window attached to a server stays with it
+    QAction *connectServer = file->addAction(tr("&Connect to server…"));
+    connectServer->setObjectName(QStringLiteral("connectServer"));
+    connect(connectServer, &QAction::triggered, this, &MainWindow::connectToServerRequested);
     file->addSeparator();
     if (m_exporter)
         buildStoreMenu(file);

@@ -91,6 +91,7 @@ public:
 signals:
     // File ▸ Open store…: the console shell shows the connection dialog.
     void openStoreRequested();
+    void connectToServerRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

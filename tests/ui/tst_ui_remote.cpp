@@ -17,6 +17,8 @@
 #include "remote/RemoteJobSource.h"
 #include "remote/TrustedServers.h"
 #include "actions/StoreUpkeep.h"
+#include "dialogs/ServerDialog.h"
+#include "remote/RecentServers.h"
 #include "models/BulkOperationsModel.h"
 #include "models/OperatorModels.h"
 #include "models/SchedulesModel.h"
@@ -32,7 +34,10 @@
 
 #include <QAction>
 #include <QJsonArray>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QStandardPaths>
@@ -66,6 +71,7 @@ private slots:
     void revokedKeyShowsItsState();
     void stoppedServerShowsBannerAndComesBack();
     void httpsWithTrustedFingerprint();
+    void serverDialogTestsAndRemembers();
 
 private:
     // Starts a server (on PostgreSQL: a fresh database) with `arguments` added.
@@ -471,6 +477,22 @@ void tst_ui_remote::httpsWithTrustedFingerprint()
     QVERIFY(startServer({u"--tls-cert"_s, dir.filePath(u"server.crt"_s), u"--tls-key"_s,
                          dir.filePath(u"server.key"_s)}));
     const QUrl url = local(m_server->port(), "https");
+    {
+        // The dialog shows the fingerprint and trusts the certificate when asked to.
+        ServerDialog dialog;
+        dialog.urlField()->setEditText(url.toString());
+        dialog.keyField()->setText(QString::fromLatin1(ServerProcess::kKey));
+        QSignalSpy tested(&dialog, &ServerDialog::tested);
+        dialog.testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 1, 15'000);
+        QCOMPARE(tested.first().first().toBool(), false);
+        QVERIFY(dialog.resultLabel()->text().contains(u"SHA-256"_s));
+        QVERIFY(!dialog.trustButton()->isHidden());
+        dialog.trustButton()->click(); // trusts it and tests again
+        QTRY_COMPARE_WITH_TIMEOUT(tested.size(), 2, 15'000);
+        QCOMPARE(tested.last().first().toBool(), true);
+        QSettings().remove(u"servers"_s); // the rest of this test trusts it its own way
+    }
     RemoteServer server;
     server.url = url;
     server.apiKey = ServerProcess::kKey;
@@ -495,6 +517,34 @@ void tst_ui_remote::httpsWithTrustedFingerprint()
     std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey, url);
     QVERIFY(window);
     QTRY_VERIFY(window->jobsView()->model()->rowOfKey(key) >= 0);
+}
+
+// File ▸ Connect to server…: Test connection says what the key is and what the server is, or
+// why not, never with the key; Connect keeps the server among the recent ones.
+void tst_ui_remote::serverDialogTestsAndRemembers()
+{
+    ServerDialog dialog;
+    dialog.urlField()->setEditText(local(m_server->port()).toString());
+    dialog.keyField()->setText(u"not-a-key"_s);
+    QSignalSpy tested(&dialog, &ServerDialog::tested);
+    dialog.testConnection();
+    QTRY_COMPARE(tested.size(), 1);
+    QCOMPARE(tested.first().first().toBool(), false);
+    const QString refused = dialog.resultLabel()->text();
+    QVERIFY2(refused.contains(u"refused the API key"_s), qPrintable(refused));
+    QVERIFY(!refused.contains(u"not-a-key"_s));
+
+    dialog.keyField()->setText(QString::fromLatin1(ServerProcess::kKey));
+    dialog.accept(); // tests, then closes
+    QTRY_COMPARE(tested.size(), 2);
+    QCOMPARE(tested.last().first().toBool(), true);
+    const QString found = dialog.resultLabel()->text();
+    QVERIFY2(found.contains(TestStore::usePostgres() ? u"postgres"_s : u"sqlite"_s),
+             qPrintable(found));
+    QVERIFY(found.contains(u"admin"_s));
+    QVERIFY(!found.contains(QLatin1String(ServerProcess::kKey)));
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(RecentServers::load().value(0).url, local(m_server->port()));
 }
 
 QTEST_MAIN(tst_ui_remote)
