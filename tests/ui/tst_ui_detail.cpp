@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "api/JobView.h"
+#include "dialogs/NewJobDialog.h"
 #include "core/Clock.h"
 #include "models/AttemptsModel.h"
 #include "models/HistoryModel.h"
@@ -16,7 +17,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
+#include <QComboBox>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -56,6 +60,7 @@ private slots:
     void overviewOfActiveJobWithProgress();
     void followUpLinks();
     void doubleClickOpensWindow();
+    void newJobIsCreatedAndShown();
     void cleanupTestCase();
 
 private:
@@ -457,6 +462,40 @@ void tst_ui_detail::doubleClickOpensWindow()
     QTRY_VERIFY(window->details()); // read on the window's loader thread
     QCOMPARE(window->historyModel()->rowCount(), int(window->details()->events.size()));
     window->close();
+}
+
+// New job…: the dialog refuses what the API would refuse; a created job is the API's and the
+// list selects it.
+void tst_ui_detail::newJobIsCreatedAndShown()
+{
+    NewJobDialog dialog({QStringLiteral("payment")});
+    dialog.typeField()->setCurrentText(QStringLiteral("bad type!"));
+    QVERIFY(dialog.problem().contains(QLatin1String("type")));
+    dialog.typeField()->setCurrentText(QStringLiteral("try-worker"));
+    dialog.variablesField()->setPlainText(QStringLiteral("[1, 2]"));
+    QVERIFY(dialog.problem().contains(QLatin1String("JSON object")));
+    dialog.variablesField()->setPlainText(QStringLiteral("{\"order\": 7}"));
+    dialog.priorityField()->setValue(9);
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    const CreateSpec spec = dialog.spec();
+
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
+    QStringList offered;
+    view.controller()->setAskNewJob([&](const QStringList &types) {
+        offered = types;
+        return std::optional<CreateSpec>(spec);
+    });
+    view.controller()->newJobAction()->trigger();
+    QTRY_VERIFY(view.actionMessage().contains(QLatin1String("New job:")));
+    QVERIFY(offered.contains(QStringLiteral("payment")));
+    const QString key = view.actionMessage().section(QLatin1String("New job: "), 1).chopped(1);
+    const QJsonObject job = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key).data();
+    QCOMPARE(job.value(QStringLiteral("type")).toString(), QStringLiteral("try-worker"));
+    QCOMPARE(job.value(QStringLiteral("priority")).toInt(), 9);
+    QCOMPARE(job.value(QStringLiteral("variables")).toObject().value(QStringLiteral("order")).toInt(),
+             7);
+    QTRY_COMPARE(view.inspectedKey(), key); // selected once the list has it
 }
 
 QTEST_MAIN(tst_ui_detail)

@@ -272,6 +272,17 @@ void tst_ui_remote::actionsRunOnTheServer()
 
     jobs->triggerOn(JobActions::Kind::Retry, {key}); // a cancelled job cannot be retried
     QTRY_VERIFY(jobs->actionMessage().contains(u"1 refused"_s));
+
+    CreateSpec spec; // New job… over the API
+    spec.type = u"remote-new"_s;
+    spec.variables = QJsonObject{{u"n"_s, 1}};
+    spec.priority = 5;
+    jobs->controller()->setAskNewJob([&](const QStringList &) { return std::optional(spec); });
+    jobs->controller()->newJobAction()->trigger();
+    QTRY_VERIFY(jobs->actionMessage().contains(u"New job:"_s));
+    const QString created = jobs->actionMessage().section(u"New job: "_s, 1).chopped(1);
+    QCOMPARE(m_api->get(u"/api/v1/jobs/"_s + created).data().value(u"priority"_s).toInt(), 5);
+    QTRY_COMPARE(jobs->inspectedKey(), created);
 }
 
 // "All matching ▸ Cancel" over 5,000 jobs is one bulk operation of the server, its progress

@@ -7,6 +7,8 @@
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
 #include "models/JobPageLoader.h"
+#include "backend/ConsoleBackend.h"
+#include "dialogs/NewJobDialog.h"
 #include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
 
@@ -30,8 +32,19 @@ constexpr JobActions::Kind kAll[] = {JobActions::Kind::Cancel,  JobActions::Kind
 ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loader,
                                    QWidget *dialogParent, Hooks hooks)
     : QObject(dialogParent), m_loader(loader), m_dialogParent(dialogParent),
-      m_hooks(std::move(hooks))
+      m_hooks(std::move(hooks)), m_backend(backend)
 {
+    m_newJob = new QAction(tr("New job…"), this);
+    m_newJob->setObjectName(QStringLiteral("newJobAction"));
+    m_newJob->setShortcut(QKeySequence::New);
+    m_newJob->setToolTip(tr("Create a job, as POST /api/v1/jobs does (to try a worker)"));
+    connect(m_newJob, &QAction::triggered, this, &ActionController::createJob);
+    m_askNewJob = [this](const QStringList &types) -> std::optional<CreateSpec> {
+        NewJobDialog dialog(types, m_dialogParent);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.spec();
+    };
     m_jobActions = new JobActions(backend, this);
     m_bulk = new BulkRunner(backend, loader, this);
     m_operation = new BulkOperationWatcher(backend, loader, this);
@@ -68,6 +81,29 @@ ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loade
     };
 }
 
+void ActionController::createJob()
+{
+    if (m_jobActions->isReadOnly())
+        return emit message(m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal()
+                                                       : m_readOnlyReason,
+                            true);
+    // The server's job types are offered, read on the loader thread first.
+    m_loader.read<QStringList>([](JobSource &source) { return source.jobTypes(); }, this,
+                               [this](QStringList types) {
+                                   const std::optional<CreateSpec> spec = m_askNewJob(types);
+                                   if (!spec)
+                                       return;
+                                   m_backend->createJob(*spec, this, [this](const CommandAnswer &a) {
+                                       if (!a.ok)
+                                           return emit message(tr("New job refused: %1").arg(a.error),
+                                                               true);
+                                       emit message(tr("New job: %1.").arg(a.created), false);
+                                       emit jobCreated(a.created);
+                                       emit changed();
+                                   });
+                               });
+}
+
 bool ActionController::isBusy() const
 {
     return m_jobActions->isBusy() || m_bulk->isRunning() || m_operation->isRunning() || m_counting;
@@ -94,6 +130,9 @@ void ActionController::updateEnabled()
                               m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal()
                                                          : m_readOnlyReason);
     }
+    m_newJob->setEnabled(!m_jobActions->isReadOnly());
+    ReadOnlyMode::explain(m_newJob, m_jobActions->isReadOnly(),
+                          m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal() : m_readOnlyReason);
     m_matchingMenu->setEnabled(idle);
     emit enabledChanged();
 }

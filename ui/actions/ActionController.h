@@ -2,6 +2,7 @@
 
 #include "JobActions.h"
 #include "backend/JobSource.h"
+#include "engine/JobSpecs.h"
 #include "store/JobFilter.h"
 
 #include <QObject>
@@ -42,6 +43,11 @@ public:
     ActionController(ConsoleBackend *backend, JobPageLoader &loader, QWidget *dialogParent,
                      Hooks hooks);
 
+    // New job… asks for a job (the server's job types offered); nullopt: cancelled.
+    using AskNewJob = std::function<std::optional<CreateSpec>(const QStringList &types)>;
+    QAction *newJobAction() const { return m_newJob; }
+    void setAskNewJob(AskNewJob ask) { m_askNewJob = std::move(ask); }
+
     QAction *action(JobActions::Kind kind) const { return m_actions.value(int(kind)); }
     const QList<QAction *> &actions() const { return m_actions; }
     QMenu *matchingMenu() const { return m_matchingMenu; }
@@ -57,6 +63,7 @@ public slots:
     void trigger(JobActions::Kind kind); // on the selected jobs
     void triggerOn(JobActions::Kind kind, const QStringList &keys);
     void triggerOnFilter(JobActions::Kind kind); // on everything matching the filter
+    void createJob(); // New job…: the dialog, then POST /api/v1/jobs
     void updateEnabled();
 
 signals:
@@ -86,6 +93,9 @@ private:
     QMenu *m_matchingMenu = nullptr;
     Confirm m_confirm;
     QString m_readOnlyReason;
+    ConsoleBackend *m_backend;
+    QAction *m_newJob = nullptr;
+    AskNewJob m_askNewJob;
     bool m_counting = false;
     QString m_replayKey;   // the job a replay confirmation is about
     QStringList m_created; // jobs the running action made (replays), named when it ends

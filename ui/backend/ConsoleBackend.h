@@ -5,6 +5,7 @@
 #include "actions/JobActions.h"
 #include "auth/ApiKey.h"
 #include "engine/BulkOperations.h"
+#include "engine/JobSpecs.h"
 #include "engine/OperatorCommands.h"
 #include "engine/Retention.h"
 #include "engine/ScheduleCommands.h"
@@ -83,6 +84,8 @@ public:
     virtual void deleteApiKey(const QString &name, QObject *context, CommandDone done) = 0;
     virtual void setRetention(const RetentionChange &change, QObject *context,
                               CommandDone done) = 0;
+    // POST /api/v1/jobs: `created` is the new job's key.
+    virtual void createJob(const CreateSpec &spec, QObject *context, CommandDone done) = 0;
 
 signals:
     // Jobs changed on this server (after its commit): views refresh, coalesced.

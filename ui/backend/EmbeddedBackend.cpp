@@ -257,3 +257,12 @@ void EmbeddedBackend::setRetention(const RetentionChange &change, QObject *conte
             answer.retention = policy;
         });
 }
+
+void EmbeddedBackend::createJob(const CreateSpec &spec, QObject *context, CommandDone done)
+{
+    command([spec](Txn &txn) { return JobCommands::create(txn, spec); }, context, std::move(done),
+            [](const JobsCreated &created, CommandAnswer &answer) {
+                if (!created.jobs.isEmpty())
+                    answer.created = created.jobs.first().key;
+            });
+}

@@ -37,6 +37,7 @@ public:
     void createApiKey(const ApiKey &key, QObject *context, CommandDone done) override;
     void deleteApiKey(const QString &name, QObject *context, CommandDone done) override;
     void setRetention(const RetentionChange &change, QObject *context, CommandDone done) override;
+    void createJob(const CreateSpec &spec, QObject *context, CommandDone done) override;
 
     Engine *engine() const { return m_engine; }
     const StoreOptions &store() const { return m_store; }

@@ -323,3 +323,19 @@ void RemoteBackend::setRetention(const RetentionChange &change, QObject *context
                 answer.retention = OperatorJson::retention(data);
             });
 }
+
+void RemoteBackend::createJob(const CreateSpec &spec, QObject *context, CommandDone done)
+{
+    QJsonObject body{{QStringLiteral("type"), spec.type},
+                     {QStringLiteral("variables"), spec.variables},
+                     {QStringLiteral("retries"), spec.retries},
+                     {QStringLiteral("timeout"), IsoDuration::fromMs(spec.timeoutMs)},
+                     {QStringLiteral("tenant_id"), spec.tenantId},
+                     {QStringLiteral("priority"), spec.priority}};
+    if (spec.delayMs > 0)
+        body.insert(QStringLiteral("delay"), IsoDuration::fromMs(spec.delayMs));
+    command("POST", QStringLiteral("/api/v1/jobs"), body, context, std::move(done),
+            [](const QJsonObject &data, CommandAnswer &answer) {
+                answer.created = data.value(QStringLiteral("job_key")).toString();
+            });
+}

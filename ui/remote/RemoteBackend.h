@@ -44,6 +44,7 @@ public:
     void createApiKey(const ApiKey &key, QObject *context, CommandDone done) override;
     void deleteApiKey(const QString &name, QObject *context, CommandDone done) override;
     void setRetention(const RetentionChange &change, QObject *context, CommandDone done) override;
+    void createJob(const CreateSpec &spec, QObject *context, CommandDone done) override;
 
     const RemoteServer &server() const { return m_client->server(); }
     std::shared_ptr<const RemoteClient> client() const { return m_client; }

@@ -97,6 +97,8 @@ JobsView::JobsView(ConsoleBackend *backend, QWidget *parent) : QWidget(parent), 
         return params ? std::optional(params->filter) : std::nullopt;
     };
     m_controller = new ActionController(backend, m_model->loader(), this, hooks);
+    toolbar->addAction(m_controller->newJobAction());
+    toolbar->addSeparator();
     toolbar->addActions(m_controller->actions());
     toolbar->addSeparator();
     auto *matching = new QToolButton(toolbar);
