@@ -86,6 +86,18 @@
         <source>New job: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a job, as POST /api/v1/jobs does (to try a worker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New job refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>
@@ -335,6 +347,20 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>%1 Nothing is read or changed with this key any more; the views show what they last read. Attach again with a valid key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected from %1: %2 Retrying in %n s; the views show what they last read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProbe</name>
     <message>
         <source>%1 is not a readable file</source>
@@ -376,6 +402,15 @@ The console goes back to %3.</source>
     </message>
     <message>
         <source>Cannot open %1 again:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1511,6 +1546,14 @@ Reason (optional):</source>
         <source>Bulk operations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MatchCount</name>
@@ -1531,6 +1574,61 @@ Reason (optional):</source>
     </message>
     <message>
         <source>No jobs match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewJobDialog</name>
+    <message>
+        <source>New job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0: ready now; otherwise the job is SCHEDULED until then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tenant must be 1-100 characters: letters, digits, hyphens, underscores.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1658,6 +1756,45 @@ Reason (optional):</source>
     <name>ReadOnlyMode</name>
     <message>
         <source>The console is in read-only mode: nothing can be changed from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBackend</name>
+    <message>
+        <source>no answer (%1); the job is read again to see whether it changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer (%1); the view is read again to see whether it changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RemoteConsole</name>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted by this system.
+
+SHA-256 fingerprint:
+%2
+
+Trust it for this server only if it is the fingerprint the server&apos;s administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, tenants %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobdeck %1 · %2 · key %3 (%4%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2087,6 +2224,49 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the key in the system keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2389,6 +2569,10 @@ Reason (optional):</source>
     <message>
         <source>Backing up the store to %1…
 %2 of about %3 copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s store is backed up on the server (jobdeck --backup)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -91,6 +91,18 @@
         <source>New job: %1.</source>
         <translation>Новая задача: %1.</translation>
     </message>
+    <message>
+        <source>New job…</source>
+        <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <source>Create a job, as POST /api/v1/jobs does (to try a worker)</source>
+        <translation>Создать задачу, как это делает POST /api/v1/jobs (чтобы проверить обработчик)</translation>
+    </message>
+    <message>
+        <source>New job refused: %1</source>
+        <translation>Новая задача отклонена: %1</translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>
@@ -341,6 +353,21 @@
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>%1 Nothing is read or changed with this key any more; the views show what they last read. Attach again with a valid key.</source>
+        <translation>%1 С этим ключом больше ничего не читается и не меняется; разделы показывают то, что прочитали последним. Подключитесь снова с действующим ключом.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected from %1: %2 Retrying in %n s; the views show what they last read.</source>
+        <translation>
+            <numerusform>Нет связи с %1: %2 Новая попытка через %n секунду; разделы показывают то, что прочитали последним.</numerusform>
+            <numerusform>Нет связи с %1: %2 Новая попытка через %n секунды; разделы показывают то, что прочитали последним.</numerusform>
+            <numerusform>Нет связи с %1: %2 Новая попытка через %n секунд; разделы показывают то, что прочитали последним.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionProbe</name>
     <message>
         <source>%1 is not a readable file</source>
@@ -387,6 +414,16 @@ The console goes back to %3.</source>
         <source>Cannot open %1 again:
 %2</source>
         <translation>Не удаётся снова открыть %1:
+%2</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>Не удаётся открыть %1:
 %2</translation>
     </message>
 </context>
@@ -1543,6 +1580,14 @@ Reason (optional):</source>
         <source>Bulk operations</source>
         <translation>Массовые операции</translation>
     </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>&amp;Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
 </context>
 <context>
     <name>MatchCount</name>
@@ -1565,6 +1610,61 @@ Reason (optional):</source>
     <message>
         <source>No jobs match these filters.</source>
         <translation>Под эти фильтры не подходит ни одна задача.</translation>
+    </message>
+</context>
+<context>
+    <name>NewJobDialog</name>
+    <message>
+        <source>New job</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Variables (JSON)</source>
+        <translation>Переменные (JSON)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Приоритет</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Повторы</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> с</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Тайм-аут</translation>
+    </message>
+    <message>
+        <source>0: ready now; otherwise the job is SCHEDULED until then</source>
+        <translation>0 — готова сразу; иначе задача остаётся SCHEDULED до этого момента</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>Задержка</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Арендатор</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>The type must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+        <translation>Тип — от 1 до 100 символов: буквы, цифры, дефисы, подчёркивания.</translation>
+    </message>
+    <message>
+        <source>The tenant must be 1-100 characters: letters, digits, hyphens, underscores.</source>
+        <translation>Арендатор — от 1 до 100 символов: буквы, цифры, дефисы, подчёркивания.</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1792,50 @@ Reason (optional):</source>
     <message>
         <source>The console is in read-only mode: nothing can be changed from it.</source>
         <translation>Консоль в режиме «только чтение»: из неё ничего нельзя изменить.</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteBackend</name>
+    <message>
+        <source>no answer (%1); the job is read again to see whether it changed</source>
+        <translation>нет ответа (%1); задача будет прочитана снова, чтобы узнать, изменилась ли она</translation>
+    </message>
+    <message>
+        <source>no answer (%1); the view is read again to see whether it changed</source>
+        <translation>нет ответа (%1); раздел будет прочитан снова, чтобы узнать, изменилось ли что-то</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteConsole</name>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>Недоверенный сертификат</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 is not trusted by this system.
+
+SHA-256 fingerprint:
+%2
+
+Trust it for this server only if it is the fingerprint the server&apos;s administrator gave you.</source>
+        <translation>Эта система не доверяет сертификату %1.
+
+Отпечаток SHA-256:
+%2
+
+Доверяйте ему для этого сервера, только если администратор сервера сообщил вам именно этот отпечаток.</translation>
+    </message>
+    <message>
+        <source>, tenants %1</source>
+        <translation>, арендаторы %1</translation>
+    </message>
+    <message>
+        <source>Jobdeck %1 · %2 · key %3 (%4%5)</source>
+        <translation>Jobdeck %1 · %2 · ключ %3 (%4%5)</translation>
+    </message>
+    <message>
+        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
+        <translation>API-ключ %1 даёт только чтение (права: %2): с ним ничего нельзя изменить.</translation>
     </message>
 </context>
 <context>
@@ -2126,6 +2270,49 @@ Reason (optional):</source>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>Подключение к серверу</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL сервера</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-ключ</translation>
+    </message>
+    <message>
+        <source>Remember the key in the system keyring</source>
+        <translation>Запомнить ключ в системной связке ключей</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>Доверять этому сертификату</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключиться</translation>
+    </message>
+    <message>
+        <source>The URL must start with http:// or https://.</source>
+        <translation>URL должен начинаться с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Подключено: %1</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2436,6 +2623,10 @@ Reason (optional):</source>
 %2 of about %3 copied</source>
         <translation>Копирование хранилища в %1…
 скопировано %2 из примерно %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s store is backed up on the server (jobdeck --backup)</source>
+        <translation>Резервную копию хранилища сервера делают на сервере (jobdeck --backup)</translation>
     </message>
 </context>
 <context>
