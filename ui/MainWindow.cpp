@@ -238,6 +238,8 @@ void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_jobs->controller()->newJobAction());
+    file->addSeparator();
     QAction *openStore = file->addAction(tr("&Open store…"));
     openStore->setObjectName(QStringLiteral("openStore"));
     openStore->setShortcut(QKeySequence::Open);

@@ -23,7 +23,9 @@ void ConnectionBanner::onConnectionChanged(bool connected, const QString &proble
         hide();
         return;
     }
-    m_problem = problem;
+    m_problem = problem.trimmed();
+    if (!m_problem.isEmpty() && !m_problem.back().isPunct())
+        m_problem += QLatin1Char('.'); // the sentence after it starts anew
     m_retryMs = retryMs;
     m_since.start();
     m_tick.start();

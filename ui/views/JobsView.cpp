@@ -97,8 +97,7 @@ JobsView::JobsView(ConsoleBackend *backend, QWidget *parent) : QWidget(parent), 
         return params ? std::optional(params->filter) : std::nullopt;
     };
     m_controller = new ActionController(backend, m_model->loader(), this, hooks);
-    toolbar->addAction(m_controller->newJobAction());
-    toolbar->addSeparator();
+    addAction(m_controller->newJobAction()); // in File (the toolbar has no room in Russian)
     toolbar->addActions(m_controller->actions());
     toolbar->addSeparator();
     auto *matching = new QToolButton(toolbar);
