@@ -4,10 +4,10 @@
 #include "MainWindow.h"
 #include "Server.h"
 #include "Translations.h"
+#include "remote/RemoteConsole.h"
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 #include "store/StoreBackup.h"
-#include "remote/RemoteConsole.h"
 #include "stores/RecentStores.h"
 
 #include <QApplication>

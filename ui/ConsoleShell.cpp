@@ -4,8 +4,8 @@
 #include "Server.h"
 #include "dialogs/AdminKeyDialog.h"
 #include "dialogs/ServerDialog.h"
-#include "remote/RemoteConsole.h"
 #include "dialogs/StoreDialog.h"
+#include "remote/RemoteConsole.h"
 #include "store/SqlDialect.h"
 #include "stores/RecentStores.h"
 #include "stores/StoreLocation.h"
@@ -132,8 +132,7 @@ void ConsoleShell::connectWindow()
 
 bool ConsoleShell::attach(const RemoteServer &server, bool mayAsk, QString *error)
 {
-    const RemoteConsole::Attached attached =
-        RemoteConsole::attach(server, mayAsk, m_window.get());
+    const RemoteConsole::Attached attached = RemoteConsole::attach(server, mayAsk, m_window.get());
     if (!attached.server) {
         if (error)
             *error = attached.problem;

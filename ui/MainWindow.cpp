@@ -3,13 +3,13 @@
 #include "AppIcon.h"
 #include "actions/JobActions.h"
 #include "actions/StoreUpkeep.h"
+#include "backend/EmbeddedBackend.h"
 #include "dialogs/SettingsDialog.h"
 #include "models/BackgroundReader.h"
-#include "models/OperatorReader.h"
 #include "models/IncidentWatcher.h"
 #include "models/JobTableModel.h"
+#include "models/OperatorReader.h"
 #include "models/ReadOnlyMode.h"
-#include "backend/EmbeddedBackend.h"
 #include "remote/RemoteBackend.h"
 #include "store/Database.h"
 #include "store/SqlDialect.h"
@@ -225,12 +225,9 @@ void MainWindow::buildOperatorPages(QList<std::pair<QWidget *, QString>> &pages)
           static_cast<OperatorTableView *>(m_schedules)})
         connect(view, &OperatorTableView::jobsRequested, this, showJobs);
     pages += {
-        {m_dashboard, tr("Dashboard")},
-        {m_types, tr("Job types")},
-        {m_incidents, tr("Incidents")},
-        {m_workers, tr("Workers")},
-        {m_schedules, tr("Schedules")},
-        {m_bulkOperations, tr("Bulk operations")},
+        {m_dashboard, tr("Dashboard")}, {m_types, tr("Job types")},
+        {m_incidents, tr("Incidents")}, {m_workers, tr("Workers")},
+        {m_schedules, tr("Schedules")}, {m_bulkOperations, tr("Bulk operations")},
         {m_keys, tr("API keys")},
     };
 }
@@ -310,10 +307,10 @@ void MainWindow::buildStatusBar()
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_address->setText(m_context.remote
-                           ? tr("Server: %1").arg(m_context.remote->url.toDisplayString(
-                                 QUrl::RemoveUserInfo))
-                           : tr("API: %1").arg(m_context.address));
+    m_address->setText(
+        m_context.remote
+            ? tr("Server: %1").arg(m_context.remote->url.toDisplayString(QUrl::RemoveUserInfo))
+            : tr("API: %1").arg(m_context.address));
     m_serverToggle = new QToolButton(this);
     m_serverToggle->setObjectName(QStringLiteral("serverToggle"));
     m_serverToggle->setCheckable(true);
@@ -323,10 +320,10 @@ void MainWindow::buildStatusBar()
         tr("Stop or start the HTTP server; the engine keeps running for the console"));
     m_serverToggle->setVisible(bool(m_context.setListening));
     connect(m_serverToggle, &QToolButton::clicked, this, &MainWindow::setListening);
-    auto *store = new QLabel(
-        m_context.remote ? m_context.serverDescription
-                         : tr("Store: %1").arg(Database::displayName(m_context.store.path)),
-        this);
+    auto *store = new QLabel(m_context.remote
+                                 ? m_context.serverDescription
+                                 : tr("Store: %1").arg(Database::displayName(m_context.store.path)),
+                             this);
     store->setObjectName(QStringLiteral("storeLabel"));
     store->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_readOnlyLabel = new QLabel(tr("Read-only"), this);

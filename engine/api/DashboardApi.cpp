@@ -51,11 +51,11 @@ QJsonObject render(const DashboardSnapshot &s)
                      {QStringLiteral("p95_processing_time_ms"), s.p95ProcessingMs}}},
         {QStringLiteral("queue_depth"), depth},
         {QStringLiteral("store"),
-         QJsonObject{{QStringLiteral("bytes"), s.store.bytes},
-                     {QStringLiteral("wal_bytes"), bytesOrNull(s.store.walBytes)},
-                     {QStringLiteral("free_bytes"), bytesOrNull(s.store.freeBytes)},
-                     {QStringLiteral("oldest_finished_at"),
-                      JsonText::time(s.store.oldestFinishedAt)}}},
+         QJsonObject{
+             {QStringLiteral("bytes"), s.store.bytes},
+             {QStringLiteral("wal_bytes"), bytesOrNull(s.store.walBytes)},
+             {QStringLiteral("free_bytes"), bytesOrNull(s.store.freeBytes)},
+             {QStringLiteral("oldest_finished_at"), JsonText::time(s.store.oldestFinishedAt)}}},
         {QStringLiteral("retention"), RetentionApi::policyJson(s.retention)},
     };
 }
@@ -66,10 +66,9 @@ void dashboardRoute(HttpFrontend *f, ApiRequest &request)
     // One cache of past hours per read connection (each front end reads on its own thread).
     thread_local QHash<QString, RollupHourCache> caches;
     const ApiKey &caller = request.caller();
-    const DashboardSnapshot s =
-        Dashboard::read(db, &caches[db.connectionName()], Clock::nowMs(),
-                        f->engine()->defaultRetention(),
-                        caller.seesAllTenants() ? QStringList() : caller.tenants);
+    const DashboardSnapshot s = Dashboard::read(
+        db, &caches[db.connectionName()], Clock::nowMs(), f->engine()->defaultRetention(),
+        caller.seesAllTenants() ? QStringList() : caller.tenants);
     request.reply(ApiResult::ok(render(s)));
 }
 

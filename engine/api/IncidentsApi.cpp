@@ -3,11 +3,11 @@
 #include "JobAnswers.h"
 #include "JobView.h"
 #include "Validation.h"
+#include "core/Clock.h"
 #include "core/JsonText.h"
 #include "engine/Engine.h"
 #include "engine/OperatorCommands.h"
 #include "http/HttpFrontend.h"
-#include "core/Clock.h"
 #include "store/IncidentGroups.h"
 #include "store/OperatorStore.h"
 
@@ -152,14 +152,14 @@ void groupsRoute(HttpFrontend *f, ApiRequest &request)
     QJsonArray groups;
     for (const IncidentGroups::Group &g :
          IncidentGroups(f->reader().database()).open(tenantsOf(request)))
-        groups.append(QJsonObject{
-            {QStringLiteral("job_type"), g.jobType},
-            {QStringLiteral("error_code"),
-             g.errorCode.isEmpty() ? QJsonValue() : QJsonValue(g.errorCode)},
-            {QStringLiteral("error_message"),
-             g.errorMessage.isEmpty() ? QJsonValue() : QJsonValue(g.errorMessage)},
-            {QStringLiteral("count"), g.count},
-            {QStringLiteral("newest_at"), JsonText::time(g.newestAt)}});
+        groups.append(
+            QJsonObject{{QStringLiteral("job_type"), g.jobType},
+                        {QStringLiteral("error_code"),
+                         g.errorCode.isEmpty() ? QJsonValue() : QJsonValue(g.errorCode)},
+                        {QStringLiteral("error_message"),
+                         g.errorMessage.isEmpty() ? QJsonValue() : QJsonValue(g.errorMessage)},
+                        {QStringLiteral("count"), g.count},
+                        {QStringLiteral("newest_at"), JsonText::time(g.newestAt)}});
     request.reply(ApiResult::ok(
         QJsonObject{{QStringLiteral("groups"), groups}, {QStringLiteral("count"), groups.size()}}));
 }
@@ -178,9 +178,9 @@ void groupIdsRoute(HttpFrontend *f, ApiRequest &request)
             {{QStringLiteral("job_type"), QStringLiteral("The group's job type is required")}}));
     const QStringList ids =
         IncidentGroups(f->reader().database()).openKeys(group, tenantsOf(request));
-    request.reply(ApiResult::ok(QJsonObject{{QStringLiteral("incident_ids"),
-                                             QJsonArray::fromStringList(ids)},
-                                            {QStringLiteral("count"), ids.size()}}));
+    request.reply(
+        ApiResult::ok(QJsonObject{{QStringLiteral("incident_ids"), QJsonArray::fromStringList(ids)},
+                                  {QStringLiteral("count"), ids.size()}}));
 }
 
 } // namespace

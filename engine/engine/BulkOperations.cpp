@@ -130,8 +130,11 @@ Outcome<Step> step(Txn &txn, const QString &key, int limit)
             if (o->refused < BulkOperationRecord::kMaxRefusals)
                 store.addRefusal(
                     o->key, o->refused,
-                    {job.key, int(refusal->kind), int(refusal->action),
-                     refusal->state ? std::optional<int>(int(*refusal->state)) : std::nullopt, {}});
+                    {job.key,
+                     int(refusal->kind),
+                     int(refusal->action),
+                     refusal->state ? std::optional<int>(int(*refusal->state)) : std::nullopt,
+                     {}});
             ++o->refused;
         } else {
             ++o->succeeded;

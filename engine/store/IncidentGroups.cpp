@@ -58,12 +58,13 @@ QStringList IncidentGroups::openKeys(const Group &group, const QStringList &tena
 {
     QVariantList binds{group.jobType, group.errorCode, group.errorMessage};
     const QString tenantSql = tenantCondition(tenants, binds);
-    QSqlQuery q = run(m_db,
-                      QStringLiteral("SELECT incident_key FROM incidents WHERE status = 'OPEN' "
-                                     "AND job_type = ? AND COALESCE(error_code, '') = COALESCE(?, '') "
-                                     "AND COALESCE(error_message, '') = COALESCE(?, '')") +
-                          tenantSql + QStringLiteral(" ORDER BY id"),
-                      binds);
+    QSqlQuery q =
+        run(m_db,
+            QStringLiteral("SELECT incident_key FROM incidents WHERE status = 'OPEN' "
+                           "AND job_type = ? AND COALESCE(error_code, '') = COALESCE(?, '') "
+                           "AND COALESCE(error_message, '') = COALESCE(?, '')") +
+                tenantSql + QStringLiteral(" ORDER BY id"),
+            binds);
     QStringList keys;
     while (q.next())
         keys.append(q.value(0).toString());

@@ -1,10 +1,10 @@
 // Actions of the jobs view go through the engine as the API's commands: a confirmed cancel
 // changes the job as POST /cancel would, a refused action shows the API's error, a declined
 // confirmation changes nothing, and Retry is PATCH {"retries": n}.
-#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
 #include "actions/BulkOperationWatcher.h"
 #include "actions/ReplayDialog.h"
+#include "backend/EmbeddedBackend.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
 #include "views/FilterBar.h"

@@ -1,11 +1,11 @@
 // The Bulk operations view (issue 18): an operation started over the API shows with its
 // progress, and the view's Stop stops it on the server.
-#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "models/BackgroundReader.h"
-#include "models/OperatorReader.h"
 #include "models/BulkOperationsModel.h"
+#include "models/OperatorReader.h"
 #include "models/ReadOnlyMode.h"
 #include "views/BulkOperationsView.h"
 
@@ -38,7 +38,8 @@ void tst_ui_bulk::initTestCase()
     m_kit->server.settings().bulkStepJobs = 20;
     m_kit->server.settings().bulkBusyPercent = 5;
     m_kit->server.restart();
-    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
+    m_reader = std::make_unique<BackgroundReader>(
+        OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_bulk::cleanupTestCase()

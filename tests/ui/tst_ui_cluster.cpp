@@ -4,12 +4,12 @@
 // jobs the other node creates over its HTTP API appear in the console's table without any
 // commit of the console's engine; a cancel done in the console is what the other node's API
 // answers afterwards. PostgreSQL only (registered as tst_ui_cluster_pg).
-#include "backend/EmbeddedBackend.h"
 #include "ApiClient.h"
 #include "ConsoleShell.h"
 #include "MainWindow.h"
 #include "Server.h"
 #include "TestStore.h"
+#include "backend/EmbeddedBackend.h"
 #include "dialogs/StoreDialog.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"

@@ -2,10 +2,10 @@
 // the engine runs on, read-only mode disables and refuses the jobs view's actions, Ctrl+C copies
 // the selected keys, a new incident is announced, exports write the expected rows (CSV, and
 // JSON in GET /api/v1/jobs's shape), and the settings are kept.
-#include "backend/EmbeddedBackend.h"
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "actions/JobActions.h"
+#include "backend/EmbeddedBackend.h"
 #include "dialogs/SettingsDialog.h"
 #include "models/IncidentWatcher.h"
 #include "models/JobExport.h"

@@ -1,11 +1,11 @@
 // The job detail panel shows what GET /api/v1/jobs/:key shows: every history event of a failed
 // job with its delta, the variables as a tree; and the main window follows the selection.
-#include "backend/EmbeddedBackend.h"
 #include "MainWindow.h"
 #include "UiTestKit.h"
 #include "api/JobView.h"
-#include "dialogs/NewJobDialog.h"
+#include "backend/EmbeddedBackend.h"
 #include "core/Clock.h"
+#include "dialogs/NewJobDialog.h"
 #include "models/AttemptsModel.h"
 #include "models/HistoryModel.h"
 #include "models/JobTableModel.h"
@@ -16,13 +16,13 @@
 #include "views/JobsView.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonDocument>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QtTest>
@@ -493,8 +493,9 @@ void tst_ui_detail::newJobIsCreatedAndShown()
     const QJsonObject job = m_kit->api.get(QStringLiteral("/api/v1/jobs/") + key).data();
     QCOMPARE(job.value(QStringLiteral("type")).toString(), QStringLiteral("try-worker"));
     QCOMPARE(job.value(QStringLiteral("priority")).toInt(), 9);
-    QCOMPARE(job.value(QStringLiteral("variables")).toObject().value(QStringLiteral("order")).toInt(),
-             7);
+    QCOMPARE(
+        job.value(QStringLiteral("variables")).toObject().value(QStringLiteral("order")).toInt(),
+        7);
     QTRY_COMPARE(view.inspectedKey(), key); // selected once the list has it
 }
 

@@ -1,7 +1,7 @@
 // The jobs table: its rows are what the store (and the API) holds for each filter and sort,
 // pages load with fetchMore, and live changes arrive through the coalesced refresh.
-#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
 #include "views/FilterBar.h"

@@ -1,7 +1,7 @@
 // What an operator reads in the jobs view: sort arrows, pickers, time bounds, the match count,
 // columns sized to keys and times, the Live switch and sorting by priority.
-#include "backend/EmbeddedBackend.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "models/JobTableModel.h"
 #include "models/StoreReader.h"
 #include "views/ColumnChooser.h"

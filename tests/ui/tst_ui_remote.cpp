@@ -10,37 +10,37 @@
 #include "TestCertificate.h"
 #include "TestStore.h"
 #include "actions/BulkOperationWatcher.h"
+#include "actions/StoreUpkeep.h"
+#include "dialogs/ServerDialog.h"
+#include "models/BulkOperationsModel.h"
 #include "models/JobTableModel.h"
+#include "models/OperatorModels.h"
+#include "models/SchedulesModel.h"
 #include "models/StoreReader.h"
+#include "remote/RecentServers.h"
 #include "remote/RemoteBackend.h"
 #include "remote/RemoteConsole.h"
 #include "remote/RemoteJobSource.h"
 #include "remote/TrustedServers.h"
-#include "actions/StoreUpkeep.h"
-#include "dialogs/ServerDialog.h"
-#include "remote/RecentServers.h"
-#include "models/BulkOperationsModel.h"
-#include "models/OperatorModels.h"
-#include "models/SchedulesModel.h"
+#include "views/ApiKeysView.h"
 #include "views/BulkOperationsView.h"
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
 #include "views/JobTypesView.h"
+#include "views/JobsView.h"
 #include "views/SchedulesView.h"
 #include "views/WorkersView.h"
-#include "views/ApiKeysView.h"
-#include "views/JobsView.h"
 
 #include <QAction>
-#include <QJsonArray>
 #include <QComboBox>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
-#include <QTableView>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -140,9 +140,8 @@ std::unique_ptr<MainWindow> tst_ui_remote::attach(const QByteArray &key, const Q
     if (context.readOnly)
         context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
     auto window = std::make_unique<MainWindow>(context);
-    window->jobsView()->setConfirm([](JobActions::Kind, const QString &, JobActions::Input *) {
-        return true;
-    });
+    window->jobsView()->setConfirm(
+        [](JobActions::Kind, const QString &, JobActions::Input *) { return true; });
     window->show();
     return window;
 }
@@ -187,8 +186,9 @@ void tst_ui_remote::jobsViewFollowsTheServer()
     const QString store = window->findChild<QLabel *>(u"storeLabel"_s)->text();
     QVERIFY2(store.contains(TestStore::usePostgres() ? u"postgres"_s : u"sqlite"_s),
              qPrintable(store));
-    QVERIFY(window->findChild<QLabel *>(u"addressLabel"_s)->text().contains(
-        QString::number(m_server->port())));
+    QVERIFY(window->findChild<QLabel *>(u"addressLabel"_s)
+                ->text()
+                .contains(QString::number(m_server->port())));
 
     QElapsedTimer clock;
     clock.start();
@@ -205,10 +205,11 @@ void tst_ui_remote::detailsAreTheEmbeddedConsolesOwn()
     for (int attempt = 1; attempt <= 2; ++attempt) {
         const QJsonObject activated = m_api->activate(u"payment"_s, u"w1"_s, 1);
         QCOMPARE(activated.value(u"jobs"_s).toArray().size(), 1);
-        QCOMPARE(m_api->put(u"/api/v1/jobs/%1/fail"_s.arg(key),
-                            {{u"retries"_s, 2 - attempt},
-                             {u"backoff_duration"_s, u"PT0S"_s},
-                             {u"error_message"_s, u"card declined %1"_s.arg(attempt)}})
+        QCOMPARE(m_api
+                     ->put(u"/api/v1/jobs/%1/fail"_s.arg(key),
+                           {{u"retries"_s, 2 - attempt},
+                            {u"backoff_duration"_s, u"PT0S"_s},
+                            {u"error_message"_s, u"card declined %1"_s.arg(attempt)}})
                      .status,
                  200);
         QTest::qWait(50); // the retry is due at once
@@ -265,8 +266,9 @@ void tst_ui_remote::actionsRunOnTheServer()
     cancel->trigger();
     QTRY_VERIFY(jobs->actionMessage().contains(u"1 job(s) done"_s));
     QCOMPARE(status(key), u"CANCELLED"_s);
-    QTRY_COMPARE(jobs->model()->data(jobs->model()->index(jobs->model()->rowOfKey(key), 0),
-                                     JobTableModel::JobStateRole)
+    QTRY_COMPARE(jobs->model()
+                     ->data(jobs->model()->index(jobs->model()->rowOfKey(key), 0),
+                            JobTableModel::JobStateRole)
                      .toInt(),
                  int(JobState::Cancelled)); // the list follows
 
@@ -308,7 +310,7 @@ void tst_ui_remote::bulkCancelOverFiveThousandJobs()
     jobs->controller()->triggerOnFilter(JobActions::Kind::Cancel);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120'000);
     QCOMPARE(finished.first().at(1).toInt(), 5000); // succeeded
-    QVERIFY(progress.size() >= 2);                   // read while it ran
+    QVERIFY(progress.size() >= 2);                  // read while it ran
     const QJsonObject o =
         m_api->get(u"/api/v1/bulk-operations/"_s + operation->operationKey()).data();
     QCOMPARE(o.value(u"status"_s).toString(), u"COMPLETED"_s);
@@ -327,29 +329,31 @@ void tst_ui_remote::bulkCancelOverFiveThousandJobs()
 void tst_ui_remote::operatorViewsOverTheApi()
 {
     const QString failed = createJob(u"payment"_s);
-    QCOMPARE(m_api->activate(u"payment"_s, u"w-remote"_s, 1).value(u"jobs"_s).toArray().size(),
-             1);
-    QCOMPARE(m_api->put(u"/api/v1/jobs/%1/fail"_s.arg(failed),
-                        {{u"retries"_s, 0}, {u"error_message"_s, u"card declined"_s}})
+    QCOMPARE(m_api->activate(u"payment"_s, u"w-remote"_s, 1).value(u"jobs"_s).toArray().size(), 1);
+    QCOMPARE(m_api
+                 ->put(u"/api/v1/jobs/%1/fail"_s.arg(failed),
+                       {{u"retries"_s, 0}, {u"error_message"_s, u"card declined"_s}})
                  .status,
              200);
-    QCOMPARE(m_api->post(u"/api/v1/schedules"_s, {{u"name"_s, u"nightly"_s},
-                                                   {u"type"_s, u"report"_s},
-                                                   {u"every"_s, u"PT1H"_s}})
-                 .status,
-             201);
+    QCOMPARE(
+        m_api
+            ->post(u"/api/v1/schedules"_s,
+                   {{u"name"_s, u"nightly"_s}, {u"type"_s, u"report"_s}, {u"every"_s, u"PT1H"_s}})
+            .status,
+        201);
     createJob(u"mail"_s);
-    QCOMPARE(m_api->post(u"/api/v1/bulk-operations"_s,
-                         {{u"action"_s, u"cancel"_s}, {u"filter"_s, QJsonObject{{u"type"_s, u"mail"_s}}}})
-                 .status,
-             202);
+    QCOMPARE(
+        m_api
+            ->post(u"/api/v1/bulk-operations"_s,
+                   {{u"action"_s, u"cancel"_s}, {u"filter"_s, QJsonObject{{u"type"_s, u"mail"_s}}}})
+            .status,
+        202);
     std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
     QVERIFY(window);
 
     window->showPage(MainWindow::Dashboard);
     QTRY_COMPARE(window->dashboardView()->findChild<QLabel *>(u"state_FAILED"_s)->text(), u"1"_s);
-    QTRY_COMPARE(window->dashboardView()->findChild<QLabel *>(u"openIncidents"_s)->text(),
-                 u"1"_s);
+    QTRY_COMPARE(window->dashboardView()->findChild<QLabel *>(u"openIncidents"_s)->text(), u"1"_s);
     window->showPage(MainWindow::JobTypes);
     QTRY_VERIFY(window->jobTypesView()->model()->rowOfKey(u"payment"_s) >= 0);
     window->showPage(MainWindow::Incidents);
@@ -367,15 +371,20 @@ void tst_ui_remote::operatorViewsOverTheApi()
     window->jobTypesView()->pause({u"payment"_s}, u"maintenance"_s);
     QTRY_COMPARE(paused.size(), 1);
     QCOMPARE(paused.first().first().toBool(), true);
-    const QJsonArray types = m_api->get(u"/api/v1/job-types"_s).data().value(u"job_types"_s).toArray();
+    const QJsonArray types =
+        m_api->get(u"/api/v1/job-types"_s).data().value(u"job_types"_s).toArray();
     bool isPaused = false;
     for (const QJsonValue &t : types)
         if (t.toObject().value(u"type"_s).toString() == u"payment"_s)
             isPaused = t.toObject().value(u"paused"_s).toBool();
     QVERIFY(isPaused);
 
-    const QString incident =
-        m_api->get(u"/api/v1/jobs/"_s + failed).data().value(u"incident_information"_s).toObject().value(u"incident_id"_s).toString();
+    const QString incident = m_api->get(u"/api/v1/jobs/"_s + failed)
+                                 .data()
+                                 .value(u"incident_information"_s)
+                                 .toObject()
+                                 .value(u"incident_id"_s)
+                                 .toString();
     QVERIFY(!incident.isEmpty());
     QSignalSpy resolved(window->incidentsView(), &OperatorTableView::actionFinished);
     window->incidentsView()->resolve({incident}, 2);

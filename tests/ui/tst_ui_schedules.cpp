@@ -2,13 +2,13 @@
 // previews the next runs as you type and says what is wrong; the view shows what the API answers,
 // in words, and its actions (new, pause, resume, run now, delete) change the store as the API's
 // routes do.
-#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "dialogs/ScheduleDialog.h"
 #include "models/BackgroundReader.h"
-#include "models/OperatorReader.h"
 #include "models/OperatorModels.h"
+#include "models/OperatorReader.h"
 #include "models/ReadOnlyMode.h"
 #include "models/SchedulesModel.h"
 #include "views/JobTypesView.h"
@@ -56,7 +56,8 @@ void tst_ui_schedules::initTestCase()
     QVERIFY(m_english.load(QStringLiteral(":/i18n/jobdeck_en.qm")));
     QCoreApplication::installTranslator(&m_english);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
+    m_reader = std::make_unique<BackgroundReader>(
+        OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_schedules::cleanupTestCase()

@@ -1,12 +1,12 @@
 // What an operator triages with: open incidents grouped by error (and retried a group at a
 // time), and each worker's activations that ended with no answer.
-#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "models/BackgroundReader.h"
-#include "models/OperatorReader.h"
 #include "models/IncidentGroupsModel.h"
 #include "models/OperatorModels.h"
+#include "models/OperatorReader.h"
 #include "models/ReadOnlyMode.h"
 #include "views/IncidentsView.h"
 #include "views/WorkersView.h"
@@ -35,7 +35,8 @@ void tst_ui_triage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
+    m_reader = std::make_unique<BackgroundReader>(
+        OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
 }
 
 void tst_ui_triage::cleanupTestCase()

@@ -2,14 +2,14 @@
 // (dashboard = GET /jobs/stats, job types = GET /job-types, incidents, workers, API keys), and
 // their actions change the store as the API's routes would: pause refuses activations, resolve
 // puts the job back to CREATED, a revoked key gets 401. Read-only mode disables and refuses.
-#include "backend/EmbeddedBackend.h"
 #include "IncidentsKit.h"
 #include "UiTestKit.h"
+#include "backend/EmbeddedBackend.h"
 #include "core/Clock.h"
 #include "models/BackgroundReader.h"
-#include "models/OperatorReader.h"
 #include "models/JobStateStyle.h"
 #include "models/OperatorModels.h"
+#include "models/OperatorReader.h"
 #include "models/ReadOnlyMode.h"
 #include "views/ApiKeysView.h"
 #include "views/DashboardView.h"
@@ -59,7 +59,8 @@ void tst_ui_views::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_kit = std::make_unique<UiTestKit>();
-    m_reader = std::make_unique<BackgroundReader>(OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
+    m_reader = std::make_unique<BackgroundReader>(
+        OperatorReader::factory(m_kit->store(), m_kit->server.server().engine()));
     for (int i = 0; i < 6; ++i)
         QVERIFY(!m_kit->create(QStringLiteral("mail")).isEmpty());
     for (int i = 0; i < 3; ++i)

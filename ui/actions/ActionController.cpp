@@ -6,9 +6,9 @@
 #include "BulkOperationWatcher.h"
 #include "BulkRunner.h"
 #include "ReplayDialog.h"
-#include "models/JobPageLoader.h"
 #include "backend/ConsoleBackend.h"
 #include "dialogs/NewJobDialog.h"
+#include "models/JobPageLoader.h"
 #include "models/ReadOnlyMode.h"
 #include "models/StoreReader.h"
 
@@ -84,24 +84,23 @@ ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loade
 void ActionController::createJob()
 {
     if (m_jobActions->isReadOnly())
-        return emit message(m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal()
-                                                       : m_readOnlyReason,
+        return emit message(m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal() : m_readOnlyReason,
                             true);
     // The server's job types are offered, read on the loader thread first.
-    m_loader.read<QStringList>([](JobSource &source) { return source.jobTypes(); }, this,
-                               [this](QStringList types) {
-                                   const std::optional<CreateSpec> spec = m_askNewJob(types);
-                                   if (!spec)
-                                       return;
-                                   m_backend->createJob(*spec, this, [this](const CommandAnswer &a) {
-                                       if (!a.ok)
-                                           return emit message(tr("New job refused: %1").arg(a.error),
-                                                               true);
-                                       emit message(tr("New job: %1.").arg(a.created), false);
-                                       emit jobCreated(a.created);
-                                       emit changed();
-                                   });
-                               });
+    m_loader.read<QStringList>(
+        [](JobSource &source) { return source.jobTypes(); }, this,
+        [this](QStringList types) {
+            const std::optional<CreateSpec> spec = m_askNewJob(types);
+            if (!spec)
+                return;
+            m_backend->createJob(*spec, this, [this](const CommandAnswer &a) {
+                if (!a.ok)
+                    return emit message(tr("New job refused: %1").arg(a.error), true);
+                emit message(tr("New job: %1.").arg(a.created), false);
+                emit jobCreated(a.created);
+                emit changed();
+            });
+        });
 }
 
 bool ActionController::isBusy() const

@@ -63,7 +63,7 @@ public slots:
     void trigger(JobActions::Kind kind); // on the selected jobs
     void triggerOn(JobActions::Kind kind, const QStringList &keys);
     void triggerOnFilter(JobActions::Kind kind); // on everything matching the filter
-    void createJob(); // New job…: the dialog, then POST /api/v1/jobs
+    void createJob();                            // New job…: the dialog, then POST /api/v1/jobs
     void updateEnabled();
 
 signals:

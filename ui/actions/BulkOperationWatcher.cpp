@@ -112,8 +112,8 @@ void BulkOperationWatcher::onRead(const std::optional<BulkOperationRecord> &o)
     QStringList errors;
     for (const BulkRefusalRecord &r : o->refusals)
         errors.append(QStringLiteral("%1: %2").arg(
-            r.jobKey, !r.message.isEmpty() ? r.message
-                                           : JobErrors::message(BulkOperations::errorOf(r))));
+            r.jobKey,
+            !r.message.isEmpty() ? r.message : JobErrors::message(BulkOperations::errorOf(r))));
     emit finished(m_kind, int(o->succeeded), int(o->refused), errors,
                   o->status == BulkStatus::Cancelled);
 }

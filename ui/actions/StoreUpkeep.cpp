@@ -79,7 +79,8 @@ void StoreUpkeep::saveRetention(const RetentionPolicy &policy)
     change.failedMs = policy.failedMs;
     const ConsoleBackend::CommandDone done = [this](const CommandAnswer &result) {
         if (result.ok && result.retention)
-            emit message(tr("Retention saved: %1").arg(RetentionDialog::describe(*result.retention)));
+            emit message(
+                tr("Retention saved: %1").arg(RetentionDialog::describe(*result.retention)));
         else
             emit message(tr("Retention not saved: %1").arg(result.error));
         emit retentionSaved(result.ok);

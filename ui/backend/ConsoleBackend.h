@@ -72,8 +72,8 @@ public:
     virtual void pauseType(const QString &type, const QString &reason, QObject *context,
                            CommandDone done) = 0;
     virtual void resumeType(const QString &type, QObject *context, CommandDone done) = 0;
-    virtual void setTypeLimit(const QString &type, const TypeLimitChange &change,
-                              QObject *context, CommandDone done) = 0;
+    virtual void setTypeLimit(const QString &type, const TypeLimitChange &change, QObject *context,
+                              CommandDone done) = 0;
     virtual void resolveIncident(const QString &key, int retries, QObject *context,
                                  CommandDone done) = 0;
     virtual void saveSchedule(const QString &name, const ScheduleChange &change, bool create,

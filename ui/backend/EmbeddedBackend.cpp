@@ -29,15 +29,15 @@ Reply<T> answerTo(QObject *context, std::function<void(const JobActionAnswer &)>
 
 Reply<BulkOperationRecord> bulkReply(QObject *context, ConsoleBackend::BulkDone done)
 {
-    return Reply<BulkOperationRecord>{context,
-                                      [done = std::move(done)](const Outcome<BulkOperationRecord> &o) {
-                                          BulkAnswer answer;
-                                          if (o.ok())
-                                              answer.operation = o.value();
-                                          else
-                                              answer.error = JobErrors::message(o.error());
-                                          done(answer);
-                                      }};
+    return Reply<BulkOperationRecord>{
+        context, [done = std::move(done)](const Outcome<BulkOperationRecord> &o) {
+            BulkAnswer answer;
+            if (o.ok())
+                answer.operation = o.value();
+            else
+                answer.error = JobErrors::message(o.error());
+            done(answer);
+        }};
 }
 
 } // namespace
@@ -185,8 +185,7 @@ void EmbeddedBackend::resolveIncident(const QString &key, int retries, QObject *
 {
     command(
         [key, retries](Txn &txn) {
-            return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key,
-                                                     retries);
+            return OperatorCommands::resolveIncident(txn, StoreReader::consoleKey(), key, retries);
         },
         context, std::move(done));
 }
@@ -210,7 +209,8 @@ void EmbeddedBackend::scheduleAction(const QString &name, ScheduleOp op, QObject
     case ScheduleOp::Run:
         return command(
             [name, caller](Txn &txn) { return ScheduleCommands::runNow(txn, caller, name); },
-            context, std::move(done), [](const JobsCreated &created, CommandAnswer &answer) {
+            context, std::move(done),
+            [](const JobsCreated &created, CommandAnswer &answer) {
                 if (!created.jobs.isEmpty())
                     answer.created = created.jobs.first().key;
             });
@@ -230,13 +230,12 @@ void EmbeddedBackend::scheduleAction(const QString &name, ScheduleOp op, QObject
 
 void EmbeddedBackend::createApiKey(const ApiKey &key, QObject *context, CommandDone done)
 {
-    command(
-        [key, clear = ApiKey::generateClearKey()](Txn &txn) {
-            return OperatorCommands::createApiKey(txn, key, clear);
-        },
-        context, std::move(done), [](const KeyCreated &created, CommandAnswer &answer) {
-            answer.created = QString::fromLatin1(created.clearKey);
-        });
+    command([key, clear = ApiKey::generateClearKey()](
+                Txn &txn) { return OperatorCommands::createApiKey(txn, key, clear); },
+            context, std::move(done),
+            [](const KeyCreated &created, CommandAnswer &answer) {
+                answer.created = QString::fromLatin1(created.clearKey);
+            });
 }
 
 void EmbeddedBackend::deleteApiKey(const QString &name, QObject *context, CommandDone done)
@@ -253,9 +252,8 @@ void EmbeddedBackend::setRetention(const RetentionChange &change, QObject *conte
         [change, defaults](Txn &txn) {
             return OperatorCommands::setRetention(txn, change, defaults);
         },
-        context, std::move(done), [](const RetentionPolicy &policy, CommandAnswer &answer) {
-            answer.retention = policy;
-        });
+        context, std::move(done),
+        [](const RetentionPolicy &policy, CommandAnswer &answer) { answer.retention = policy; });
 }
 
 void EmbeddedBackend::createJob(const CreateSpec &spec, QObject *context, CommandDone done)

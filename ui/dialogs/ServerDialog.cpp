@@ -6,8 +6,8 @@
 #include "stores/PasswordVault.h"
 
 #include <QCheckBox>
-#include <QCoreApplication>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -103,10 +103,14 @@ void ServerDialog::fillKeyFromKeyring()
 void ServerDialog::testConnection()
 {
     const RemoteServer s = server();
-    if (!s.url.isValid() || (s.url.scheme() != QLatin1String("http") &&
-                             s.url.scheme() != QLatin1String("https"))) {
-        onProbed(ApiAnswer{ApiAnswer::Failure::Unreachable, 0, {}, {},
-                           tr("The URL must start with http:// or https://."), {}},
+    if (!s.url.isValid() ||
+        (s.url.scheme() != QLatin1String("http") && s.url.scheme() != QLatin1String("https"))) {
+        onProbed(ApiAnswer{ApiAnswer::Failure::Unreachable,
+                           0,
+                           {},
+                           {},
+                           tr("The URL must start with http:// or https://."),
+                           {}},
                  {});
         return;
     }
@@ -125,8 +129,8 @@ void ServerDialog::onProbed(const ApiAnswer &answer, const ApiConnection::Sessio
     m_test->setEnabled(true);
     m_untrusted = answer.certificateFingerprint;
     m_trust->setVisible(answer.failure == ApiAnswer::Failure::UntrustedCertificate);
-    const QString text = answer.ok() ? tr("Connected: %1").arg(RemoteConsole::describe(session))
-                                     : answer.problem;
+    const QString text =
+        answer.ok() ? tr("Connected: %1").arg(RemoteConsole::describe(session)) : answer.problem;
     m_result->setText(text);
     emit tested(answer.ok(), text);
     if (std::exchange(m_acceptWhenTested, false) && answer.ok()) {

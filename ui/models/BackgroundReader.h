@@ -10,9 +10,10 @@
 #include <memory>
 
 // A thread of its own with an OperatorSource on it (the store's, or a server's): the operator
-// views ask for snapshots here so that no query nor request runs on the GUI thread. Work runs in the order asked; each answer comes back
-// queued to the GUI thread and is dropped if its receiver is gone by then. The destructor waits
-// for the work in progress and closes the connection on its thread.
+// views ask for snapshots here so that no query nor request runs on the GUI thread. Work runs in
+// the order asked; each answer comes back queued to the GUI thread and is dropped if its receiver
+// is gone by then. The destructor waits for the work in progress and closes the connection on its
+// thread.
 class BackgroundReader : public QObject
 {
     Q_OBJECT

@@ -10,7 +10,8 @@ bool refused(const ReadOnlyMode *mode, QObject *context, const ConsoleBackend::C
         return false;
     CommandAnswer refusal;
     refusal.error = ReadOnlyMode::refusal();
-    QMetaObject::invokeMethod(context, [done, refusal] { done(refusal); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, refusal] { done(refusal); }, Qt::QueuedConnection);
     return true;
 }
 

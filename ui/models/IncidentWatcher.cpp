@@ -5,8 +5,7 @@
 
 #include <QTimer>
 
-IncidentWatcher::IncidentWatcher(BackgroundReader &reader, ConsoleBackend *backend,
-                                 QObject *parent)
+IncidentWatcher::IncidentWatcher(BackgroundReader &reader, ConsoleBackend *backend, QObject *parent)
     : QObject(parent), m_reader(reader), m_timer(new QTimer(this))
 {
     m_timer->setSingleShot(true);

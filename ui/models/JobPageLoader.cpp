@@ -80,7 +80,8 @@ void JobPageLoader::load(const JobFilter &filter, const PageRequest &request, QO
         if (source) {
             try {
                 page = source->page(filter, request);
-            } catch (const std::runtime_error &e) { // shown by the view; the next refresh tries again
+            } catch (
+                const std::runtime_error &e) { // shown by the view; the next refresh tries again
                 error = QString::fromStdString(e.what());
                 qCWarning(lcPageLoader) << "page read failed:" << error;
             }

@@ -9,7 +9,6 @@
 
 #include <memory>
 
-
 struct StoreOptions;
 class QTimer;
 

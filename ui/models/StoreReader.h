@@ -31,7 +31,7 @@ public:
     Count count(const JobFilter &filter, qint64 cap) override;
     BulkStart bulkStart(const JobFilter &filter, qint64 cap) override;
     std::optional<BulkOperationRecord> bulkOperation(const QString &key) override;
-    QStringList jobTypes() override;   // from job_counts (small)
+    QStringList jobTypes() override;    // from job_counts (small)
     QStringList workerNames() override; // from workers (small)
 
     const StoreOptions &options() const { return m_options; }

@@ -95,8 +95,9 @@ void ApiConnection::send(const QByteArray &method, const QString &path, const QJ
                          QObject *context, Done done, int timeoutMs)
 {
     const bool bodyless = method == "GET" || method == "DELETE";
-    request(method, path, bodyless ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
-            context, std::move(done), timeoutMs);
+    request(method, path,
+            bodyless ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+            std::move(done), timeoutMs);
 }
 
 void ApiConnection::probe(QObject *context,

@@ -1,5 +1,7 @@
 #include "JobJson.h"
 
+#include "JsonRead.h"
+
 #include "api/ListParams.h"
 #include "core/Clock.h"
 #include "core/JsonText.h"
@@ -10,15 +12,8 @@
 namespace JobJson {
 namespace {
 
-qint64 timeOf(const QJsonValue &v)
-{
-    return Clock::parseIso(v.toString()).value_or(0);
-}
-
-QString textOf(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString();
-}
+using JsonRead::text;
+using JsonRead::time;
 
 QByteArray objectText(const QJsonValue &v)
 {
@@ -30,11 +25,11 @@ QByteArray objectText(const QJsonValue &v)
 JobEvent eventOf(const QJsonObject &entry)
 {
     JobEvent e;
-    e.at = timeOf(entry.value(QStringLiteral("timestamp")));
+    e.at = time(entry.value(QStringLiteral("timestamp")));
     e.action = entry.value(QStringLiteral("action")).toString();
-    e.worker = textOf(entry.value(QStringLiteral("worker_id")));
+    e.worker = text(entry.value(QStringLiteral("worker_id")));
     e.attempt = entry.value(QStringLiteral("attempt")).toInt();
-    e.error = textOf(entry.value(QStringLiteral("error")));
+    e.error = text(entry.value(QStringLiteral("error")));
     QJsonObject details;
     for (auto it = entry.begin(); it != entry.end(); ++it) {
         const QString &key = it.key();
@@ -48,24 +43,6 @@ JobEvent eventOf(const QJsonObject &entry)
     if (!details.isEmpty())
         e.details = JsonText::compact(details);
     return e;
-}
-
-IncidentRecord incidentOf(const QJsonObject &o)
-{
-    IncidentRecord r;
-    r.key = o.value(QStringLiteral("incident_id")).toString();
-    r.type = o.value(QStringLiteral("type")).toString();
-    r.status = o.value(QStringLiteral("status")).toString();
-    r.jobKey = o.value(QStringLiteral("job_key")).toString();
-    r.jobId = KeyGenerator::idFromJobKey(r.jobKey).value_or(0);
-    r.jobType = o.value(QStringLiteral("job_type")).toString();
-    r.tenantId = o.value(QStringLiteral("tenant_id")).toString();
-    r.errorMessage = textOf(o.value(QStringLiteral("error_message")));
-    r.errorCode = textOf(o.value(QStringLiteral("error_code")));
-    r.createdAt = timeOf(o.value(QStringLiteral("created_at")));
-    r.resolvedAt = timeOf(o.value(QStringLiteral("resolved_at")));
-    r.resolvedBy = textOf(o.value(QStringLiteral("resolved_by")));
-    return r;
 }
 
 // The worker's last report as the store keeps it, from the API's "progress".
@@ -85,6 +62,24 @@ QByteArray progressText(const QJsonObject &p)
 
 } // namespace
 
+IncidentRecord incident(const QJsonObject &o)
+{
+    IncidentRecord r;
+    r.key = o.value(QStringLiteral("incident_id")).toString();
+    r.type = o.value(QStringLiteral("type")).toString();
+    r.status = o.value(QStringLiteral("status")).toString();
+    r.jobKey = o.value(QStringLiteral("job_key")).toString();
+    r.jobId = KeyGenerator::idFromJobKey(r.jobKey).value_or(0);
+    r.jobType = o.value(QStringLiteral("job_type")).toString();
+    r.tenantId = o.value(QStringLiteral("tenant_id")).toString();
+    r.errorMessage = text(o.value(QStringLiteral("error_message")));
+    r.errorCode = text(o.value(QStringLiteral("error_code")));
+    r.createdAt = time(o.value(QStringLiteral("created_at")));
+    r.resolvedAt = time(o.value(QStringLiteral("resolved_at")));
+    r.resolvedBy = text(o.value(QStringLiteral("resolved_by")));
+    return r;
+}
+
 JobRecord record(const QJsonObject &o)
 {
     JobRecord job;
@@ -97,24 +92,24 @@ JobRecord record(const QJsonObject &o)
     job.priority = o.value(QStringLiteral("priority")).toInt();
     job.attempt = o.value(QStringLiteral("attempt")).toInt();
     job.timeoutMs = o.value(QStringLiteral("timeout_ms")).toInteger();
-    job.createdAt = timeOf(o.value(QStringLiteral("created_at")));
-    job.updatedAt = timeOf(o.value(QStringLiteral("updated_at")));
-    job.activatedAt = timeOf(o.value(QStringLiteral("activated_at")));
-    job.deadline = timeOf(o.value(QStringLiteral("deadline")));
+    job.createdAt = time(o.value(QStringLiteral("created_at")));
+    job.updatedAt = time(o.value(QStringLiteral("updated_at")));
+    job.activatedAt = time(o.value(QStringLiteral("activated_at")));
+    job.deadline = time(o.value(QStringLiteral("deadline")));
     job.variables = JsonText::compact(o.value(QStringLiteral("variables")).toObject());
     job.customHeaders = JsonText::compact(o.value(QStringLiteral("custom_headers")).toObject());
-    job.worker = textOf(o.value(QStringLiteral("worker")));
-    job.parentKey = textOf(o.value(QStringLiteral("parent_job_key")));
-    job.cancelReason = textOf(o.value(QStringLiteral("cancel_reason")));
-    job.incidentKey = textOf(o.value(QStringLiteral("incident_id")));
+    job.worker = text(o.value(QStringLiteral("worker")));
+    job.parentKey = text(o.value(QStringLiteral("parent_job_key")));
+    job.cancelReason = text(o.value(QStringLiteral("cancel_reason")));
+    job.incidentKey = text(o.value(QStringLiteral("incident_id")));
     for (const char *field : {"completed_at", "failed_at", "error_thrown_at", "cancelled_at"})
         if (o.contains(QLatin1String(field)))
-            job.finishedAt = timeOf(o.value(QLatin1String(field)));
-    job.runAt = timeOf(o.value(QStringLiteral("run_at")));
+            job.finishedAt = time(o.value(QLatin1String(field)));
+    job.runAt = time(o.value(QStringLiteral("run_at")));
     if (job.state == JobState::Scheduled)
         job.dueAt = job.runAt;
     if (job.state == JobState::FailedRetryable)
-        job.dueAt = timeOf(o.value(QStringLiteral("next_retry_at")));
+        job.dueAt = time(o.value(QStringLiteral("next_retry_at")));
 
     // A list entry carries these at the top; the details in their groups.
     job.retries = o.value(QStringLiteral("retries")).toInt();
@@ -126,14 +121,14 @@ JobRecord record(const QJsonObject &o)
         job.maxRetryDelayMs = retry.value(QStringLiteral("max_retry_delay_ms")).toInteger();
     }
     const QJsonObject summary = o.value(QStringLiteral("execution_summary")).toObject();
-    job.finishedBy = textOf(summary.value(QStringLiteral("completed_by")));
+    job.finishedBy = text(summary.value(QStringLiteral("completed_by")));
     job.resultVariables = objectText(summary.value(QStringLiteral("result_variables")));
-    job.errorMessage = textOf(o.value(QStringLiteral("error_message")));
-    job.errorCode = textOf(o.value(QStringLiteral("error_code")));
+    job.errorMessage = text(o.value(QStringLiteral("error_message")));
+    job.errorCode = text(o.value(QStringLiteral("error_code")));
     const QJsonObject failure = o.value(QStringLiteral("failure_information")).toObject();
     if (!failure.isEmpty()) {
-        job.errorMessage = textOf(failure.value(QStringLiteral("error_message")));
-        job.errorCode = textOf(failure.value(QStringLiteral("error_code")));
+        job.errorMessage = text(failure.value(QStringLiteral("error_message")));
+        job.errorCode = text(failure.value(QStringLiteral("error_code")));
     }
     const QJsonObject assignment = o.value(QStringLiteral("worker_assignment")).toObject();
     if (!assignment.isEmpty()) {
@@ -163,7 +158,7 @@ JobDetails details(const QJsonObject &o)
         d.events.append(eventOf(entry.toObject()));
     const QJsonObject incident = o.value(QStringLiteral("incident_information")).toObject();
     if (!incident.isEmpty())
-        d.incident = incidentOf(incident);
+        d.incident = JobJson::incident(incident);
     d.workerLoad = o.value(QStringLiteral("worker_assignment"))
                        .toObject()
                        .value(QStringLiteral("current_jobs_for_worker"))
@@ -188,11 +183,11 @@ BulkOperationRecord bulkOperation(const QJsonObject &o)
     r.succeeded = o.value(QStringLiteral("succeeded")).toInteger();
     r.refused = o.value(QStringLiteral("refused")).toInteger();
     r.retries = o.value(QStringLiteral("retries")).toInt(1);
-    r.reason = textOf(o.value(QStringLiteral("reason")));
-    r.createdAt = timeOf(o.value(QStringLiteral("created_at")));
+    r.reason = text(o.value(QStringLiteral("reason")));
+    r.createdAt = time(o.value(QStringLiteral("created_at")));
     r.createdBy = o.value(QStringLiteral("created_by")).toString();
-    r.finishedAt = timeOf(o.value(QStringLiteral("finished_at")));
-    r.stoppedBy = textOf(o.value(QStringLiteral("stopped_by")));
+    r.finishedAt = time(o.value(QStringLiteral("finished_at")));
+    r.stoppedBy = text(o.value(QStringLiteral("stopped_by")));
     for (const QJsonValue &v : o.value(QStringLiteral("refusals")).toArray()) {
         BulkRefusalRecord refusal;
         refusal.jobKey = v.toObject().value(QStringLiteral("job_key")).toString();

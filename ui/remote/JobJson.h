@@ -15,6 +15,8 @@ namespace JobJson {
 
 // An entry of GET /api/v1/jobs, or the body of GET /api/v1/jobs/:key.
 JobRecord record(const QJsonObject &job);
+// An incident as JobView::incident renders it (GET /incidents/:id, a job's incident).
+IncidentRecord incident(const QJsonObject &incident);
 // GET /api/v1/jobs/:key: the record with its history, incident and worker load.
 JobDetails details(const QJsonObject &job);
 // GET /api/v1/bulk-operations/:id (refusals carry the API's message).

@@ -1,5 +1,8 @@
 #include "OperatorJson.h"
 
+#include "JobJson.h"
+#include "JsonRead.h"
+
 #include "core/Clock.h"
 #include "core/IsoDuration.h"
 #include "core/JsonText.h"
@@ -10,23 +13,9 @@
 namespace OperatorJson {
 namespace {
 
-qint64 timeOf(const QJsonValue &v)
-{
-    return Clock::parseIso(v.toString()).value_or(0);
-}
-
-QString textOf(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString();
-}
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out.append(s.toString());
-    return out;
-}
+using JsonRead::strings;
+using JsonRead::text;
+using JsonRead::time;
 
 // An ISO duration, or nullopt for null (kept for ever).
 std::optional<qint64> durationOf(const QJsonValue &v)
@@ -39,7 +28,7 @@ std::optional<qint64> durationOf(const QJsonValue &v)
 DashboardSnapshot dashboard(const QJsonObject &d)
 {
     DashboardSnapshot s;
-    s.generatedAt = timeOf(d.value(QStringLiteral("generated_at")));
+    s.generatedAt = time(d.value(QStringLiteral("generated_at")));
     const QJsonObject byState = d.value(QStringLiteral("jobs_by_state")).toObject();
     for (JobState state : JobStates::all())
         s.counts.byState[int(state)] = byState.value(JobStates::name(state)).toInteger();
@@ -47,7 +36,7 @@ DashboardSnapshot dashboard(const QJsonObject &d)
     s.openIncidents = d.value(QStringLiteral("open_incidents")).toInteger();
     for (const QJsonValue &v : d.value(QStringLiteral("minutes")).toArray()) {
         const QJsonObject m = v.toObject();
-        s.minutes.append({timeOf(m.value(QStringLiteral("minute"))) / 60'000,
+        s.minutes.append({time(m.value(QStringLiteral("minute"))) / 60'000,
                           m.value(QStringLiteral("completed")).toInteger(),
                           m.value(QStringLiteral("failed")).toInteger(),
                           m.value(QStringLiteral("cancelled")).toInteger()});
@@ -71,7 +60,7 @@ DashboardSnapshot dashboard(const QJsonObject &d)
     s.store.bytes = store.value(QStringLiteral("bytes")).toInteger();
     s.store.walBytes = store.value(QStringLiteral("wal_bytes")).toInteger(-1);
     s.store.freeBytes = store.value(QStringLiteral("free_bytes")).toInteger(-1);
-    s.store.oldestFinishedAt = timeOf(store.value(QStringLiteral("oldest_finished_at")));
+    s.store.oldestFinishedAt = time(store.value(QStringLiteral("oldest_finished_at")));
     s.retention = retention(d.value(QStringLiteral("retention")).toObject());
     return s;
 }
@@ -84,15 +73,15 @@ JobTypeSnapshot jobType(const QJsonObject &o)
     for (JobState state : JobStates::all())
         t.depth[int(state)] = depth.value(JobStates::name(state)).toInteger();
     t.total = o.value(QStringLiteral("total_jobs")).toInteger();
-    t.oldestWaitingAt = timeOf(o.value(QStringLiteral("oldest_waiting_at")));
+    t.oldestWaitingAt = time(o.value(QStringLiteral("oldest_waiting_at")));
     t.paused = o.value(QStringLiteral("paused")).toBool();
-    t.pausedAt = timeOf(o.value(QStringLiteral("paused_at")));
-    t.pausedBy = textOf(o.value(QStringLiteral("paused_by")));
+    t.pausedAt = time(o.value(QStringLiteral("paused_at")));
+    t.pausedBy = text(o.value(QStringLiteral("paused_by")));
     if (t.paused) // the reason is the last pause's, in the history (newest first)
         for (const QJsonValue &e : o.value(QStringLiteral("pause_history")).toArray())
             if (e.toObject().value(QStringLiteral("action")).toString() ==
                 QLatin1String("JOB_TYPE_PAUSED")) {
-                t.pauseReason = textOf(e.toObject().value(QStringLiteral("reason")));
+                t.pauseReason = text(e.toObject().value(QStringLiteral("reason")));
                 break;
             }
     t.workers = strings(o.value(QStringLiteral("workers")));
@@ -104,8 +93,8 @@ JobTypeSnapshot jobType(const QJsonObject &o)
         const QJsonObject rate = limits.value(QStringLiteral("rate")).toObject();
         if (!rate.isEmpty()) {
             t.limit.rateLimit = rate.value(QStringLiteral("limit")).toInt();
-            t.limit.ratePerMs = IsoDuration::parseMs(rate.value(QStringLiteral("per")).toString())
-                                    .value_or(0);
+            t.limit.ratePerMs =
+                IsoDuration::parseMs(rate.value(QStringLiteral("per")).toString()).value_or(0);
         }
         t.activeNow = limits.value(QStringLiteral("active")).toInt();
         t.activationsInWindow = limits.value(QStringLiteral("activations_in_window")).toInt();
@@ -116,23 +105,11 @@ JobTypeSnapshot jobType(const QJsonObject &o)
 OperatorStore::IncidentRow incident(const QJsonObject &o)
 {
     OperatorStore::IncidentRow row;
-    IncidentRecord &r = row.incident;
-    r.key = o.value(QStringLiteral("incident_id")).toString();
-    r.type = o.value(QStringLiteral("type")).toString();
-    r.status = o.value(QStringLiteral("status")).toString();
-    r.jobKey = o.value(QStringLiteral("job_key")).toString();
-    r.jobId = KeyGenerator::idFromJobKey(r.jobKey).value_or(0);
-    r.jobType = o.value(QStringLiteral("job_type")).toString();
-    r.tenantId = o.value(QStringLiteral("tenant_id")).toString();
-    r.errorMessage = textOf(o.value(QStringLiteral("error_message")));
-    r.errorCode = textOf(o.value(QStringLiteral("error_code")));
-    r.createdAt = timeOf(o.value(QStringLiteral("created_at")));
-    r.resolvedAt = timeOf(o.value(QStringLiteral("resolved_at")));
-    r.resolvedBy = textOf(o.value(QStringLiteral("resolved_by")));
+    row.incident = JobJson::incident(o);
     if (o.value(QStringLiteral("process_context")).isObject())
         row.processContext =
             JsonText::compact(o.value(QStringLiteral("process_context")).toObject());
-    row.jobStatus = textOf(o.value(QStringLiteral("job_status")));
+    row.jobStatus = text(o.value(QStringLiteral("job_status")));
     return row;
 }
 
@@ -140,10 +117,10 @@ IncidentGroups::Group incidentGroup(const QJsonObject &o)
 {
     IncidentGroups::Group g;
     g.jobType = o.value(QStringLiteral("job_type")).toString();
-    g.errorCode = textOf(o.value(QStringLiteral("error_code")));
-    g.errorMessage = textOf(o.value(QStringLiteral("error_message")));
+    g.errorCode = text(o.value(QStringLiteral("error_code")));
+    g.errorMessage = text(o.value(QStringLiteral("error_message")));
     g.count = o.value(QStringLiteral("count")).toInteger();
-    g.newestAt = timeOf(o.value(QStringLiteral("newest_at")));
+    g.newestAt = time(o.value(QStringLiteral("newest_at")));
     return g;
 }
 
@@ -152,7 +129,7 @@ WorkerSnapshot worker(const QJsonObject &o)
     WorkerSnapshot w;
     w.worker.name = o.value(QStringLiteral("worker_id")).toString();
     w.worker.types = strings(o.value(QStringLiteral("types")));
-    w.worker.lastSeenAt = timeOf(o.value(QStringLiteral("last_seen_at")));
+    w.worker.lastSeenAt = time(o.value(QStringLiteral("last_seen_at")));
     w.worker.activeJobs = o.value(QStringLiteral("active_jobs")).toInteger();
     w.worker.activated = o.value(QStringLiteral("activated")).toInteger();
     w.worker.completed = o.value(QStringLiteral("completed")).toInteger();
@@ -167,7 +144,7 @@ KeyStore::Listed apiKey(const QJsonObject &o)
     l.key.name = o.value(QStringLiteral("name")).toString();
     l.key.permissions = strings(o.value(QStringLiteral("permissions")));
     l.key.tenants = strings(o.value(QStringLiteral("tenants")));
-    l.createdAt = timeOf(o.value(QStringLiteral("created_at")));
+    l.createdAt = time(o.value(QStringLiteral("created_at")));
     return l;
 }
 
@@ -177,7 +154,7 @@ ScheduleRecord schedule(const QJsonObject &o)
     s.name = o.value(QStringLiteral("name")).toString();
     s.type = o.value(QStringLiteral("type")).toString();
     s.tenantId = o.value(QStringLiteral("tenant_id")).toString();
-    s.cron = textOf(o.value(QStringLiteral("cron")));
+    s.cron = text(o.value(QStringLiteral("cron")));
     s.everyMs = durationOf(o.value(QStringLiteral("every"))).value_or(0);
     s.timezone = o.value(QStringLiteral("timezone")).toString();
     s.variables = JsonText::compact(o.value(QStringLiteral("variables")).toObject());
@@ -186,12 +163,12 @@ ScheduleRecord schedule(const QJsonObject &o)
     s.retries = o.value(QStringLiteral("retries")).toInt();
     s.timeoutMs = durationOf(o.value(QStringLiteral("timeout"))).value_or(0);
     s.paused = o.value(QStringLiteral("paused")).toBool();
-    s.nextRunAt = timeOf(o.value(QStringLiteral("next_run_at")));
-    s.lastRunAt = timeOf(o.value(QStringLiteral("last_run_at")));
-    s.lastJobKey = textOf(o.value(QStringLiteral("last_job_key")));
-    s.createdAt = timeOf(o.value(QStringLiteral("created_at")));
+    s.nextRunAt = time(o.value(QStringLiteral("next_run_at")));
+    s.lastRunAt = time(o.value(QStringLiteral("last_run_at")));
+    s.lastJobKey = text(o.value(QStringLiteral("last_job_key")));
+    s.createdAt = time(o.value(QStringLiteral("created_at")));
     s.createdBy = o.value(QStringLiteral("created_by")).toString();
-    s.updatedAt = timeOf(o.value(QStringLiteral("updated_at")));
+    s.updatedAt = time(o.value(QStringLiteral("updated_at")));
     return s;
 }
 

@@ -8,7 +8,7 @@
 // (the inverse of engine/api's renderings), for the console attached to a server.
 namespace OperatorJson {
 
-DashboardSnapshot dashboard(const QJsonObject &data);         // GET /dashboard
+DashboardSnapshot dashboard(const QJsonObject &data);          // GET /dashboard
 JobTypeSnapshot jobType(const QJsonObject &type);              // GET /job-types entry
 OperatorStore::IncidentRow incident(const QJsonObject &row);   // GET /incidents entry
 IncidentGroups::Group incidentGroup(const QJsonObject &group); // GET /incidents/groups entry

@@ -37,7 +37,8 @@ void add(const Entry &entry)
 
 QString keyringEntry(const QUrl &url)
 {
-    return QStringLiteral("api-key ") + url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
+    return QStringLiteral("api-key ") +
+           url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
 }
 
 } // namespace RecentServers

@@ -1,8 +1,8 @@
 #include "RemoteBackend.h"
 
 #include "JobJson.h"
-#include "RemoteJobSource.h"
 #include "OperatorJson.h"
+#include "RemoteJobSource.h"
 #include "RemoteOperatorSource.h"
 #include "core/IsoDuration.h"
 #include "core/JsonText.h"
@@ -217,24 +217,23 @@ void RemoteBackend::setTypeLimit(const QString &type, const TypeLimitChange &cha
 {
     QJsonObject body; // a field left out keeps its value, null removes that limit
     if (change.maxActive)
-        body.insert(QStringLiteral("max_active"), *change.maxActive
-                                                      ? QJsonValue(**change.maxActive)
-                                                      : QJsonValue(QJsonValue::Null));
+        body.insert(QStringLiteral("max_active"), *change.maxActive ? QJsonValue(**change.maxActive)
+                                                                    : QJsonValue(QJsonValue::Null));
     if (change.rate)
         body.insert(QStringLiteral("rate"),
-                    *change.rate ? QJsonValue(QJsonObject{
-                                       {QStringLiteral("limit"), (*change.rate)->first},
-                                       {QStringLiteral("per"),
-                                        IsoDuration::fromMs((*change.rate)->second)}})
-                                 : QJsonValue(QJsonValue::Null));
+                    *change.rate
+                        ? QJsonValue(QJsonObject{
+                              {QStringLiteral("limit"), (*change.rate)->first},
+                              {QStringLiteral("per"), IsoDuration::fromMs((*change.rate)->second)}})
+                        : QJsonValue(QJsonValue::Null));
     command("PUT", itemPath("job-types", type, "/limits"), body, context, std::move(done));
 }
 
 void RemoteBackend::resolveIncident(const QString &key, int retries, QObject *context,
                                     CommandDone done)
 {
-    command("PUT", itemPath("incidents", key, "/resolve"),
-            {{QStringLiteral("retries"), retries}}, context, std::move(done));
+    command("PUT", itemPath("incidents", key, "/resolve"), {{QStringLiteral("retries"), retries}},
+            context, std::move(done));
 }
 
 void RemoteBackend::saveSchedule(const QString &name, const ScheduleChange &c, bool create,
@@ -283,11 +282,9 @@ void RemoteBackend::scheduleAction(const QString &name, ScheduleOp op, QObject *
     case ScheduleOp::Delete:
         return command("DELETE", itemPath("schedules", name), {}, context, std::move(done));
     case ScheduleOp::Pause:
-        return command("PUT", itemPath("schedules", name, "/pause"), {}, context,
-                       std::move(done));
+        return command("PUT", itemPath("schedules", name, "/pause"), {}, context, std::move(done));
     case ScheduleOp::Resume:
-        return command("PUT", itemPath("schedules", name, "/resume"), {}, context,
-                       std::move(done));
+        return command("PUT", itemPath("schedules", name, "/resume"), {}, context, std::move(done));
     }
 }
 
@@ -307,8 +304,7 @@ void RemoteBackend::deleteApiKey(const QString &name, QObject *context, CommandD
     command("DELETE", itemPath("api-keys", name), {}, context, std::move(done));
 }
 
-void RemoteBackend::setRetention(const RetentionChange &change, QObject *context,
-                                 CommandDone done)
+void RemoteBackend::setRetention(const RetentionChange &change, QObject *context, CommandDone done)
 {
     QJsonObject body;
     const auto field = [&body](const char *name, const std::optional<std::optional<qint64>> &v) {

@@ -17,8 +17,8 @@ RemoteClient::RemoteClient(const RemoteServer &server) : m_server(server)
 RemoteClient::~RemoteClient()
 {
     ApiConnection *connection = m_connection;
-    QMetaObject::invokeMethod(connection, [connection] { delete connection; },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        connection, [connection] { delete connection; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

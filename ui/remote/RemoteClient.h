@@ -35,8 +35,8 @@ public:
                          QObject *context, ApiConnection::Done done) const;
 
 private:
-    void post(const QByteArray &method, const QString &path, const QJsonObject &body,
-              int timeoutMs, QObject *context, ApiConnection::Done done) const;
+    void post(const QByteArray &method, const QString &path, const QJsonObject &body, int timeoutMs,
+              QObject *context, ApiConnection::Done done) const;
 
     RemoteServer m_server;
     QThread m_thread;

@@ -60,9 +60,9 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
         // The server's cursor for a page after this row: bound to the same filters and sort,
         // which the console parses as the server does.
         ApiError error;
-        const std::optional<ListParams> params = ListParams::parse(
-            base, ApiKey{{}, {QStringLiteral("read")}, {QStringLiteral("*")}}, Clock::nowMs(),
-            error);
+        const std::optional<ListParams> params =
+            ListParams::parse(base, ApiKey{{}, {QStringLiteral("read")}, {QStringLiteral("*")}},
+                              Clock::nowMs(), error);
         if (params)
             cursor = params->cursorAfter(*request.after);
     }
@@ -74,8 +74,7 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
         if (!cursor.isEmpty())
             query.addQueryItem(QStringLiteral("cursor"), cursor);
         else if (request.offset > 0 && out.jobs.isEmpty())
-            query.addQueryItem(QStringLiteral("page"),
-                               QString::number(request.offset / size + 1));
+            query.addQueryItem(QStringLiteral("page"), QString::number(request.offset / size + 1));
         const QJsonObject data = get(path(QStringLiteral("/api/v1/jobs"), query));
         for (const QJsonValue &entry : data.value(QStringLiteral("jobs")).toArray()) {
             out.jobs.append(JobJson::record(entry.toObject()));

@@ -81,10 +81,9 @@ QStringList RemoteOperatorSource::incidentKeys(const QList<IncidentGroups::Group
         add("job_type", g.jobType);
         add("error_code", g.errorCode);
         add("error_message", g.errorMessage);
-        for (const QJsonValue &id :
-             list(QStringLiteral("/api/v1/incidents/groups/ids?") +
-                      query.toString(QUrl::FullyEncoded),
-                  "incident_ids"))
+        for (const QJsonValue &id : list(QStringLiteral("/api/v1/incidents/groups/ids?") +
+                                             query.toString(QUrl::FullyEncoded),
+                                         "incident_ids"))
             keys.append(id.toString());
     }
     return keys;
@@ -120,8 +119,7 @@ QList<ScheduleRecord> RemoteOperatorSource::schedules()
 QList<BulkOperationRecord> RemoteOperatorSource::bulkOperations(int limit)
 {
     QList<BulkOperationRecord> out;
-    for (const QJsonValue &v :
-         list(QStringLiteral("/api/v1/bulk-operations"), "operations")) {
+    for (const QJsonValue &v : list(QStringLiteral("/api/v1/bulk-operations"), "operations")) {
         if (out.size() >= limit)
             break;
         out.append(JobJson::bulkOperation(v.toObject()));

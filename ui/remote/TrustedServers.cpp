@@ -9,9 +9,8 @@ QString settingsKey(const QUrl &server)
 {
     // "/" would nest groups: host and port only, as the certificate belongs to them.
     return QStringLiteral("servers/%1_%2/trustedCertificates")
-        .arg(server.host(), QString::number(server.port(server.scheme() == QLatin1String("https")
-                                                            ? 443
-                                                            : 80)));
+        .arg(server.host(),
+             QString::number(server.port(server.scheme() == QLatin1String("https") ? 443 : 80)));
 }
 
 } // namespace

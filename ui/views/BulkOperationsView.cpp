@@ -9,8 +9,8 @@
 #include <QAction>
 #include <QTableView>
 
-BulkOperationsView::BulkOperationsView(BackgroundReader &reader, ConsoleBackend *backend, ReadOnlyMode *mode,
-                                       QWidget *parent)
+BulkOperationsView::BulkOperationsView(BackgroundReader &reader, ConsoleBackend *backend,
+                                       ReadOnlyMode *mode, QWidget *parent)
     : OperatorTableView(reader, backend, mode, parent)
 {
     setObjectName(QStringLiteral("bulkOperationsView"));

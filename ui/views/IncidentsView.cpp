@@ -95,8 +95,7 @@ void IncidentsView::load()
     const Filter f = filter();
     if (f == Filter::OpenByError) {
         reader().read<QList<IncidentGroups::Group>>(
-            this,
-            [](OperatorSource &r) { return r.incidentGroups(); },
+            this, [](OperatorSource &r) { return r.incidentGroups(); },
             [this](const QList<IncidentGroups::Group> &groups, const QString &error) {
                 if (error.isEmpty() && filter() == Filter::OpenByError) {
                     m_groups->setRows(groups);
@@ -152,22 +151,22 @@ void IncidentsView::resolve(const QStringList &incidentKeys, int retries)
     tally->pending = incidentKeys.size();
     for (const QString &key : incidentKeys)
         change([&](ConsoleBackend *b, auto done) { b->resolveIncident(key, retries, this, done); },
-            [this, key, tally](const CommandAnswer &result) {
-                if (result.ok)
-                    ++tally->done;
-                else
-                    tally->refused.append(QStringLiteral("%1: %2").arg(key, result.error));
-                if (--tally->pending > 0)
-                    return;
-                QString text = tr("Resolved %n incident(s).", nullptr, tally->done);
-                if (!tally->refused.isEmpty())
-                    text += QLatin1Char(' ') +
-                            tr("%n refused:", nullptr, int(tally->refused.size())) +
-                            QLatin1Char('\n') + tally->refused.mid(0, 5).join(QLatin1Char('\n'));
-                showMessage(text, !tally->refused.isEmpty());
-                emit actionFinished(tally->refused.isEmpty());
-                refresh();
-            });
+               [this, key, tally](const CommandAnswer &result) {
+                   if (result.ok)
+                       ++tally->done;
+                   else
+                       tally->refused.append(QStringLiteral("%1: %2").arg(key, result.error));
+                   if (--tally->pending > 0)
+                       return;
+                   QString text = tr("Resolved %n incident(s).", nullptr, tally->done);
+                   if (!tally->refused.isEmpty())
+                       text += QLatin1Char(' ') +
+                               tr("%n refused:", nullptr, int(tally->refused.size())) +
+                               QLatin1Char('\n') + tally->refused.mid(0, 5).join(QLatin1Char('\n'));
+                   showMessage(text, !tally->refused.isEmpty());
+                   emit actionFinished(tally->refused.isEmpty());
+                   refresh();
+               });
 }
 
 void IncidentsView::retrySelectedGroups()
@@ -179,8 +178,7 @@ void IncidentsView::retrySelectedGroups()
         return;
     // The keys are read when asked for: the groups may have grown since the last refresh.
     reader().read<QStringList>(
-        this,
-        [groups](OperatorSource &r) { return r.incidentKeys(groups); },
+        this, [groups](OperatorSource &r) { return r.incidentKeys(groups); },
         [this](const QStringList &keys, const QString &error) {
             if (!error.isEmpty())
                 return showMessage(tr("The store cannot be read right now: %1").arg(error), true);

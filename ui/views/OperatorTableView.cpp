@@ -18,8 +18,7 @@
 #include <utility>
 
 OperatorTableView::OperatorTableView(BackgroundReader &reader, ConsoleBackend *backend,
-                                     ReadOnlyMode *mode,
-                                     QWidget *parent)
+                                     ReadOnlyMode *mode, QWidget *parent)
     : QWidget(parent), m_reader(reader), m_backend(backend), m_mode(mode)
 {
     auto *layout = new QVBoxLayout(this);

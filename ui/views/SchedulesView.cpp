@@ -94,18 +94,20 @@ void SchedulesView::save(const QString &name, const ScheduleChange &change, bool
 
 void SchedulesView::apply(Op op)
 {
-    const ConsoleBackend::ScheduleOp scheduleOp = op == Op::Pause    ? ConsoleBackend::ScheduleOp::Pause
-                                                  : op == Op::Resume ? ConsoleBackend::ScheduleOp::Resume
-                                                  : op == Op::Run    ? ConsoleBackend::ScheduleOp::Run
-                                                                     : ConsoleBackend::ScheduleOp::Delete;
+    const ConsoleBackend::ScheduleOp scheduleOp =
+        op == Op::Pause    ? ConsoleBackend::ScheduleOp::Pause
+        : op == Op::Resume ? ConsoleBackend::ScheduleOp::Resume
+        : op == Op::Run    ? ConsoleBackend::ScheduleOp::Run
+                           : ConsoleBackend::ScheduleOp::Delete;
     for (const QString &name : selectedValues(SchedulesModel::NameRole)) {
         const QString what = op == Op::Pause    ? tr("Pause schedule %1")
                              : op == Op::Resume ? tr("Resume schedule %1")
                              : op == Op::Run    ? tr("Run schedule %1")
                                                 : tr("Delete schedule %1");
-        change([&](ConsoleBackend *b, auto done) { b->scheduleAction(name, scheduleOp, this, done); },
-               [this, what = what.arg(name)](const CommandAnswer &result) {
-                   showResult(what, result);
-               });
+        change(
+            [&](ConsoleBackend *b, auto done) { b->scheduleAction(name, scheduleOp, this, done); },
+            [this, what = what.arg(name)](const CommandAnswer &result) {
+                showResult(what, result);
+            });
     }
 }
