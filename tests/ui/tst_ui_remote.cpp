@@ -529,7 +529,7 @@ void tst_ui_remote::httpsWithTrustedFingerprint()
 
     // Jobs are made over TLS too: the test's own client speaks plain HTTP, so through the
     // console's client.
-    RemoteClient client(RemoteServer{url, ServerProcess::kKey, {fingerprint}, 10'000});
+    RemoteClient client(RemoteServer{url, ServerProcess::kKey, {fingerprint}, 10'000, {}});
     const ApiAnswer created = client.call(
         "POST", u"/api/v1/jobs"_s, {{u"type"_s, u"tls-mail"_s}, {u"variables"_s, QJsonObject{}}});
     QVERIFY2(created.ok(), qPrintable(created.problem));

@@ -24,7 +24,12 @@ public:
 
     JobSourceFactory sourceFactory() const override;
     OperatorSourceFactory operatorSourceFactory() const override;
-    bool changesElsewhere() const override { return false; } // the changes feed tells
+    // The changes feed tells of this node's commits; other nodes of a PostgreSQL store commit
+    // too, so shown views also look again every ui/refreshMs there.
+    bool changesElsewhere() const override
+    {
+        return m_client->server().store == QLatin1String("postgres");
+    }
     bool canAct() const override { return true; }
     void jobAction(JobActions::Kind kind, const QString &key, const JobActions::Input &input,
                    QObject *context, std::function<void(const JobActionAnswer &)> done) override;

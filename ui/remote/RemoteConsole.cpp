@@ -62,6 +62,7 @@ Attached attach(RemoteServer server, bool mayAsk, QWidget *parent)
         return out;
     }
     out.server = server;
+    out.server->store = p.session.store;
     out.session = p.session;
     return out;
 }

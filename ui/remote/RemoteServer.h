@@ -12,4 +12,5 @@ struct RemoteServer
     QByteArray apiKey;
     QStringList trustedFingerprints; // SHA-256, as ApiConnection::fingerprint writes them
     int timeoutMs = 10'000;          // every request's
+    QString store;                   // as GET /api/v1/session said: "sqlite" or "postgres"
 };
