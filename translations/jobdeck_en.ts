@@ -98,6 +98,10 @@
         <source>New job refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Job %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>

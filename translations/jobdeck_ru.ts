@@ -103,6 +103,10 @@
         <source>New job refused: %1</source>
         <translation>Новая задача отклонена: %1</translation>
     </message>
+    <message>
+        <source>Job %1 cannot be read: %2</source>
+        <translation>Задачу %1 не удаётся прочитать: %2</translation>
+    </message>
 </context>
 <context>
     <name>AdminKeyDialog</name>

@@ -138,21 +138,27 @@ bool ConsoleShell::attach(const RemoteServer &server, bool mayAsk, QString *erro
             *error = attached.problem;
         return false;
     }
+    showRemote(*attached.server, attached.session);
+    return true;
+}
+
+void ConsoleShell::showRemote(const RemoteServer &server, const ApiConnection::Session &session)
+{
     close();
-    m_remote = attached.server;
+    m_remote = server;
+    m_remote->store = session.store;
     ConsoleContext context;
-    context.remote = attached.server;
-    context.serverDescription = RemoteConsole::describe(attached.session);
+    context.remote = m_remote;
+    context.serverDescription = RemoteConsole::describe(session);
     // A key that may only read gives a read-only console.
-    context.readOnly = m_options.readOnly || !RemoteConsole::mayAct(attached.session);
-    if (!RemoteConsole::mayAct(attached.session))
-        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
+    context.readOnly = m_options.readOnly || !RemoteConsole::mayAct(session);
+    if (!RemoteConsole::mayAct(session))
+        context.readOnlyReason = RemoteConsole::readOnlyReason(session);
     m_window = std::make_unique<MainWindow>(context);
     connectWindow();
     m_window->show();
     qCInfo(lcShell, "console attached to %s",
-           qPrintable(attached.server->url.toDisplayString(QUrl::RemoveUserInfo)));
-    return true;
+           qPrintable(server.url.toDisplayString(QUrl::RemoveUserInfo)));
 }
 
 bool ConsoleShell::chooseServer(QWidget *parent)
@@ -160,12 +166,12 @@ bool ConsoleShell::chooseServer(QWidget *parent)
     ServerDialog dialog(parent);
     if (dialog.exec() != QDialog::Accepted)
         return false;
+    // The dialog tested the server (and its certificate) already: no second probe here, after
+    // the dialog is gone (the window that asked is about to be replaced).
     QMetaObject::invokeMethod(
         this,
-        [this, server = dialog.server()] {
-            QString error;
-            if (!attach(server, true, &error))
-                QMessageBox::warning(m_window.get(), tr("Connect to server"), error);
+        [this, server = dialog.server(), session = dialog.session()] {
+            showRemote(server, session);
         },
         Qt::QueuedConnection);
     return true;

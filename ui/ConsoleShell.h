@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ServerSettings.h"
+#include "remote/ApiConnection.h"
 #include "remote/RemoteServer.h"
 
 #include <QObject>
@@ -41,6 +42,8 @@ public:
     // first (an untrusted certificate is asked about when `mayAsk`). False, with the reason,
     // when the server cannot be attached to (what ran goes on then).
     bool attach(const RemoteServer &server, bool mayAsk, QString *error = nullptr);
+    // The window on a server whose GET /api/v1/session answered `session`.
+    void showRemote(const RemoteServer &server, const ApiConnection::Session &session);
     void close();
 
     MainWindow *window() const { return m_window.get(); }

@@ -81,7 +81,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     {
         m_watcher = new IncidentWatcher(*m_background, m_backend, this);
         connect(m_watcher, &IncidentWatcher::incidentOpened, this, &MainWindow::onIncidentOpened);
-        if (SqlDialect::isPostgresUrl(m_context.store.path))
+        if (m_backend->changesElsewhere()) // other nodes open incidents too
             m_watcher->pollEvery(IncidentWatcher::kCheckMs);
     }
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
@@ -110,6 +110,9 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // Attached to a server: the views' reader threads must not wait out its timeouts.
+    if (auto *remote = qobject_cast<RemoteBackend *>(m_backend))
+        remote->close();
     delete m_exporter;   // waits for an export in progress
     delete m_background; // the operator views' reads end before the views go
     m_background = nullptr;

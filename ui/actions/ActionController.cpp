@@ -196,12 +196,29 @@ void ActionController::triggerOn(JobActions::Kind kind, const QStringList &keys)
         // nothing (a 30-minute lock was cut to the 2-minute default).
         m_counting = true; // reading: no other action starts meanwhile
         updateEnabled();
-        m_loader.read<std::optional<JobDetails>>(
-            [key = keys.first()](JobSource &source) { return source.details(key); }, this,
-            [this, kind, keys](std::optional<JobDetails> details) {
+        struct Read
+        {
+            std::optional<JobDetails> details;
+            QString error; // the read failed: nothing is known of the job
+        };
+        m_loader.read<Read>(
+            [key = keys.first()](JobSource &source) {
+                Read read;
+                try {
+                    read.details = source.details(key);
+                } catch (const std::runtime_error &e) {
+                    read.error = QString::fromStdString(e.what());
+                }
+                return read;
+            },
+            this,
+            [this, kind, keys](Read read) {
                 m_counting = false;
                 updateEnabled();
-                confirmAndRun(kind, keys, details);
+                if (!read.error.isEmpty()) // not "gone", and not the defaults either
+                    return emit message(
+                        tr("Job %1 cannot be read: %2").arg(keys.first(), read.error), true);
+                confirmAndRun(kind, keys, read.details);
             });
         return;
     }

@@ -27,6 +27,14 @@ Reply<T> answerTo(QObject *context, std::function<void(const JobActionAnswer &)>
                     }};
 }
 
+// Why a console without an engine refuses a command.
+JobError noEngine()
+{
+    JobError refusal = JobError::of(JobError::Kind::ReadOnly);
+    refusal.reason = QStringLiteral("No engine");
+    return refusal;
+}
+
 Reply<BulkOperationRecord> bulkReply(QObject *context, ConsoleBackend::BulkDone done)
 {
     return Reply<BulkOperationRecord>{
@@ -71,6 +79,15 @@ void EmbeddedBackend::jobAction(JobActions::Kind kind, const QString &key,
                                 std::function<void(const JobActionAnswer &)> done)
 {
     using Kind = JobActions::Kind;
+    if (!m_engine) { // a console without an engine only reads
+        QMetaObject::invokeMethod(
+            context,
+            [done] {
+                done(JobActionAnswer{false, QStringLiteral("No engine"), {}});
+            },
+            Qt::QueuedConnection);
+        return;
+    }
     const ApiKey caller = StoreReader::consoleKey();
     switch (kind) {
     case Kind::Cancel:
@@ -113,12 +130,16 @@ void EmbeddedBackend::jobAction(JobActions::Kind kind, const QString &key,
 
 void EmbeddedBackend::startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done)
 {
+    if (!m_engine)
+        return bulkReply(context, std::move(done)).send(noEngine());
     m_engine->bulkOperations()->start(StoreReader::consoleKey(), spec,
                                       bulkReply(context, std::move(done)));
 }
 
 void EmbeddedBackend::stopBulkOperation(const QString &key, QObject *context, BulkDone done)
 {
+    if (!m_engine)
+        return bulkReply(context, std::move(done)).send(noEngine());
     m_engine->submit(
         [key](Txn &txn) { return BulkOperations::stop(txn, StoreReader::consoleKey(), key); },
         bulkReply(context, std::move(done)));
@@ -137,11 +158,8 @@ void EmbeddedBackend::command(Rule rule, QObject *context, CommandDone done, Cre
                            created(outcome.value(), answer);
                        done(answer);
                    }};
-    if (!m_engine) { // a console without an engine only reads; queued like an answer
-        JobError refusal = JobError::of(JobError::Kind::ReadOnly);
-        refusal.reason = QStringLiteral("No engine");
-        return reply.send(refusal);
-    }
+    if (!m_engine) // a console without an engine only reads; queued like an answer
+        return reply.send(noEngine());
     m_engine->submit(std::move(rule), std::move(reply));
 }
 

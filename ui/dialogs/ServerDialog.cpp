@@ -128,6 +128,8 @@ void ServerDialog::onProbed(const ApiAnswer &answer, const ApiConnection::Sessio
 {
     m_test->setEnabled(true);
     m_untrusted = answer.certificateFingerprint;
+    if (answer.ok())
+        m_session = session;
     m_trust->setVisible(answer.failure == ApiAnswer::Failure::UntrustedCertificate);
     const QString text =
         answer.ok() ? tr("Connected: %1").arg(RemoteConsole::describe(session)) : answer.problem;

@@ -25,6 +25,8 @@ public:
 
     RemoteServer server() const; // as the fields say, with the certificates trusted for it
     bool rememberKey() const;
+    // What the last successful test found (GET /api/v1/session).
+    const ApiConnection::Session &session() const { return m_session; }
 
     QComboBox *urlField() const { return m_url; }
     QLineEdit *keyField() const { return m_key; }
@@ -52,5 +54,6 @@ private:
     QLabel *m_result;
     QPointer<ApiConnection> m_probe; // the test in progress
     QString m_untrusted;             // a refused certificate's fingerprint
+    ApiConnection::Session m_session;
     bool m_acceptWhenTested = false;
 };

@@ -86,6 +86,12 @@ QString ApiConnection::fingerprint(const QSslCertificate &certificate)
     return pairs.join(QLatin1Char(':'));
 }
 
+void ApiConnection::abortAll()
+{
+    for (QNetworkReply *reply : m_network.findChildren<QNetworkReply *>())
+        reply->abort();
+}
+
 void ApiConnection::get(const QString &path, QObject *context, Done done)
 {
     request("GET", path, {}, context, std::move(done));

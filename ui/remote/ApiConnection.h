@@ -59,6 +59,9 @@ public:
     void send(const QByteArray &method, const QString &path, const QJsonObject &body,
               QObject *context, Done done, int timeoutMs = 0);
 
+    // Aborts every request under way: each is answered (as timed out) now.
+    void abortAll();
+
     // "Test connection": who the key is and what the server is (GET /api/v1/session).
     struct Session
     {

@@ -44,7 +44,16 @@ RemoteBackend::RemoteBackend(const RemoteServer &server, QObject *parent)
     waitForChanges();
 }
 
-RemoteBackend::~RemoteBackend() = default;
+RemoteBackend::~RemoteBackend()
+{
+    close();
+}
+
+void RemoteBackend::close()
+{
+    m_retry.stop();
+    m_client->close();
+}
 
 JobSourceFactory RemoteBackend::sourceFactory() const
 {
@@ -60,15 +69,21 @@ void RemoteBackend::waitForChanges()
 {
     // The first ask answers at once with the server's sequence; then each waits for a commit
     // after it.
-    const QString path = QStringLiteral("/api/v1/changes?since=%1&timeout=%2")
-                             .arg(m_sequence)
-                             .arg(m_sequence < 0 ? 0 : kChangesWaitMs);
-    m_client->sendWithTimeout("GET", path, kChangesWaitMs + m_client->server().timeoutMs, this,
+    m_asked = m_sequence < 0 ? 0 : m_waitMs;
+    const QString path =
+        QStringLiteral("/api/v1/changes?since=%1&timeout=%2").arg(m_sequence).arg(m_asked);
+    m_askedAt.start();
+    m_client->sendWithTimeout("GET", path, m_waitMs + m_client->server().timeoutMs, this,
                               [this](const ApiAnswer &answer) { onChanges(answer); });
 }
 
 void RemoteBackend::onChanges(const ApiAnswer &answer)
 {
+    // A server whose long_poll_limit_ms is below the wait refuses it (400): ask shorter.
+    if (answer.status == 400 && m_waitMs > kMinChangesWaitMs) {
+        m_waitMs = qMax(kMinChangesWaitMs, m_waitMs / 2);
+        return waitForChanges();
+    }
     if (!answer.ok()) {
         // Backoff: 1 s, 2 s, 4 s … kMaxRetryMs; one line in the log, a banner in the window.
         const bool keyRefused = answer.failure == ApiAnswer::Failure::KeyRefused;
@@ -96,6 +111,9 @@ void RemoteBackend::onChanges(const ApiAnswer &answer)
         emit connectionChanged(true, {}, 0);
     if (changed || again || restarted)
         emit jobsChanged();
+    // A server whose feed is full answers at once, unchanged: no faster than once a second.
+    if (m_asked > 0 && !changed && m_askedAt.elapsed() < kMinChangesWaitMs)
+        return m_retry.start(kMinChangesWaitMs);
     waitForChanges();
 }
 

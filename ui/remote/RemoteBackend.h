@@ -3,6 +3,7 @@
 #include "RemoteClient.h"
 #include "backend/ConsoleBackend.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -18,6 +19,7 @@ class RemoteBackend : public ConsoleBackend
 public:
     static constexpr int kChangesWaitMs = 25'000;
     static constexpr int kMaxRetryMs = 30'000;
+    static constexpr int kMinChangesWaitMs = 1000;
 
     explicit RemoteBackend(const RemoteServer &server, QObject *parent = nullptr);
     ~RemoteBackend() override;
@@ -54,6 +56,8 @@ public:
     const RemoteServer &server() const { return m_client->server(); }
     std::shared_ptr<const RemoteClient> client() const { return m_client; }
     bool isConnected() const { return m_connected; }
+    // The window is closing: requests under way end now (RemoteClient::close).
+    void close();
 
 signals:
     // The server answered again, or stopped answering (`problem` says why; the next try is in
@@ -74,6 +78,9 @@ private:
     std::shared_ptr<const RemoteClient> m_client;
     QTimer m_retry;
     qint64 m_sequence = -1;
+    int m_waitMs = kChangesWaitMs; // halved while the server refuses it (its long-poll limit)
+    int m_asked = 0;               // the wait of the request under way
+    QElapsedTimer m_askedAt;
     qint64 m_epoch = 0;
     int m_retryMs = 0;
     bool m_connected = true;

@@ -1,5 +1,6 @@
 #include "RemoteClient.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 
 #include <future>
@@ -27,14 +28,36 @@ ApiAnswer RemoteClient::call(const QByteArray &method, const QString &path,
                              const QJsonObject &body) const
 {
     Q_ASSERT(QThread::currentThread() != &m_thread);
+    if (m_closed.load())
+        return closedAnswer();
     auto answer = std::make_shared<std::promise<ApiAnswer>>();
     std::future<ApiAnswer> future = answer->get_future();
     ApiConnection *connection = m_connection;
-    QMetaObject::invokeMethod(connection, [connection, method, path, body, answer] {
+    const std::atomic<bool> *closed = &m_closed;
+    QMetaObject::invokeMethod(connection, [connection, method, path, body, answer, closed] {
+        if (closed->load()) // closed while this waited for the network thread
+            return answer->set_value(closedAnswer());
         connection->send(method, path, body, connection,
                          [answer](const ApiAnswer &a) { answer->set_value(a); });
     });
-    return future.get(); // the request's transfer timeout ends every wait
+    // The request's transfer timeout, or close(), ends every wait.
+    return future.get();
+}
+
+ApiAnswer RemoteClient::closedAnswer()
+{
+    ApiAnswer a;
+    a.failure = ApiAnswer::Failure::Unreachable;
+    a.problem = QStringLiteral("The console is closing.");
+    return a;
+}
+
+void RemoteClient::close() const
+{
+    m_closed.store(true);
+    ApiConnection *connection = m_connection;
+    QMetaObject::invokeMethod(
+        connection, [connection] { connection->abortAll(); }, Qt::BlockingQueuedConnection);
 }
 
 void RemoteClient::send(const QByteArray &method, const QString &path, const QJsonObject &body,
@@ -52,16 +75,21 @@ void RemoteClient::sendWithTimeout(const QByteArray &method, const QString &path
 void RemoteClient::post(const QByteArray &method, const QString &path, const QJsonObject &body,
                         int timeoutMs, QObject *context, ApiConnection::Done done) const
 {
+    // Askers live on the GUI thread: the answer goes there, and `context` is looked at only
+    // there, where it is destroyed.
+    Q_ASSERT(QThread::currentThread() == QCoreApplication::instance()->thread());
     ApiConnection *connection = m_connection;
     QMetaObject::invokeMethod(connection, [connection, method, path, timeoutMs, body,
                                            context = QPointer<QObject>(context),
                                            done = std::move(done)] {
         const auto answer = [context, done](const ApiAnswer &a) {
-            if (context) // back on the asker's thread; dropped if it is gone by then
-                QMetaObject::invokeMethod(context.data(), [context, done, a] {
-                    if (context)
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [context, done, a] {
+                    if (context) // dropped if the asker is gone by then
                         done(a);
-                });
+                },
+                Qt::QueuedConnection);
         };
         connection->send(method, path, body, connection, answer, timeoutMs);
     });

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 // A server's API for every thread of the console: one ApiConnection (keep-alive connections,
@@ -27,9 +28,12 @@ public:
     ApiAnswer call(const QByteArray &method, const QString &path,
                    const QJsonObject &body = {}) const;
     ApiAnswer get(const QString &path) const { return call("GET", path); }
-    // `done` runs on `context`'s thread, unless `context` is gone by then.
+    // From the GUI thread: `done` runs there, unless `context` is gone by then.
     void send(const QByteArray &method, const QString &path, const QJsonObject &body,
               QObject *context, ApiConnection::Done done) const;
+    // Ends every request under way and answers every later call() at once (failed): the
+    // console is closing, and its reader threads must not wait out a dead server's timeouts.
+    void close() const;
     // As send, with `timeoutMs` instead of the server's (a long poll).
     void sendWithTimeout(const QByteArray &method, const QString &path, int timeoutMs,
                          QObject *context, ApiConnection::Done done) const;
@@ -38,7 +42,10 @@ private:
     void post(const QByteArray &method, const QString &path, const QJsonObject &body, int timeoutMs,
               QObject *context, ApiConnection::Done done) const;
 
+    static ApiAnswer closedAnswer();
+
     RemoteServer m_server;
+    mutable std::atomic<bool> m_closed{false};
     QThread m_thread;
     ApiConnection *m_connection = nullptr; // lives on m_thread
 };
