@@ -167,9 +167,7 @@ std::optional<ListParams> ListParams::parse(const QUrlQuery &query, const ApiKey
     if (!order.isEmpty() && order != QLatin1String("ASC") && order != QLatin1String("DESC"))
         bad("sort_order", QStringLiteral("Must be ASC or DESC"));
     p.page.descending = order != QLatin1String("ASC");
-    for (const SortName &s : kSorts)
-        if (s.key == p.page.sort)
-            p.applied.insert(QStringLiteral("sort_by"), QLatin1String(s.name));
+    p.applied.insert(QStringLiteral("sort_by"), sortName(p.page.sort));
     p.applied.insert(QStringLiteral("sort_order"),
                      p.page.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
 
@@ -218,6 +216,14 @@ std::optional<ListParams> ListParams::parse(const QUrlQuery &query, const ApiKey
         return std::nullopt;
     }
     return p;
+}
+
+QString ListParams::sortName(SortKey key)
+{
+    for (const SortName &s : kSorts)
+        if (s.key == key)
+            return QLatin1String(s.name);
+    return {};
 }
 
 QJsonObject ListParams::filterObject(const JobFilter &f)

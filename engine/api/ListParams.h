@@ -26,6 +26,8 @@ struct ListParams
     // The filter as the query parameters that give it, as an object ("state": [...], "q":
     // "..."): what a bulk operation the console starts shows as its filter.
     static QJsonObject filterObject(const JobFilter &filter);
+    // The sort_by word of a sort key ("created_at").
+    static QString sortName(SortKey key);
     // The opaque next_cursor for a page that ended with this row.
     QString cursorAfter(const SortPosition &last) const;
 

@@ -199,11 +199,6 @@ BulkOperationRecord bulkOperation(const QJsonObject &o)
     return r;
 }
 
-QJsonObject filterObject(const JobFilter &filter)
-{
-    return ListParams::filterObject(filter);
-}
-
 QUrlQuery listQuery(const JobFilter &filter, const PageRequest &page)
 {
     QUrlQuery query;
@@ -218,9 +213,7 @@ QUrlQuery listQuery(const JobFilter &filter, const PageRequest &page)
         }
         query.addQueryItem(it.key(), QString::fromLatin1(QUrl::toPercentEncoding(value)));
     }
-    static const char *const kSorts[] = {"created_at", "activated_at", "deadline", "updated_at",
-                                         "priority"};
-    query.addQueryItem(QStringLiteral("sort_by"), QLatin1String(kSorts[int(page.sort)]));
+    query.addQueryItem(QStringLiteral("sort_by"), ListParams::sortName(page.sort));
     query.addQueryItem(QStringLiteral("sort_order"),
                        page.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"));
     return query;

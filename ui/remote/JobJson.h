@@ -24,7 +24,5 @@ BulkOperationRecord bulkOperation(const QJsonObject &operation);
 
 // The query string of GET /api/v1/jobs that gives `filter` (and the sort of `page`).
 QUrlQuery listQuery(const JobFilter &filter, const PageRequest &page);
-// The filter as POST /api/v1/bulk-operations takes it.
-QJsonObject filterObject(const JobFilter &filter);
 
 } // namespace JobJson

@@ -4,6 +4,7 @@
 #include "OperatorJson.h"
 #include "RemoteJobSource.h"
 #include "RemoteOperatorSource.h"
+#include "api/ListParams.h"
 #include "core/IsoDuration.h"
 #include "core/JsonText.h"
 
@@ -26,6 +27,26 @@ QString itemPath(const char *collection, const QString &name, const char *tail =
 QString jobPath(const QString &key, const char *tail = "")
 {
     return itemPath("jobs", key, tail);
+}
+
+// An action's or command's failure: the server's refusal, or `noAnswer` with why none came
+// (the outcome is then unknown, and said so).
+QString problemOf(const ApiAnswer &answer, const QString &noAnswer)
+{
+    return answer.status ? answer.problem : noAnswer.arg(answer.problem);
+}
+
+// What a bulk operation request got, for `done`.
+ApiConnection::Done bulkAnswer(ConsoleBackend::BulkDone done)
+{
+    return [done = std::move(done)](const ApiAnswer &answer) {
+        BulkAnswer out;
+        if (answer.ok())
+            out.operation = JobJson::bulkOperation(answer.data);
+        else
+            out.error = answer.problem;
+        done(out);
+    };
 }
 
 // A duration the API reads, or null: "keep for ever", "no limit".
@@ -153,11 +174,9 @@ void RemoteBackend::jobAction(JobActions::Kind kind, const QString &key,
     m_client->send(method, path, body, context, [kind, done](const ApiAnswer &answer) {
         JobActionAnswer out;
         out.ok = answer.ok();
-        if (!out.ok) // no answer at all: the outcome is unknown, and said so
-            out.error = answer.status ? answer.problem
-                                      : tr("no answer (%1); the job is read again to see "
-                                           "whether it changed")
-                                            .arg(answer.problem);
+        if (!out.ok)
+            out.error = problemOf(answer, tr("no answer (%1); the job is read again to see "
+                                             "whether it changed"));
         else if (kind == Kind::Replay)
             out.createdKey = answer.data.value(QStringLiteral("job_key")).toString();
         done(out);
@@ -167,20 +186,13 @@ void RemoteBackend::jobAction(JobActions::Kind kind, const QString &key,
 void RemoteBackend::startBulkOperation(const BulkSpec &spec, QObject *context, BulkDone done)
 {
     QJsonObject body{{QStringLiteral("action"), BulkOperationRecord::actionName(spec.action)},
-                     {QStringLiteral("filter"), JobJson::filterObject(spec.filter)}};
+                     {QStringLiteral("filter"), ListParams::filterObject(spec.filter)}};
     if (spec.action == BulkAction::Retry)
         body.insert(QStringLiteral("retries"), spec.retries);
     if (spec.action == BulkAction::Cancel && !spec.reason.isEmpty())
         body.insert(QStringLiteral("reason"), spec.reason);
     m_client->send("POST", QStringLiteral("/api/v1/bulk-operations"), body, context,
-                   [done](const ApiAnswer &answer) {
-                       BulkAnswer out;
-                       if (answer.ok())
-                           out.operation = JobJson::bulkOperation(answer.data);
-                       else
-                           out.error = answer.problem;
-                       done(out);
-                   });
+                   bulkAnswer(std::move(done)));
 }
 
 void RemoteBackend::stopBulkOperation(const QString &key, QObject *context, BulkDone done)
@@ -188,14 +200,7 @@ void RemoteBackend::stopBulkOperation(const QString &key, QObject *context, Bulk
     m_client->send("DELETE",
                    QStringLiteral("/api/v1/bulk-operations/") +
                        QString::fromLatin1(QUrl::toPercentEncoding(key)),
-                   {}, context, [done](const ApiAnswer &answer) {
-                       BulkAnswer out;
-                       if (answer.ok())
-                           out.operation = JobJson::bulkOperation(answer.data);
-                       else
-                           out.error = answer.problem;
-                       done(out);
-                   });
+                   {}, context, bulkAnswer(std::move(done)));
 }
 
 void RemoteBackend::command(const QByteArray &method, const QString &path, const QJsonObject &body,
@@ -206,10 +211,8 @@ void RemoteBackend::command(const QByteArray &method, const QString &path, const
         CommandAnswer out;
         out.ok = answer.ok();
         if (!out.ok)
-            out.error = answer.status ? answer.problem
-                                      : tr("no answer (%1); the view is read again to see "
-                                           "whether it changed")
-                                            .arg(answer.problem);
+            out.error = problemOf(answer, tr("no answer (%1); the view is read again to see "
+                                             "whether it changed"));
         else if (created)
             created(answer.data, out);
         done(out);
