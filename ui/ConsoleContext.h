@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/ChangeGrant.h"
 #include "remote/RemoteServer.h"
 #include "store/Database.h"
 
@@ -23,6 +24,7 @@ struct ConsoleContext
     // Start in read-only mode (--read-only); the setting ui/readOnly also turns it on.
     bool readOnly = false;
     QString readOnlyReason; // why, when it is not the operator's choice (a key that only reads)
+    ChangeGrant grant;      // remote: what the key may change
     // Stops (false) or resumes (true) the HTTP server; returns whether it listens afterwards.
     // Empty when the console runs without one.
     std::function<bool(bool listen)> setListening;

@@ -147,13 +147,8 @@ void ConsoleShell::showRemote(const RemoteServer &server, const ApiConnection::S
     close();
     m_remote = server;
     m_remote->store = session.store;
-    ConsoleContext context;
-    context.remote = m_remote;
-    context.serverDescription = RemoteConsole::describe(session);
-    // A key that may only read gives a read-only console.
-    context.readOnly = m_options.readOnly || !RemoteConsole::mayAct(session);
-    if (!RemoteConsole::mayAct(session))
-        context.readOnlyReason = RemoteConsole::readOnlyReason(session);
+    ConsoleContext context = RemoteConsole::context(server, session);
+    context.readOnly = context.readOnly || m_options.readOnly;
     m_window = std::make_unique<MainWindow>(context);
     connectWindow();
     m_window->show();

@@ -62,6 +62,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
                                   settings.value(QLatin1String(SettingsDialog::kReadOnly)).toBool(),
                               this);
     m_mode->setReason(m_context.readOnlyReason);
+    m_mode->setGrant(m_context.grant);
     if (m_context.remote) {
         m_backend = new RemoteBackend(*m_context.remote, this);
     } else {
@@ -73,6 +74,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     if (!m_context.remote) // export reads the store itself
         m_exporter = new JobExporter(m_context.store, this);
     buildPages();
+    m_jobs->controller()->setGrant(m_context.grant);
     buildMenus();
     buildStatusBar();
     connect(m_mode, &ReadOnlyMode::changed, this, &MainWindow::applyReadOnly);

@@ -17,6 +17,16 @@ QJsonValue bytesOrNull(qint64 bytes)
     return bytes >= 0 ? QJsonValue(bytes) : QJsonValue(QJsonValue::Null);
 }
 
+QJsonValue footprintJson(const std::optional<StoreFootprint> &f)
+{
+    if (!f)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("bytes"), f->bytes},
+                       {QStringLiteral("wal_bytes"), bytesOrNull(f->walBytes)},
+                       {QStringLiteral("free_bytes"), bytesOrNull(f->freeBytes)},
+                       {QStringLiteral("oldest_finished_at"), JsonText::time(f->oldestFinishedAt)}};
+}
+
 QJsonObject render(const DashboardSnapshot &s)
 {
     QJsonObject byState;
@@ -50,13 +60,9 @@ QJsonObject render(const DashboardSnapshot &s)
                      {QStringLiteral("timed_jobs"), s.window.timedJobs},
                      {QStringLiteral("p95_processing_time_ms"), s.p95ProcessingMs}}},
         {QStringLiteral("queue_depth"), depth},
-        {QStringLiteral("store"),
-         QJsonObject{
-             {QStringLiteral("bytes"), s.store.bytes},
-             {QStringLiteral("wal_bytes"), bytesOrNull(s.store.walBytes)},
-             {QStringLiteral("free_bytes"), bytesOrNull(s.store.freeBytes)},
-             {QStringLiteral("oldest_finished_at"), JsonText::time(s.store.oldestFinishedAt)}}},
-        {QStringLiteral("retention"), RetentionApi::policyJson(s.retention)},
+        {QStringLiteral("store"), footprintJson(s.store)},
+        {QStringLiteral("retention"),
+         s.retention ? QJsonValue(RetentionApi::policyJson(*s.retention)) : QJsonValue::Null},
     };
 }
 
@@ -66,8 +72,12 @@ void dashboardRoute(HttpFrontend *f, ApiRequest &request)
     // One cache of past hours per read connection (each front end reads on its own thread).
     thread_local QHash<QString, RollupHourCache> caches;
     const ApiKey &caller = request.caller();
+    // The store's size and the retention are the whole store's: an admin's (as GET
+    // /settings/retention is), null for other keys.
+    const bool admin = caller.allows(Permission::Admin, false);
     const DashboardSnapshot s = Dashboard::read(
-        db, &caches[db.connectionName()], Clock::nowMs(), f->engine()->defaultRetention(),
+        db, &caches[db.connectionName()], Clock::nowMs(),
+        admin ? std::optional(f->engine()->defaultRetention()) : std::nullopt,
         caller.seesAllTenants() ? QStringList() : caller.tenants);
     request.reply(ApiResult::ok(render(s)));
 }

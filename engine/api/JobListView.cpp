@@ -44,6 +44,8 @@ QJsonObject entry(const JobRecord &job, const QList<JobEvent> &events)
         {QStringLiteral("created_at"), time(job.createdAt)},
         {QStringLiteral("updated_at"), time(job.updatedAt)},
         {QStringLiteral("activated_at"), time(job.activatedAt)},
+        // when the last activation ended (null while it runs): a retrying job's last run
+        {QStringLiteral("attempt_ended_at"), time(job.attemptEndedAt)},
         {QStringLiteral("deadline"), time(job.deadline)},
         {QStringLiteral("timeout_ms"), job.timeoutMs},
         {QStringLiteral("retries"), job.retries},

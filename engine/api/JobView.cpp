@@ -195,6 +195,8 @@ QJsonObject details(const JobDetails &d, qint64 now)
         {QStringLiteral("created_at"), time(job.createdAt)},
         {QStringLiteral("updated_at"), time(job.updatedAt)},
         {QStringLiteral("activated_at"), time(job.activatedAt)},
+        // when the last activation ended (null while it runs): a retrying job's last run
+        {QStringLiteral("attempt_ended_at"), time(job.attemptEndedAt)},
         {QStringLiteral("deadline"), time(job.deadline)},
         {QStringLiteral("timeout_ms"), d.timeoutMs()},
         {QStringLiteral("tenant_id"), job.tenantId},

@@ -9,7 +9,8 @@
 namespace Dashboard {
 
 DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
-                       const RetentionPolicy &defaults, const QStringList &tenants)
+                       const std::optional<RetentionPolicy> &defaults,
+                       const QStringList &tenants)
 {
     DashboardSnapshot out;
     out.generatedAt = nowMs;
@@ -72,9 +73,11 @@ DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
     open.tenants = tenants;
     open.pageSize = 1;
     OperatorStore(db).incidents(open, &out.openIncidents);
-    out.store = StoreFootprint::read(db);
-    JobStore store(db);
-    out.retention = Retention::stored(store).value_or(defaults);
+    if (defaults) {
+        out.store = StoreFootprint::read(db);
+        JobStore store(db);
+        out.retention = Retention::stored(store).value_or(*defaults);
+    }
     return out;
 }
 

@@ -11,11 +11,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 // What the console's dashboard shows (GET /api/v1/dashboard), read in one snapshot: counts per
 // state (job_counts), the finished jobs of each of the last kMinutes minutes (job_rollup), queue
 // depth per type and the p95 processing time of the window: the numbers GET /api/v1/jobs/stats
-// computes, from the same classes; the open incidents; the store's size and oldest finished
-// job, and the retention in force.
+// computes, from the same classes; the open incidents; for an admin, the store's size and
+// oldest finished job, and the retention in force (the whole store's, not one tenant's).
 struct DashboardSnapshot
 {
     static constexpr int kMinutes = 15;
@@ -44,16 +46,19 @@ struct DashboardSnapshot
     RollupTotals window; // every job finished in the kMinutes minutes
     qint64 p95ProcessingMs = 0;
     qint64 openIncidents = 0;
-    StoreFootprint store;
-    RetentionPolicy retention; // the store's, or the server's [retention] settings
+    // Unset unless asked (an admin's read): they tell of every tenant's jobs.
+    std::optional<StoreFootprint> store;
+    std::optional<RetentionPolicy> retention; // the store's, or the server's [retention] settings
 };
 
 namespace Dashboard {
 
 // `tenants`: the caller's (empty = every tenant): counts, rollup and incidents are theirs.
-// `hours` caches past hours of the rollup per read connection; `defaults`: the server's
-// retention settings. Throws StoreError.
+// `hours` caches past hours of the rollup per read connection. `defaults`: the server's
+// retention settings; with them the store's footprint and retention are read, without them
+// (a caller that is not an admin) they stay unset. Throws StoreError.
 DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
-                       const RetentionPolicy &defaults, const QStringList &tenants = {});
+                       const std::optional<RetentionPolicy> &defaults,
+                       const QStringList &tenants = {});
 
 } // namespace Dashboard

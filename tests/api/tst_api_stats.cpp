@@ -87,7 +87,8 @@ private slots:
     }
 
     // GET /api/v1/dashboard: what the console's dashboard shows, counted from what the test did;
-    // a tenant's key counts its tenant only.
+    // a tenant's key counts its tenant only, and is not told the whole store's size nor the
+    // retention (an admin's to read).
     void dashboard()
     {
         const ApiClient::Response r = m_api->get(u"/api/v1/dashboard"_s);
@@ -128,6 +129,8 @@ private slots:
         QCOMPARE(a.value(u"open_incidents"_s).toInt(), 0);
         QCOMPARE(a.value(u"window"_s).toObject().value(u"finished"_s).toInt(), 2);
         QVERIFY(a.value(u"queue_depth"_s).toArray().isEmpty());
+        QVERIFY(a.contains(u"store"_s) && a.value(u"store"_s).isNull());
+        QVERIFY(a.contains(u"retention"_s) && a.value(u"retention"_s).isNull());
     }
 
     void figures()

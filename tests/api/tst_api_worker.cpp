@@ -293,6 +293,13 @@ private slots:
                  u"inventory-worker-03"_s);
         StoreProbe store(server.dbPath());
         QCOMPARE(store.state(key), u"FAILED_RETRYABLE"_s);
+        // The list entry and the details tell when the failed run ended (its duration).
+        const QJsonObject entry =
+            api.get(u"/api/v1/jobs?type=inv"_s).data().value(u"jobs"_s).toArray().at(0).toObject();
+        QCOMPARE(isoMs(entry.value(u"attempt_ended_at"_s)), isoMs(d.value(u"failed_at"_s)));
+        QVERIFY(isoMs(entry.value(u"attempt_ended_at"_s)) >= isoMs(entry.value(u"activated_at"_s)));
+        QCOMPARE(api.get(jobPath(key, QString())).data().value(u"attempt_ended_at"_s),
+                 entry.value(u"attempt_ended_at"_s));
         QCOMPARE(api.activate(u"inv"_s, u"w2"_s).value(u"activated_count"_s).toInt(), 0);
         if (backoffMs > 1000)
             return; // the long wait is covered by the short rows

@@ -67,7 +67,8 @@ private slots:
     void bulkCancelOverFiveThousandJobs();
     void operatorViewsOverTheApi();
     void readKeyGivesReadOnlyWindow();
-    void tenantKeySeesItsTenants();
+    void jobKeyOfOneTenant();
+    void jobKeyOfEveryTenantPausesTypes();
     void revokedKeyShowsItsState();
     void stoppedServerShowsBannerAndComesBack();
     void httpsWithTrustedFingerprint();
@@ -133,13 +134,8 @@ std::unique_ptr<MainWindow> tst_ui_remote::attach(const QByteArray &key, const Q
         qWarning() << "not attached:" << attached.problem;
         return nullptr;
     }
-    ConsoleContext context;
-    context.remote = attached.server;
-    context.serverDescription = RemoteConsole::describe(attached.session);
-    context.readOnly = !RemoteConsole::mayAct(attached.session);
-    if (context.readOnly)
-        context.readOnlyReason = RemoteConsole::readOnlyReason(attached.session);
-    auto window = std::make_unique<MainWindow>(context);
+    auto window =
+        std::make_unique<MainWindow>(RemoteConsole::context(*attached.server, attached.session));
     window->jobsView()->setConfirm(
         [](JobActions::Kind, const QString &, JobActions::Input *) { return true; });
     window->show();
@@ -425,8 +421,11 @@ void tst_ui_remote::readKeyGivesReadOnlyWindow()
     QVERIFY(window->findChild<QLabel *>(u"storeLabel"_s)->text().contains(u"watcher (read)"_s));
 }
 
-// A key of one tenant sees that tenant's jobs only.
-void tst_ui_remote::tenantKeySeesItsTenants()
+// A `job` key of one tenant sees that tenant's jobs only, and what the API keeps for admins or
+// for keys of every tenant is off, saying why, instead of answered 403 when tried: All
+// matching's server-side operations, Resolve, Retention, the API keys and bulk operations lists,
+// a job type's Pause and Limits; the dashboard leaves the store's size out.
+void tst_ui_remote::jobKeyOfOneTenant()
 {
     const QString mine = createJob(u"mail"_s, u"acme"_s);
     const QString theirs = createJob(u"mail"_s, u"globex"_s);
@@ -438,6 +437,70 @@ void tst_ui_remote::tenantKeySeesItsTenants()
     QTRY_VERIFY(jobs->model()->rowOfKey(mine) >= 0);
     QCOMPARE(jobs->model()->rowCount(), 1);
     QCOMPARE(jobs->model()->rowOfKey(theirs), -1);
+
+    // What a job key may do stays on.
+    jobs->table()->selectRow(jobs->model()->rowOfKey(mine));
+    QVERIFY(jobs->action(JobActions::Kind::Cancel)->isEnabled());
+    QVERIFY(window->jobsView()->controller()->newJobAction()->isEnabled());
+    QVERIFY(window->schedulesView()->newAction()->isEnabled());
+    const auto matching = [&](JobActions::Kind kind) {
+        return window->findChild<QAction *>(u"matching_%1"_s.arg(int(kind)));
+    };
+    QVERIFY(matching(JobActions::Kind::Priority)->isEnabled()); // job by job, a job key's
+    QVERIFY(!matching(JobActions::Kind::Cancel)->isEnabled());  // a bulk operation: admin
+    QVERIFY2(matching(JobActions::Kind::Cancel)->toolTip().contains(u"admin key"_s),
+             qPrintable(matching(JobActions::Kind::Cancel)->toolTip()));
+    QVERIFY(!window->storeUpkeep()->retentionAction()->isEnabled());
+    QVERIFY(window->storeUpkeep()->retentionAction()->toolTip().contains(u"acme-ops"_s));
+
+    window->showPage(MainWindow::JobTypes);
+    JobTypesView *types = window->jobTypesView();
+    QTRY_VERIFY(types->model()->rowOfKey(u"mail"_s) >= 0);
+    types->table()->selectRow(types->model()->rowOfKey(u"mail"_s));
+    QVERIFY(!types->pauseAction()->isEnabled());
+    QVERIFY(!types->limitsAction()->isEnabled());
+    QVERIFY2(types->pauseAction()->toolTip().contains(u"every tenant"_s),
+             qPrintable(types->pauseAction()->toolTip()));
+
+    window->showPage(MainWindow::Incidents);
+    QVERIFY(!window->incidentsView()->resolveAction()->isEnabled());
+    QVERIFY(window->incidentsView()->resolveAction()->toolTip().contains(u"admin key"_s));
+
+    // Lists only an admin may read say why they are empty (no 403 shown).
+    window->showPage(MainWindow::ApiKeys);
+    auto *hint = window->apiKeysView()->findChild<QLabel *>(u"emptyTableHint"_s);
+    QTRY_VERIFY(hint && hint->isVisible());
+    QVERIFY2(hint->text().contains(u"admin key"_s), qPrintable(hint->text()));
+    QVERIFY(window->apiKeysView()->message().isEmpty()); // no 403 shown
+    QVERIFY(!window->apiKeysView()->createAction()->isEnabled());
+    window->showPage(MainWindow::BulkOperations);
+    hint = window->bulkOperationsView()->findChild<QLabel *>(u"emptyTableHint"_s);
+    QTRY_VERIFY(hint && hint->isVisible());
+    QVERIFY2(hint->text().contains(u"admin key"_s), qPrintable(hint->text()));
+    QVERIFY(window->bulkOperationsView()->message().isEmpty());
+
+    window->showPage(MainWindow::Dashboard);
+    auto *store = window->dashboardView()->findChild<QLabel *>(u"storeSummary"_s);
+    QTRY_VERIFY(store->text().contains(u"admin keys only"_s));
+    QVERIFY(!window->dashboardView()->findChild<QPushButton *>(u"retentionButton"_s)->isEnabled());
+    QCOMPARE(window->dashboardView()->findChild<QLabel *>(u"totalJobs"_s)->text(), u"1"_s);
+}
+
+// A `job` key of every tenant may pause a job type and set its limits.
+void tst_ui_remote::jobKeyOfEveryTenantPausesTypes()
+{
+    createJob(u"mail"_s, u"acme"_s);
+    const QByteArray ops = createKey(u"all-ops"_s, {u"job"_s}, {u"*"_s});
+    QVERIFY(!ops.isEmpty());
+    std::unique_ptr<MainWindow> window = attach(ops);
+    QVERIFY(window);
+    window->showPage(MainWindow::JobTypes);
+    JobTypesView *types = window->jobTypesView();
+    QTRY_VERIFY(types->model()->rowOfKey(u"mail"_s) >= 0);
+    types->table()->selectRow(types->model()->rowOfKey(u"mail"_s));
+    QVERIFY(types->pauseAction()->isEnabled());
+    QVERIFY(types->limitsAction()->isEnabled());
+    QVERIFY(!window->incidentsView()->resolveAction()->isEnabled()); // still an admin's
 }
 
 // The key is revoked while the console is attached: one banner says so (no stream of errors),

@@ -61,6 +61,7 @@ ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loade
 
     m_matchingMenu = new QMenu(tr("All matching"), dialogParent);
     m_matchingMenu->setObjectName(QStringLiteral("matchingMenu"));
+    m_matchingMenu->setToolTipsVisible(true); // why an entry is off
     for (JobActions::Kind kind : kAll) {
         auto *action = new QAction(JobActions::name(kind) + QStringLiteral("…"), this);
         action->setEnabled(false);
@@ -75,10 +76,17 @@ ActionController::ActionController(ConsoleBackend *backend, JobPageLoader &loade
         QAction *matching = m_matchingMenu->addAction(JobActions::name(kind) + QStringLiteral("…"));
         matching->setObjectName(QStringLiteral("matching_%1").arg(int(kind)));
         connect(matching, &QAction::triggered, this, [this, kind] { triggerOnFilter(kind); });
+        m_matching.append({kind, matching});
     }
     m_confirm = [this](JobActions::Kind kind, const QString &text, JobActions::Input *input) {
         return confirmWithDialog(kind, text, input);
     };
+}
+
+void ActionController::setGrant(const ChangeGrant &grant)
+{
+    m_grant = grant;
+    updateEnabled();
 }
 
 void ActionController::createJob()
@@ -133,6 +141,13 @@ void ActionController::updateEnabled()
     ReadOnlyMode::explain(m_newJob, m_jobActions->isReadOnly(),
                           m_readOnlyReason.isEmpty() ? ReadOnlyMode::refusal() : m_readOnlyReason);
     m_matchingMenu->setEnabled(idle);
+    for (const auto &[kind, action] : std::as_const(m_matching)) {
+        const QString whyNot = BulkOperationWatcher::runsOnServer(kind)
+                                   ? m_grant.why(ChangeGrant::Need::Admin)
+                                   : QString();
+        action->setEnabled(whyNot.isEmpty());
+        ReadOnlyMode::explain(action, !whyNot.isEmpty(), whyNot);
+    }
     emit enabledChanged();
 }
 
@@ -256,6 +271,8 @@ void ActionController::triggerOnFilter(JobActions::Kind kind)
         return;
     if (m_jobActions->isReadOnly())
         return emit message(ReadOnlyMode::refusal(), true);
+    if (BulkOperationWatcher::runsOnServer(kind) && !m_grant.allows(ChangeGrant::Need::Admin))
+        return emit message(m_grant.why(ChangeGrant::Need::Admin), true);
     // Counted on the loader thread: a count beyond the counters can take a while. The highest
     // job id of the same snapshot bounds a bulk operation of the server.
     m_counting = true;

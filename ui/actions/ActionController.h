@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JobActions.h"
+#include "backend/ChangeGrant.h"
 #include "backend/JobSource.h"
 #include "engine/JobSpecs.h"
 #include "store/JobFilter.h"
@@ -57,6 +58,9 @@ public:
     void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
     // Why the actions are off in read-only mode (their tooltips say it).
     void setReadOnlyReason(const QString &why) { m_readOnlyReason = why; }
+    // What the server lets this console change: All matching's cancel, retry and delete are
+    // bulk operations of the server, an admin's (off, with why, for other keys).
+    void setGrant(const ChangeGrant &grant);
     bool isBusy() const;
 
 public slots:
@@ -91,6 +95,8 @@ private:
     QProgressDialog *m_progress = nullptr;
     QList<QAction *> m_actions; // indexed by JobActions::Kind
     QMenu *m_matchingMenu = nullptr;
+    QList<std::pair<JobActions::Kind, QAction *>> m_matching;
+    ChangeGrant m_grant;
     Confirm m_confirm;
     QString m_readOnlyReason;
     ConsoleBackend *m_backend;

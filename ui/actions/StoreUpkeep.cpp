@@ -27,6 +27,13 @@ StoreUpkeep::StoreUpkeep(QWidget *window, ConsoleBackend *backend, const StoreOp
     m_retentionAction->setObjectName(QStringLiteral("retentionAction"));
     m_retentionAction->setStatusTip(tr("How long finished jobs are kept"));
     connect(m_retentionAction, &QAction::triggered, this, &StoreUpkeep::editRetention);
+    // Retention is an admin's to read and to change (GET|PUT /api/v1/settings/retention).
+    if (const QString whyNot = m_mode ? m_mode->grant().why(ChangeGrant::Need::Admin) : QString();
+        !whyNot.isEmpty()) {
+        m_retentionAction->setEnabled(false);
+        m_retentionAction->setStatusTip(whyNot);
+        m_retentionAction->setToolTip(whyNot);
+    }
 
     m_backupAction = new QAction(tr("&Back up store…"), this);
     m_backupAction->setObjectName(QStringLiteral("backupAction"));

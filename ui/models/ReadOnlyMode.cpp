@@ -13,6 +13,11 @@ void ReadOnlyMode::setOn(bool on)
     emit changed(on);
 }
 
+QString ReadOnlyMode::whyNot(ChangeGrant::Need need) const
+{
+    return m_on ? reason() : m_grant.why(need);
+}
+
 void ReadOnlyMode::explain(QAction *action, bool off, const QString &why)
 {
     // The action's own tooltip is kept aside the first time it is replaced.

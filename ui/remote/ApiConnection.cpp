@@ -22,7 +22,8 @@ ApiAnswer answerOf(QNetworkReply *reply, const QString &untrusted, bool timedOut
 {
     ApiAnswer a;
     a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
+    // An aborted reply is closed: nothing to read (and reading it warns).
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const QString server = baseUrl.toDisplayString(QUrl::RemoveUserInfo);
     if (!untrusted.isEmpty()) {
         a.failure = ApiAnswer::Failure::UntrustedCertificate;

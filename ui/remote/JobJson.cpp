@@ -97,6 +97,7 @@ JobRecord record(const QJsonObject &o)
     job.createdAt = time(o.value(QStringLiteral("created_at")));
     job.updatedAt = time(o.value(QStringLiteral("updated_at")));
     job.activatedAt = time(o.value(QStringLiteral("activated_at")));
+    job.attemptEndedAt = time(o.value(QStringLiteral("attempt_ended_at")));
     job.deadline = time(o.value(QStringLiteral("deadline")));
     job.variables = JsonText::compact(o.value(QStringLiteral("variables")).toObject());
     job.customHeaders = JsonText::compact(o.value(QStringLiteral("custom_headers")).toObject());

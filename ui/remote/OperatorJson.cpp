@@ -56,12 +56,17 @@ DashboardSnapshot dashboard(const QJsonObject &d)
     s.window.cancelled = w.value(QStringLiteral("cancelled")).toInteger();
     s.window.timedJobs = w.value(QStringLiteral("timed_jobs")).toInteger();
     s.p95ProcessingMs = w.value(QStringLiteral("p95_processing_time_ms")).toInteger();
-    const QJsonObject store = d.value(QStringLiteral("store")).toObject();
-    s.store.bytes = store.value(QStringLiteral("bytes")).toInteger();
-    s.store.walBytes = store.value(QStringLiteral("wal_bytes")).toInteger(-1);
-    s.store.freeBytes = store.value(QStringLiteral("free_bytes")).toInteger(-1);
-    s.store.oldestFinishedAt = time(store.value(QStringLiteral("oldest_finished_at")));
-    s.retention = retention(d.value(QStringLiteral("retention")).toObject());
+    // null for a key that is not an admin's
+    if (const QJsonValue v = d.value(QStringLiteral("store")); v.isObject()) {
+        const QJsonObject store = v.toObject();
+        StoreFootprint &f = s.store.emplace();
+        f.bytes = store.value(QStringLiteral("bytes")).toInteger();
+        f.walBytes = store.value(QStringLiteral("wal_bytes")).toInteger(-1);
+        f.freeBytes = store.value(QStringLiteral("free_bytes")).toInteger(-1);
+        f.oldestFinishedAt = time(store.value(QStringLiteral("oldest_finished_at")));
+    }
+    if (const QJsonValue v = d.value(QStringLiteral("retention")); v.isObject())
+        s.retention = retention(v.toObject());
     return s;
 }
 

@@ -76,16 +76,23 @@ QString describe(const ApiConnection::Session &s)
         .arg(s.version, s.store, s.keyName, s.permissions.join(QStringLiteral(", ")), tenants);
 }
 
-QString readOnlyReason(const ApiConnection::Session &s)
+ChangeGrant grant(const ApiConnection::Session &s)
 {
-    return tr("The API key %1 may only read (permission %2): nothing can be changed with it.")
-        .arg(s.keyName, s.permissions.join(QStringLiteral(", ")));
+    return ChangeGrant::ofKey(s.keyName, s.permissions, s.tenants);
 }
 
-bool mayAct(const ApiConnection::Session &s)
+ConsoleContext context(const RemoteServer &server, const ApiConnection::Session &session)
 {
-    return s.permissions.contains(QStringLiteral("job")) ||
-           s.permissions.contains(QStringLiteral("admin"));
+    ConsoleContext c;
+    c.remote = server;
+    c.remote->store = session.store;
+    c.serverDescription = describe(session);
+    c.grant = grant(session);
+    if (!c.grant.allows(ChangeGrant::Need::Job)) {
+        c.readOnly = true;
+        c.readOnlyReason = c.grant.why(ChangeGrant::Need::Job);
+    }
+    return c;
 }
 
 } // namespace RemoteConsole

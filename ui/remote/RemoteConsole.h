@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiConnection.h"
+#include "ConsoleContext.h"
 #include "RemoteServer.h"
 
 #include <optional>
@@ -24,8 +25,9 @@ Attached attach(RemoteServer server, bool mayAsk, QWidget *parent = nullptr);
 
 // "Jobdeck 1.2 · sqlite · key ops (read)": what the status bar says of the server.
 QString describe(const ApiConnection::Session &session);
-// Whether the key may change jobs (job or admin permission), and why not.
-bool mayAct(const ApiConnection::Session &session);
-QString readOnlyReason(const ApiConnection::Session &session);
+// What the key may change (ChangeGrant); a key that may only read gives a read-only window.
+ChangeGrant grant(const ApiConnection::Session &session);
+// A window's context on the server `server` (attached): what the key may do, what it is.
+ConsoleContext context(const RemoteServer &server, const ApiConnection::Session &session);
 
 } // namespace RemoteConsole

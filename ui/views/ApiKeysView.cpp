@@ -19,8 +19,9 @@ ApiKeysView::ApiKeysView(BackgroundReader &reader, ConsoleBackend *backend, Read
     m_model = new ApiKeysModel(this);
     table()->setObjectName(QStringLiteral("apiKeysTable"));
     setModel(m_model, QStringLiteral("apiKeys/header"));
-    m_create = addChangingAction(tr("Create…"), false);
-    m_revoke = addChangingAction(tr("Revoke…"), true);
+    setReadingNeeds(ChangeGrant::Need::Admin); // GET /api/v1/api-keys is an admin's
+    m_create = addChangingAction(tr("Create…"), false, ChangeGrant::Need::Admin);
+    m_revoke = addChangingAction(tr("Revoke…"), true, ChangeGrant::Need::Admin);
     connect(m_create, &QAction::triggered, this, [this] {
         ApiKey key;
         if (m_askNewKey(&key))

@@ -17,7 +17,8 @@ BulkOperationsView::BulkOperationsView(BackgroundReader &reader, ConsoleBackend 
     m_model = new BulkOperationsModel(this);
     table()->setObjectName(QStringLiteral("bulkOperationsTable"));
     setModel(m_model, QStringLiteral("bulkOperations/header"));
-    QAction *stop = addChangingAction(tr("Stop"), true);
+    setReadingNeeds(ChangeGrant::Need::Admin); // GET /api/v1/bulk-operations is an admin's
+    QAction *stop = addChangingAction(tr("Stop"), true, ChangeGrant::Need::Admin);
     stop->setObjectName(QStringLiteral("stopBulkOperation"));
     connect(stop, &QAction::triggered, this, &BulkOperationsView::stopSelected);
     setEmptyText(tr("No bulk operation yet. \"All matching\" in the Jobs view, or POST "

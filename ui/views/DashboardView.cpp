@@ -54,8 +54,10 @@ QString duration(qint64 ms)
 // "Size: 101 MiB (write-ahead log 14 MiB, free 3 MiB) · oldest finished job: … · kept: …"
 QString storeSummary(const DashboardSnapshot &s)
 {
+    if (!s.store || !s.retention) // the server tells them to admin keys only
+        return DashboardView::tr("The store's size and retention are shown to admin keys only.");
     const QLocale locale;
-    const StoreFootprint &f = s.store;
+    const StoreFootprint &f = *s.store;
     QString size = DashboardView::tr("Size: %1").arg(locale.formattedDataSize(f.bytes));
     if (f.walBytes >= 0)
         size += DashboardView::tr(" (write-ahead log %1, free pages %2)")
@@ -69,7 +71,7 @@ QString storeSummary(const DashboardSnapshot &s)
                        SpanText::rough(s.generatedAt - f.oldestFinishedAt))
             : DashboardView::tr("no finished job kept");
     return DashboardView::tr("%1 · %2 · kept: %3")
-        .arg(size, oldest, RetentionDialog::describe(s.retention));
+        .arg(size, oldest, RetentionDialog::describe(*s.retention));
 }
 
 } // namespace
@@ -153,10 +155,10 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     m_store->setWordWrap(true);
     m_store->setTextInteractionFlags(Qt::TextSelectableByMouse);
     storeLayout->addWidget(m_store, 1);
-    auto *retention = new QPushButton(tr("Retention…"), store);
-    retention->setObjectName(QStringLiteral("retentionButton"));
-    connect(retention, &QPushButton::clicked, this, &DashboardView::retentionRequested);
-    storeLayout->addWidget(retention, 0, Qt::AlignTop);
+    m_retention = new QPushButton(tr("Retention…"), store);
+    m_retention->setObjectName(QStringLiteral("retentionButton"));
+    connect(m_retention, &QPushButton::clicked, this, &DashboardView::retentionRequested);
+    storeLayout->addWidget(m_retention, 0, Qt::AlignTop);
     layout->addWidget(store);
 
     m_refresher = new ViewRefresher(this, [this] {
@@ -204,6 +206,7 @@ void DashboardView::apply(const DashboardSnapshot &s, const QString &error)
                  locale.toString(failureRate, 'f', 1),
                  w.timedJobs ? duration(s.p95ProcessingMs) : tr("n/a")));
     m_store->setText(storeSummary(s));
+    m_retention->setEnabled(s.retention.has_value()); // not told: not an admin's key
     m_chart->setMinutes(s.minutes);
     m_depth->setRows(s.depth);
     if (!m_depthSized && !s.depth.isEmpty()) {

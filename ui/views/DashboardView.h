@@ -8,6 +8,7 @@
 
 class BackgroundReader;
 class QLabel;
+class QPushButton;
 class QTableView;
 class QueueDepthModel;
 class ThroughputChart;
@@ -56,6 +57,7 @@ private:
     QLabel *m_incidents;
     QLabel *m_summary;
     QLabel *m_store;
+    QPushButton *m_retention;
     ThroughputChart *m_chart;
     QueueDepthModel *m_depth;
     QTableView *m_depthTable;

@@ -41,7 +41,7 @@ IncidentsView::IncidentsView(BackgroundReader &reader, ConsoleBackend *backend, 
     m_filter->addItem(tr("Open, by error"), int(Filter::OpenByError));
     toolBar()->addWidget(m_filter);
     toolBar()->addSeparator();
-    m_resolve = addChangingAction(tr("Resolve…"), true);
+    m_resolve = addChangingAction(tr("Resolve…"), true, ChangeGrant::Need::Admin);
     connect(m_resolve, &QAction::triggered, this, &IncidentsView::onResolveTriggered);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("incidentCount"));

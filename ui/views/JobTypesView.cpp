@@ -21,9 +21,9 @@ JobTypesView::JobTypesView(BackgroundReader &reader, ConsoleBackend *backend, Re
     setModel(m_model, QStringLiteral("jobTypes/header"));
     setJobsLink([this](const QModelIndex &index) { return m_model->jobsAt(index); },
                 tr("Show jobs"));
-    m_pause = addChangingAction(tr("Pause…"), true);
-    m_resume = addChangingAction(tr("Resume"), true);
-    m_limits = addChangingAction(tr("Limits…"), true);
+    m_pause = addChangingAction(tr("Pause…"), true, ChangeGrant::Need::JobType);
+    m_resume = addChangingAction(tr("Resume"), true, ChangeGrant::Need::JobType);
+    m_limits = addChangingAction(tr("Limits…"), true, ChangeGrant::Need::JobType);
     connect(m_pause, &QAction::triggered, this, &JobTypesView::onPauseTriggered);
     connect(m_limits, &QAction::triggered, this, &JobTypesView::onLimitsTriggered);
     m_askLimits = [this](const QString &type, const TypeLimit &current, TypeLimitChange *change) {

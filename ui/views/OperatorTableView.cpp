@@ -39,7 +39,13 @@ OperatorTableView::OperatorTableView(BackgroundReader &reader, ConsoleBackend *b
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     layout->addWidget(m_table, 1);
-    m_refresher = new ViewRefresher(this, [this] { load(); });
+    m_refresher = new ViewRefresher(this, [this] {
+        if (m_readingNeeds && m_mode && !m_mode->grant().allows(*m_readingNeeds)) {
+            setEmptyText(m_mode->grant().why(*m_readingNeeds)); // said instead of a 403
+            return loaded(QString());
+        }
+        load();
+    });
     auto *f5 = new QShortcut(QKeySequence::Refresh, this);
     connect(f5, &QShortcut::activated, this, &OperatorTableView::refresh);
     if (m_mode)
@@ -142,7 +148,8 @@ void OperatorTableView::showJobsOf(const QModelIndex &index)
         emit jobsRequested(link);
 }
 
-QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSelection)
+QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSelection,
+                                              ChangeGrant::Need need)
 {
     auto *action = new QAction(text, this);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -150,18 +157,18 @@ QAction *OperatorTableView::addChangingAction(const QString &text, bool needsSel
         separateFromWhatIsThere();
     m_toolBar->addAction(action);
     m_table->addAction(action);
-    m_changing.append({action, needsSelection});
+    m_changing.append({action, needsSelection, need});
     updateActions();
     return action;
 }
 
 void OperatorTableView::updateActions()
 {
-    const bool writable = !m_mode || !m_mode->isOn();
     const bool selected = m_table->selectionModel() && m_table->selectionModel()->hasSelection();
     for (const Changing &c : std::as_const(m_changing)) {
-        c.action->setEnabled(writable && (selected || !c.needsSelection));
-        ReadOnlyMode::explain(c.action, !writable, m_mode ? m_mode->reason() : QString());
+        const QString whyNot = m_mode ? m_mode->whyNot(c.need) : QString();
+        c.action->setEnabled(whyNot.isEmpty() && (selected || !c.needsSelection));
+        ReadOnlyMode::explain(c.action, !whyNot.isEmpty(), whyNot);
     }
     if (m_showJobs) // reading: allowed in read-only mode
         m_showJobs->setEnabled(selected);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "backend/ChangeGrant.h"
 #include "models/ConsoleCommand.h"
 #include "models/JobsLink.h"
 
 #include <functional>
+#include <optional>
 
 #include <QWidget>
 
@@ -52,9 +54,13 @@ protected:
     // Said over the table while it is empty after a load (why it may be empty, what fills it).
     void setEmptyText(const QString &text);
     QToolBar *toolBar() const { return m_toolBar; }
-    // An action that changes the store: disabled in read-only mode, and without a selection
-    // when `needsSelection`.
-    QAction *addChangingAction(const QString &text, bool needsSelection);
+    // An action that changes the store: disabled in read-only mode, when the server's grant
+    // does not allow `need`, and without a selection when `needsSelection`.
+    QAction *addChangingAction(const QString &text, bool needsSelection,
+                               ChangeGrant::Need need = ChangeGrant::Need::Job);
+    // The view is read only with a key that meets `need` (the API's admin-only lists): with
+    // another key it says why instead of reading.
+    void setReadingNeeds(ChangeGrant::Need need) { m_readingNeeds = need; }
     void showResult(const QString &what, const CommandAnswer &answer);
     // A command of the backend's, unless read-only mode refuses it (then `done` says so).
     template <typename Send> void change(Send send, ConsoleBackend::CommandDone done)
@@ -89,10 +95,12 @@ private:
     QLabel *m_empty = nullptr;
     bool m_sizeColumns = true; // no saved column widths yet
     bool m_headerWatched = false;
+    std::optional<ChangeGrant::Need> m_readingNeeds;
     struct Changing
     {
         QAction *action;
         bool needsSelection;
+        ChangeGrant::Need need;
     };
     QList<Changing> m_changing;
 };
