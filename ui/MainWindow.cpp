@@ -71,8 +71,7 @@ MainWindow::MainWindow(const ConsoleContext &context, QWidget *parent)
     m_background = new BackgroundReader(m_backend->operatorSourceFactory(), this);
     m_upkeep = new StoreUpkeep(this, m_backend, m_context.remote ? StoreOptions{} : m_context.store,
                                *m_background, m_mode);
-    if (!m_context.remote) // export reads the store itself
-        m_exporter = new JobExporter(m_context.store, this);
+    m_exporter = new JobExporter(m_backend->sourceFactory(), this);
     buildPages();
     m_jobs->controller()->setGrant(m_context.grant);
     buildMenus();
@@ -250,8 +249,7 @@ void MainWindow::buildMenus()
     connectServer->setObjectName(QStringLiteral("connectServer"));
     connect(connectServer, &QAction::triggered, this, &MainWindow::connectToServerRequested);
     file->addSeparator();
-    if (m_exporter)
-        buildStoreMenu(file);
+    buildStoreMenu(file);
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -307,8 +305,7 @@ void MainWindow::buildStatusBar()
 {
     const auto tell = [this](const QString &text) { statusBar()->showMessage(text, 15'000); };
     connect(m_upkeep, &StoreUpkeep::message, this, tell);
-    if (m_exporter)
-        connect(m_exporter, &JobExporter::message, this, tell);
+    connect(m_exporter, &JobExporter::message, this, tell);
     m_address = new QLabel(this);
     m_address->setObjectName(QStringLiteral("addressLabel"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -12,6 +12,7 @@
 #include "models/JobTableModel.h"
 #include "models/OperatorModels.h"
 #include "models/ReadOnlyMode.h"
+#include "models/StoreReader.h"
 #include "views/JobDetailPanel.h"
 #include "views/JobExporter.h"
 #include "views/JobsView.h"
@@ -310,7 +311,7 @@ void tst_ui_console::exportSelectedCsv()
 
 void tst_ui_console::exportFilteredJsonIsApiShape()
 {
-    JobExporter exporter(m_kit->store(), nullptr);
+    JobExporter exporter(StoreReader::factory(m_kit->store()), nullptr);
     const QString path = m_dir.filePath(QStringLiteral("reports.json"));
     QSignalSpy done(&exporter, &JobExporter::finished);
     QVERIFY(exporter.exportQuery(QUrlQuery(QStringLiteral("type=report")), path));
@@ -352,7 +353,7 @@ void tst_ui_console::exportFilteredCsvMatchesApi()
 void tst_ui_console::cancelledExportLeavesNoFile()
 {
     const QString path = m_dir.filePath(QStringLiteral("cancelled.json"));
-    JobExportTask task(m_kit->store(), path);
+    JobExportTask task(StoreReader::factory(m_kit->store()), path);
     task.setQuery(JobFilter{}, PageRequest{});
     QSignalSpy done(&task, &JobExportTask::finished);
     task.cancel();

@@ -27,6 +27,7 @@
 #include "views/DashboardView.h"
 #include "views/IncidentsView.h"
 #include "views/JobDetailPanel.h"
+#include "views/JobExporter.h"
 #include "views/JobTypesView.h"
 #include "views/JobsView.h"
 #include "views/SchedulesView.h"
@@ -66,6 +67,7 @@ private slots:
     void actionsRunOnTheServer();
     void bulkCancelOverFiveThousandJobs();
     void operatorViewsOverTheApi();
+    void exportOverTheApi();
     void readKeyGivesReadOnlyWindow();
     void jobKeyOfOneTenant();
     void jobKeyOfEveryTenantPausesTypes();
@@ -399,6 +401,68 @@ void tst_ui_remote::operatorViewsOverTheApi()
     const QJsonObject retention = m_api->get(u"/api/v1/settings/retention"_s).data();
     QCOMPARE(retention.value(u"completed"_s).toString(), u"P2D"_s);
     QVERIFY(retention.value(u"failed"_s).isNull());
+}
+
+// File ▸ Export attached to a server: the filtered jobs are the server's own list entries (a
+// failed job's with its failure history); a selection's entries, made from each job's details,
+// are the same.
+void tst_ui_remote::exportOverTheApi()
+{
+    const QStringList keys{createJob(u"report"_s), createJob(u"report"_s), createJob(u"report"_s)};
+    createJob(u"mail"_s);
+    const QJsonArray activated =
+        m_api->activate(u"report"_s, u"w-export"_s, 1).value(u"jobs"_s).toArray();
+    QCOMPARE(activated.size(), 1);
+    const QString failed = activated.at(0).toObject().value(u"key"_s).toString();
+    QCOMPARE(m_api
+                 ->put(u"/api/v1/jobs/%1/fail"_s.arg(failed),
+                       {{u"retries"_s, 2}, {u"error_message"_s, u"Disk full"_s}})
+                 .status,
+             200);
+    const QJsonArray api =
+        m_api->get(u"/api/v1/jobs?type=report&page_size=100"_s).data().value(u"jobs"_s).toArray();
+    QCOMPARE(api.size(), 3);
+
+    std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
+    QVERIFY(window);
+    QVERIFY(window->findChild<QAction *>(u"exportFiltered"_s));
+    const QDir dir(QStandardPaths::writableLocation(QStandardPaths::TempLocation));
+    const auto exported = [&](const QString &name, auto start) {
+        const QString path = dir.filePath(name);
+        QFile::remove(path);
+        QSignalSpy done(window->exporter(), &JobExporter::finished);
+        if (!start(path))
+            return QJsonArray();
+        if (!done.wait(10'000) || !done.first().at(1).toString().isEmpty()) {
+            qWarning() << "export failed:" << done.value(0).value(1).toString();
+            return QJsonArray();
+        }
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(file.readAll()).array()
+                                              : QJsonArray();
+    };
+    const QJsonArray filtered = exported(u"remote-reports.json"_s, [&](const QString &path) {
+        return window->exporter()->exportQuery(QUrlQuery(u"type=report"_s), path);
+    });
+    QCOMPARE(filtered, api); // the same entries, in the same (created_at desc) order
+    bool sawFailureHistory = false;
+    for (const QJsonValue &entry : filtered)
+        sawFailureHistory |=
+            entry.toObject().value(u"failure_history"_s).toArray().size() == 1;
+    QVERIFY(sawFailureHistory);
+
+    const QJsonArray selected = exported(u"remote-selected.json"_s, [&](const QString &path) {
+        return window->exporter()->exportKeys(keys, path);
+    });
+    QCOMPARE(selected.size(), 3);
+    for (const QJsonValue &entry : selected) {
+        const QString key = entry.toObject().value(u"job_key"_s).toString();
+        const auto same = std::find_if(api.begin(), api.end(), [&](const QJsonValue &v) {
+            return v.toObject().value(u"job_key"_s).toString() == key;
+        });
+        QVERIFY2(same != api.end(), qPrintable(key));
+        QCOMPARE(entry.toObject(), same->toObject());
+    }
 }
 
 // A key with only "read": the window lists the jobs, and every action is off.

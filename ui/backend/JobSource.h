@@ -6,6 +6,7 @@
 #include "store/JobReads.h"
 #include "store/JobRecord.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QStringList>
 
@@ -55,6 +56,20 @@ public:
     virtual BulkStart bulkStart(const JobFilter &filter, qint64 cap) = 0;
     // A bulk operation with its progress; nullopt when there is none of that key.
     virtual std::optional<BulkOperationRecord> bulkOperation(const QString &key) = 0;
+
+    // What an export writes (File ▸ Export): each job with its GET /api/v1/jobs entry (a failed
+    // job's with its failure history), a page in one snapshot of the store, or as the server
+    // sent it.
+    struct EntryPage
+    {
+        QList<JobRecord> jobs;
+        QList<QJsonObject> entries; // one per job
+        QList<SortPosition> positions;
+        bool hasMore = false;
+    };
+    virtual EntryPage entries(const JobFilter &filter, const PageRequest &request) = 0;
+    // The entries of these jobs (a selection); a job gone since it was selected is left out.
+    virtual EntryPage entriesOf(const QStringList &keys) = 0;
 
     // The job types with jobs and the workers seen, for the filter's pickers.
     virtual QStringList jobTypes() = 0;

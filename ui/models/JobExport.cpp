@@ -1,19 +1,11 @@
 #include "JobExport.h"
 
-#include "api/JobListView.h"
 #include "core/Clock.h"
-#include "store/JobReads.h"
-#include "store/JobStore.h"
-#include "store/ReadSnapshot.h"
 
 #include <QJsonDocument>
 #include <QSaveFile>
 
-#include <atomic>
-
 namespace {
-
-std::atomic<int> s_exports{0};
 
 QString isoOrEmpty(qint64 ms)
 {
@@ -52,12 +44,12 @@ void JobExportWriter::begin()
     m_out.write(m_format == Format::Csv ? csvHeader() + "\r\n" : QByteArray("[\n"));
 }
 
-void JobExportWriter::add(const JobRecord &job, const QList<JobEvent> &events)
+void JobExportWriter::add(const JobRecord &job, const QJsonObject &entry)
 {
     if (m_format == Format::Json) {
         if (m_written)
             m_out.write(",\n");
-        m_out.write(QJsonDocument(JobListView::entry(job, events)).toJson(QJsonDocument::Compact));
+        m_out.write(QJsonDocument(entry).toJson(QJsonDocument::Compact));
     } else {
         // Finished jobs only, as before: an export is not a moment's clock.
         const std::optional<qint64> run = job.finishedAt ? lastRunMs(job, 0) : std::nullopt;
@@ -81,8 +73,8 @@ void JobExportWriter::end()
 
 // ---- JobExportTask
 
-JobExportTask::JobExportTask(const StoreOptions &store, const QString &path, QObject *parent)
-    : QObject(parent), m_store(store), m_path(path)
+JobExportTask::JobExportTask(JobSourceFactory source, const QString &path, QObject *parent)
+    : QObject(parent), m_source(std::move(source)), m_path(path)
 {}
 
 JobExportTask::~JobExportTask()
@@ -119,66 +111,53 @@ void JobExportTask::start()
 
 void JobExportTask::run()
 {
-    const QString connection = QStringLiteral("jobdeck-export-%1").arg(s_exports.fetch_add(1));
     qint64 written = 0;
     QString error;
-    {
-        QSaveFile file(m_path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            error = file.errorString();
-        } else {
-            try {
-                JobStore store(Database::open(connection, m_store));
-                JobExportWriter writer(file, JobExportWriter::formatOf(m_path));
-                writer.begin();
-                written = m_byQuery ? exportQuery(store, writer) : exportKeys(store, writer);
-                writer.end();
-            } catch (const StoreError &e) {
-                error = QString::fromStdString(e.what());
-            }
-            if (!error.isEmpty() || m_cancel.load())
-                file.cancelWriting();
-            else if (!file.commit())
-                error = file.errorString();
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        error = file.errorString();
+    } else {
+        try {
+            const std::unique_ptr<JobSource> source = m_source();
+            JobExportWriter writer(file, JobExportWriter::formatOf(m_path));
+            writer.begin();
+            written = m_byQuery ? exportQuery(*source, writer) : exportKeys(*source, writer);
+            writer.end();
+        } catch (const std::runtime_error &e) { // StoreError, SourceError
+            error = QString::fromStdString(e.what());
         }
+        if (!error.isEmpty() || m_cancel.load())
+            file.cancelWriting();
+        else if (!file.commit())
+            error = file.errorString();
     }
-    if (QSqlDatabase::contains(connection))
-        Database::close(connection);
     emit finished(written, error, m_cancel.load() && error.isEmpty());
 }
 
-qint64 JobExportTask::exportKeys(JobStore &store, JobExportWriter &writer)
+qint64 JobExportTask::write(const JobSource::EntryPage &page, JobExportWriter &writer)
+{
+    for (qsizetype i = 0; i < page.jobs.size(); ++i)
+        writer.add(page.jobs.at(i), page.entries.at(i));
+    return page.jobs.size();
+}
+
+qint64 JobExportTask::exportKeys(JobSource &source, JobExportWriter &writer)
 {
     qint64 written = 0;
     for (qsizetype i = 0; i < m_keys.size() && !m_cancel.load(); i += kPageSize) {
-        QSqlDatabase db = store.database();
-        ReadSnapshot snapshot(db);
-        for (qsizetype k = i; k < qMin(i + kPageSize, m_keys.size()) && !m_cancel.load(); ++k) {
-            const std::optional<JobRecord> job = store.findJobByKey(m_keys.at(k));
-            if (!job)
-                continue; // deleted since it was selected
-            writer.add(*job, JobReads(store).eventsForEntry(*job));
-            ++written;
-        }
+        written += write(source.entriesOf(m_keys.mid(i, kPageSize)), writer);
         emit progress(written);
     }
     return written;
 }
 
-qint64 JobExportTask::exportQuery(JobStore &store, JobExportWriter &writer)
+qint64 JobExportTask::exportQuery(JobSource &source, JobExportWriter &writer)
 {
     qint64 written = 0;
     PageRequest request = m_order;
-    JobReads reads(store);
     while (!m_cancel.load()) {
-        ReadSnapshot snapshot(store.database()); // a page and its jobs' histories agree
-        const JobReads::Page page = reads.page(m_filter, request);
-        for (const JobRecord &job : page.jobs) {
-            if (m_cancel.load())
-                break;
-            writer.add(job, reads.eventsForEntry(job));
-            ++written;
-        }
+        const JobSource::EntryPage page = source.entries(m_filter, request);
+        written += write(page, writer);
         emit progress(written);
         if (!page.hasMore || page.positions.isEmpty())
             break;

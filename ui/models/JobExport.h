@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Database.h"
+#include "backend/JobSource.h"
 #include "store/JobFilter.h"
 #include "store/JobRecord.h"
 
@@ -14,7 +14,7 @@
 class QIODevice;
 
 // Writes jobs as CSV (the jobs table's columns, RFC 4180 quoting, UTF-8) or as a JSON array of
-// GET /api/v1/jobs entries (JobListView::entry), one job at a time.
+// GET /api/v1/jobs entries, one job at a time.
 class JobExportWriter
 {
 public:
@@ -23,7 +23,8 @@ public:
 
     JobExportWriter(QIODevice &out, Format format);
     void begin();
-    void add(const JobRecord &job, const QList<JobEvent> &events);
+    // `entry`: the job's GET /api/v1/jobs entry (JSON); the CSV row is made of `job`.
+    void add(const JobRecord &job, const QJsonObject &entry);
     void end();
     // One CSV field, quoted when it needs to be.
     static QByteArray csvField(const QString &text);
@@ -35,18 +36,19 @@ private:
     qint64 m_written = 0;
 };
 
-// Exports jobs to a file on a thread of its own, with a read connection of its own: either the
-// given keys (a selection) or every job of a list query, paged through the store (keyset pages
-// of kPageSize, each in one snapshot; the same JobQuery path as GET /api/v1/jobs). The file is
-// replaced only when the export ends well (QSaveFile); cancel() stops it between two jobs and
-// leaves no file behind. Signals arrive queued on the thread that made the task.
+// Exports jobs to a file on a thread of its own, with a JobSource of its own (the store through a
+// read connection, or a server over its API): either the given keys (a selection) or every job
+// of a list query, in keyset pages of kPageSize (each one snapshot of the store; the same path
+// as GET /api/v1/jobs). The file is replaced only when the export ends well (QSaveFile);
+// cancel() stops it between two pages and leaves no file behind. Signals arrive queued on the
+// thread that made the task.
 class JobExportTask : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kPageSize = 500;
 
-    JobExportTask(const StoreOptions &store, const QString &path, QObject *parent = nullptr);
+    JobExportTask(JobSourceFactory source, const QString &path, QObject *parent = nullptr);
     ~JobExportTask() override; // cancels and waits
 
     void setKeys(const QStringList &keys);
@@ -62,10 +64,11 @@ signals:
 
 private:
     void run();
-    qint64 exportKeys(class JobStore &store, JobExportWriter &writer);
-    qint64 exportQuery(class JobStore &store, JobExportWriter &writer);
+    qint64 exportKeys(JobSource &source, JobExportWriter &writer);
+    qint64 exportQuery(JobSource &source, JobExportWriter &writer);
+    qint64 write(const JobSource::EntryPage &page, JobExportWriter &writer);
 
-    StoreOptions m_store;
+    JobSourceFactory m_source;
     QString m_path;
     QStringList m_keys;
     bool m_byQuery = false;

@@ -1,7 +1,9 @@
 #include "StoreReader.h"
 
+#include "api/JobListView.h"
 #include "store/BulkOperationStore.h"
 #include "store/JobReads.h"
+#include "store/ReadSnapshot.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>
@@ -65,6 +67,35 @@ std::optional<BulkOperationRecord> StoreReader::bulkOperation(const QString &key
 std::optional<JobDetails> StoreReader::details(const QString &key)
 {
     return JobReads(*m_store).details(key);
+}
+
+JobSource::EntryPage StoreReader::entries(const JobFilter &filter, const PageRequest &request)
+{
+    JobReads reads(*m_store);
+    ReadSnapshot snapshot(m_store->database()); // a page and its jobs' histories agree
+    JobReads::Page page = reads.page(filter, request);
+    EntryPage out;
+    for (const JobRecord &job : std::as_const(page.jobs))
+        out.entries.append(JobListView::entry(job, reads.eventsForEntry(job)));
+    out.jobs = std::move(page.jobs);
+    out.positions = std::move(page.positions);
+    out.hasMore = page.hasMore;
+    return out;
+}
+
+JobSource::EntryPage StoreReader::entriesOf(const QStringList &keys)
+{
+    JobReads reads(*m_store);
+    ReadSnapshot snapshot(m_store->database());
+    EntryPage out;
+    for (const QString &key : keys) {
+        const std::optional<JobRecord> job = m_store->findJobByKey(key);
+        if (!job)
+            continue;
+        out.entries.append(JobListView::entry(*job, reads.eventsForEntry(*job)));
+        out.jobs.append(*job);
+    }
+    return out;
 }
 
 namespace {

@@ -31,6 +31,8 @@ public:
     Count count(const JobFilter &filter, qint64 cap) override;
     BulkStart bulkStart(const JobFilter &filter, qint64 cap) override;
     std::optional<BulkOperationRecord> bulkOperation(const QString &key) override;
+    EntryPage entries(const JobFilter &filter, const PageRequest &request) override;
+    EntryPage entriesOf(const QStringList &keys) override;
     QStringList jobTypes() override;    // from job_counts (small)
     QStringList workerNames() override; // from workers (small)
 

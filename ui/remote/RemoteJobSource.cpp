@@ -1,6 +1,7 @@
 #include "RemoteJobSource.h"
 
 #include "JobJson.h"
+#include "api/JobListView.h"
 #include "api/ListParams.h"
 #include "core/Clock.h"
 
@@ -54,6 +55,18 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
 {
     QElapsedTimer timer;
     timer.start();
+    EntryPage read = entries(filter, request);
+    Page out;
+    out.jobs = std::move(read.jobs);
+    out.positions = std::move(read.positions);
+    out.hasMore = read.hasMore;
+    out.micros = timer.nsecsElapsed() / 1000;
+    return out;
+}
+
+JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter,
+                                              const PageRequest &request)
+{
     const QUrlQuery base = JobJson::listQuery(filter, request);
     QString cursor;
     if (request.after) {
@@ -66,7 +79,7 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
         if (params)
             cursor = params->cursorAfter(*request.after);
     }
-    Page out;
+    EntryPage out;
     while (out.jobs.size() < request.limit) {
         QUrlQuery query = base;
         const int size = qMin(kMaxPageSize, int(request.limit - out.jobs.size()));
@@ -77,7 +90,8 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
             query.addQueryItem(QStringLiteral("page"), QString::number(request.offset / size + 1));
         const QJsonObject data = get(path(QStringLiteral("/api/v1/jobs"), query));
         for (const QJsonValue &entry : data.value(QStringLiteral("jobs")).toArray()) {
-            out.jobs.append(JobJson::record(entry.toObject()));
+            out.entries.append(entry.toObject());
+            out.jobs.append(JobJson::record(out.entries.last()));
             out.positions.append(positionOf(out.jobs.last(), request.sort));
         }
         cursor = data.value(QStringLiteral("pagination"))
@@ -88,7 +102,22 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
         if (!out.hasMore)
             break;
     }
-    out.micros = timer.nsecsElapsed() / 1000;
+    return out;
+}
+
+JobSource::EntryPage RemoteJobSource::entriesOf(const QStringList &keys)
+{
+    EntryPage out;
+    for (const QString &key : keys) {
+        const std::optional<JobDetails> d = details(key);
+        if (!d)
+            continue;
+        // The list's entry of the job, from its details: the same fields, the failure
+        // history from its events.
+        out.entries.append(JobListView::entry(
+            d->job, JobReads::entryNeedsEvents(d->job) ? d->events : QList<JobEvent>()));
+        out.jobs.append(d->job);
+    }
     return out;
 }
 

@@ -20,6 +20,9 @@ public:
     Count count(const JobFilter &filter, qint64 cap) override;
     BulkStart bulkStart(const JobFilter &filter, qint64 cap) override;
     std::optional<BulkOperationRecord> bulkOperation(const QString &key) override;
+    // The server's own list entries; a selection's from each job's details.
+    EntryPage entries(const JobFilter &filter, const PageRequest &request) override;
+    EntryPage entriesOf(const QStringList &keys) override;
     QStringList jobTypes() override;
     QStringList workerNames() override;
 

@@ -10,8 +10,8 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 
-JobExporter::JobExporter(const StoreOptions &store, QWidget *parent)
-    : QObject(parent), m_store(store), m_parent(parent)
+JobExporter::JobExporter(JobSourceFactory source, QWidget *parent)
+    : QObject(parent), m_source(std::move(source)), m_parent(parent)
 {}
 
 JobExporter::~JobExporter()
@@ -37,7 +37,7 @@ bool JobExporter::exportKeys(const QStringList &keys, const QString &path)
 {
     if (isBusy() || keys.isEmpty())
         return false;
-    auto *task = new JobExportTask(m_store, path);
+    auto *task = new JobExportTask(m_source, path);
     task->setKeys(keys);
     run(task, path, tr("Exporting %n job(s)…", nullptr, int(keys.size())));
     if (m_progress)
@@ -54,7 +54,7 @@ bool JobExporter::exportQuery(const QUrlQuery &query, const QString &path)
         ListParams::parse(query, StoreReader::consoleKey(), Clock::nowMs(), error);
     if (!params)
         return false;
-    auto *task = new JobExportTask(m_store, path);
+    auto *task = new JobExportTask(m_source, path);
     task->setQuery(params->filter, params->page);
     run(task, path, tr("Exporting the filtered jobs…"));
     return true;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Database.h"
+#include "backend/JobSource.h"
 
 #include <QObject>
 #include <QPointer>
@@ -17,7 +17,7 @@ class JobExporter : public QObject
 {
     Q_OBJECT
 public:
-    JobExporter(const StoreOptions &store, QWidget *parent);
+    JobExporter(JobSourceFactory source, QWidget *parent);
     ~JobExporter() override;
 
     bool isBusy() const { return m_task != nullptr; }
@@ -36,7 +36,7 @@ private:
     void run(JobExportTask *task, const QString &path, const QString &label);
     void onFinished(qint64 written, const QString &error, bool cancelled);
 
-    StoreOptions m_store;
+    JobSourceFactory m_source;
     QWidget *m_parent;
     JobExportTask *m_task = nullptr;
     QString m_path;
