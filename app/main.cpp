@@ -139,15 +139,14 @@ int runConsole(QCoreApplication &app, ConsoleShell::Options options, bool mayAsk
 }
 
 // The console attached to a server over its API (--connect URL --api-key KEY): no engine, no
-// store, no HTTP server in this process.
-int runRemoteConsole(QCoreApplication &app, RemoteServer server, bool readOnly,
+// store, no HTTP server in this process. `options.server`: the command line's settings, for a
+// store opened from this window later (File ▸ Open store…).
+int runRemoteConsole(QCoreApplication &app, RemoteServer server, ConsoleShell::Options options,
                      const QString &screenshotDir)
 {
     Translations::install(app);
     QApplication::setWindowIcon(AppIcon::icon());
     QGuiApplication::setDesktopFileName(QStringLiteral("jobdeck"));
-    ConsoleShell::Options options;
-    options.readOnly = readOnly;
     options.saveLayout = screenshotDir.isEmpty();
     ConsoleShell shell(std::move(options));
     QString error;
@@ -307,12 +306,12 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "jobdeck: no display (DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM); "
                              "running the server headless\n");
 
+    RemoteServer remote;
     if (parser.isSet(connectTo)) {
-        RemoteServer server;
-        server.url = QUrl(parser.value(connectTo));
-        server.apiKey = key;
-        if (!server.url.isValid() || (server.url.scheme() != QLatin1String("http") &&
-                                      server.url.scheme() != QLatin1String("https"))) {
+        remote.url = QUrl(parser.value(connectTo));
+        remote.apiKey = key;
+        if (!remote.url.isValid() || (remote.url.scheme() != QLatin1String("http") &&
+                                      remote.url.scheme() != QLatin1String("https"))) {
             std::fprintf(stderr, "jobdeck: --connect needs an http:// or https:// URL\n");
             return 2;
         }
@@ -324,17 +323,20 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "jobdeck: --connect needs a display\n");
             return 2;
         }
-        return runRemoteConsole(app, server, parser.isSet(readOnly),
-                                parser.isSet(screenshot) ? parser.value(screenshot) : QString());
     }
 
     adjustProcessLimits();
+    ConsoleShell::Options options;
+    options.server = settings;
+    options.nodeId = parser.isSet(nodeId) ? settings.nodeId : QString();
+    options.readOnly = parser.isSet(readOnly);
+    if (parser.isSet(connectTo)) {
+        // The key is the remote server's; a store opened later keeps its own.
+        return runRemoteConsole(app, remote, options,
+                                parser.isSet(screenshot) ? parser.value(screenshot) : QString());
+    }
     if (gui) {
-        ConsoleShell::Options options;
-        options.server = settings;
         options.apiKey = key;
-        options.nodeId = parser.isSet(nodeId) ? settings.nodeId : QString();
-        options.readOnly = parser.isSet(readOnly);
         return runConsole(app, options,
                           !parser.isSet(db) && !qEnvironmentVariableIsSet("JOBDECK_DB"),
                           parser.isSet(screenshot) ? parser.value(screenshot) : QString());

@@ -6,6 +6,7 @@
 #include "core/Clock.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QJsonArray>
 
 namespace {
@@ -80,6 +81,10 @@ JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter,
             cursor = params->cursorAfter(*request.after);
     }
     EntryPage out;
+    // Answers after the first are other snapshots: a job updated in between may come again
+    // (sorted by updated_at it moves ahead); it is listed once. One that moved behind the
+    // pages read shows at the next refresh, which its change brings.
+    QSet<QString> seen;
     while (out.jobs.size() < request.limit) {
         QUrlQuery query = base;
         const int size = qMin(kMaxPageSize, int(request.limit - out.jobs.size()));
@@ -90,6 +95,10 @@ JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter,
             query.addQueryItem(QStringLiteral("page"), QString::number(request.offset / size + 1));
         const QJsonObject data = get(path(QStringLiteral("/api/v1/jobs"), query));
         for (const QJsonValue &entry : data.value(QStringLiteral("jobs")).toArray()) {
+            const QString key = entry[QLatin1String("job_key")].toString();
+            if (seen.contains(key))
+                continue;
+            seen.insert(key);
             out.entries.append(entry.toObject());
             out.jobs.append(JobJson::record(out.entries.last()));
             out.positions.append(positionOf(out.jobs.last(), request.sort));
