@@ -344,6 +344,25 @@
     </message>
 </context>
 <context>
+    <name>ChangeGrant</name>
+    <message>
+        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job type&apos;s pause and limits hold for every tenant; the API key %1 sees only %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin key may do this; the API key %1 has the permission %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an admin key may see this list; the API key %1 has the permission %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
@@ -506,6 +525,10 @@ The console goes back to %3.</source>
     </message>
     <message>
         <source>Double-click a count to see its jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s size and retention are shown to admin keys only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1795,10 +1818,6 @@ Trust it for this server only if it is the fingerprint the server&apos;s adminis
     </message>
     <message>
         <source>Jobdeck %1 · %2 · key %3 (%4%5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

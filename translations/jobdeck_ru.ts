@@ -350,6 +350,25 @@
     </message>
 </context>
 <context>
+    <name>ChangeGrant</name>
+    <message>
+        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
+        <translation>API-ключ %1 даёт только чтение (права: %2): с ним ничего нельзя изменить.</translation>
+    </message>
+    <message>
+        <source>A job type&apos;s pause and limits hold for every tenant; the API key %1 sees only %2.</source>
+        <translation>Пауза и лимиты типа задач действуют для всех арендаторов; API-ключ %1 видит только: %2.</translation>
+    </message>
+    <message>
+        <source>Only an admin key may do this; the API key %1 has the permission %2.</source>
+        <translation>Это может только ключ администратора; у API-ключа %1 права: %2.</translation>
+    </message>
+    <message>
+        <source>Only an admin key may see this list; the API key %1 has the permission %2.</source>
+        <translation>Этот список виден только ключу администратора; у API-ключа %1 права: %2.</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <source>Columns</source>
@@ -520,6 +539,10 @@ The console goes back to %3.</source>
     <message>
         <source>Double-click a count to see its jobs</source>
         <translation>Двойной щелчок по числу покажет его задачи</translation>
+    </message>
+    <message>
+        <source>The store&apos;s size and retention are shown to admin keys only.</source>
+        <translation>Размер хранилища и срок хранения видны только ключам администратора.</translation>
     </message>
 </context>
 <context>
@@ -1836,10 +1859,6 @@ Trust it for this server only if it is the fingerprint the server&apos;s adminis
     <message>
         <source>Jobdeck %1 · %2 · key %3 (%4%5)</source>
         <translation>Jobdeck %1 · %2 · ключ %3 (%4%5)</translation>
-    </message>
-    <message>
-        <source>The API key %1 may only read (permission %2): nothing can be changed with it.</source>
-        <translation>API-ключ %1 даёт только чтение (права: %2): с ним ничего нельзя изменить.</translation>
     </message>
 </context>
 <context>

@@ -534,13 +534,13 @@ void tst_ui_remote::jobKeyOfOneTenant()
     window->showPage(MainWindow::ApiKeys);
     auto *hint = window->apiKeysView()->findChild<QLabel *>(u"emptyTableHint"_s);
     QTRY_VERIFY(hint && hint->isVisible());
-    QVERIFY2(hint->text().contains(u"admin key"_s), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s), qPrintable(hint->text()));
     QVERIFY(window->apiKeysView()->message().isEmpty()); // no 403 shown
     QVERIFY(!window->apiKeysView()->createAction()->isEnabled());
     window->showPage(MainWindow::BulkOperations);
     hint = window->bulkOperationsView()->findChild<QLabel *>(u"emptyTableHint"_s);
     QTRY_VERIFY(hint && hint->isVisible());
-    QVERIFY2(hint->text().contains(u"admin key"_s), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s), qPrintable(hint->text()));
     QVERIFY(window->bulkOperationsView()->message().isEmpty());
 
     window->showPage(MainWindow::Dashboard);

@@ -33,8 +33,18 @@ QString ChangeGrant::why(Need need) const
     case Need::Admin:
         if (admin)
             return {};
-        return tr("This needs an admin key; the API key %1 has the permission %2.")
+        return tr("Only an admin key may do this; the API key %1 has the permission %2.")
             .arg(m_key, permissions);
     }
     return {};
+}
+
+QString ChangeGrant::whyUnseen(Need need) const
+{
+    if (allows(need))
+        return {};
+    if (need == Need::Admin)
+        return tr("Only an admin key may see this list; the API key %1 has the permission %2.")
+            .arg(m_key, m_permissions.join(QStringLiteral(", ")));
+    return why(need);
 }

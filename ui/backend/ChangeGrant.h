@@ -25,6 +25,8 @@ public:
     bool allows(Need need) const { return why(need).isEmpty(); }
     // Why `need` is not met, for a tooltip or a refusal; empty when it is.
     QString why(Need need) const;
+    // The same for a list only such a key may read (the API keys, the bulk operations).
+    QString whyUnseen(Need need) const;
 
 private:
     bool m_limited = false; // false: everything

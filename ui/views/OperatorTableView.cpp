@@ -41,7 +41,7 @@ OperatorTableView::OperatorTableView(BackgroundReader &reader, ConsoleBackend *b
     layout->addWidget(m_table, 1);
     m_refresher = new ViewRefresher(this, [this] {
         if (m_readingNeeds && m_mode && !m_mode->grant().allows(*m_readingNeeds)) {
-            setEmptyText(m_mode->grant().why(*m_readingNeeds)); // said instead of a 403
+            setEmptyText(m_mode->grant().whyUnseen(*m_readingNeeds)); // instead of a 403
             return loaded(QString());
         }
         load();
@@ -110,6 +110,8 @@ void OperatorTableView::setEmptyText(const QString &text)
         m_empty->setWordWrap(true);
         m_empty->setEnabled(false); // the palette's muted text
         m_empty->setMaximumWidth(m_table->fontMetrics().averageCharWidth() * 70);
+        // Centred, a wrapped label would take its narrowest width: a few words a line.
+        m_empty->setMinimumWidth(m_table->fontMetrics().averageCharWidth() * 45);
         auto *layout = new QVBoxLayout(m_table->viewport());
         layout->addWidget(m_empty, 0, Qt::AlignCenter);
         m_empty->hide();
