@@ -22,6 +22,8 @@
 #include <QStandardItemModel>
 #include <QStyleOptionHeader>
 #include <QTableView>
+#include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 class tst_ui_jobs_layout : public QObject
@@ -36,6 +38,7 @@ private slots:
     void matchCountFollowsFilter();
     void columnsFitWholeKeysAndTimes();
     void pausedListStaysStill();
+    void liveAndAllMatchingStayInSight();
     void prioritySortsAsTheApi();
     void cleanupTestCase();
 
@@ -227,6 +230,30 @@ void tst_ui_jobs_layout::pausedListStaysStill()
     live->trigger();
     QTRY_COMPARE(view.model()->rowOfKey(second), 0);
     QVERIFY(!view.findChild<QLabel *>(QStringLiteral("pausedHint"))->isVisible());
+}
+
+// In Russian, at the width the jobs view has in a 1600-pixel window, the toolbar folds its end
+// away; All matching and Live are beside it and stay whole, in sight.
+void tst_ui_jobs_layout::liveAndAllMatchingStayInSight()
+{
+    QTranslator russian;
+    QVERIFY(russian.load(QStringLiteral(":/i18n/jobdeck_ru.qm")));
+    QCoreApplication::installTranslator(&russian);
+    EmbeddedBackend backend(m_kit->server.server().engine(), m_reader->options());
+    JobsView view(&backend);
+    view.resize(780, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (const char *name : {"matchingButton", "liveButton"}) {
+        auto *button = view.findChild<QToolButton *>(QLatin1String(name));
+        QVERIFY2(button && button->isVisible(), name);
+        QVERIFY2(button->width() >= button->sizeHint().width(), name);
+        const QRect inView(button->mapTo(&view, QPoint(0, 0)), button->size());
+        QVERIFY2(view.rect().contains(inView), name);
+    }
+    QCOMPARE(view.findChild<QToolButton *>(QStringLiteral("liveButton"))->text(),
+             QStringLiteral("Вживую"));
+    QCoreApplication::removeTranslator(&russian);
 }
 
 // The Priority column (from the header's menu) sorts as the API's sort_by=priority does.

@@ -49,7 +49,6 @@ JobsView::JobsView(ConsoleBackend *backend, QWidget *parent) : QWidget(parent), 
     layout->addWidget(m_filters);
     auto *toolbar = new QToolBar(this);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    // The count beside the toolbar, not in it: a narrow window folds the toolbar's end away.
     auto *toolRow = new QHBoxLayout;
     toolRow->addWidget(toolbar, 1);
     layout->addLayout(toolRow);
@@ -99,22 +98,29 @@ JobsView::JobsView(ConsoleBackend *backend, QWidget *parent) : QWidget(parent), 
     m_controller = new ActionController(backend, m_model->loader(), this, hooks);
     addAction(m_controller->newJobAction()); // in File (the toolbar has no room in Russian)
     toolbar->addActions(m_controller->actions());
-    toolbar->addSeparator();
-    auto *matching = new QToolButton(toolbar);
+    // All matching, Live and the count beside the toolbar: a narrow window (or Russian's longer
+    // words) folds the toolbar's end away, and the selection's actions are also in the table's
+    // context menu and the detail panel; these three are nowhere else.
+    auto *matching = new QToolButton(this);
     matching->setObjectName(QStringLiteral("matchingButton"));
     matching->setText(m_controller->matchingMenu()->title());
     matching->setToolTip(tr("Act on every job matching the filter, not only the selected ones"));
     matching->setMenu(m_controller->matchingMenu());
     matching->setPopupMode(QToolButton::InstantPopup);
-    toolbar->addWidget(matching);
-    toolbar->addSeparator();
-    m_live = toolbar->addAction(tr("Live"));
+    matching->setAutoRaise(true);
+    toolRow->addWidget(matching);
+    m_live = new QAction(tr("Live"), this);
     m_live->setObjectName(QStringLiteral("liveAction"));
     m_live->setCheckable(true);
     m_live->setChecked(true);
     m_live->setToolTip(tr("Follow every change of the jobs as it happens; off, the list stays "
                           "still while you read it"));
     connect(m_live, &QAction::toggled, this, &JobsView::setLive);
+    auto *live = new QToolButton(this);
+    live->setObjectName(QStringLiteral("liveButton"));
+    live->setDefaultAction(m_live);
+    live->setAutoRaise(true);
+    toolRow->addWidget(live);
     m_count = new MatchCount(m_model, m_table->viewport(), this);
     toolRow->addWidget(m_count);
     // A button with a menu does not take the menu's state: disabled in read-only mode and
