@@ -75,10 +75,10 @@ void dashboardRoute(HttpFrontend *f, ApiRequest &request)
     // The store's size and the retention are the whole store's: an admin's (as GET
     // /settings/retention is), null for other keys.
     const bool admin = caller.allows(Permission::Admin, false);
-    const DashboardSnapshot s = Dashboard::read(
-        db, &caches[db.connectionName()], Clock::nowMs(),
-        admin ? std::optional(f->engine()->defaultRetention()) : std::nullopt,
-        caller.seesAllTenants() ? QStringList() : caller.tenants);
+    const DashboardSnapshot s =
+        Dashboard::read(db, &caches[db.connectionName()], Clock::nowMs(),
+                        admin ? std::optional(f->engine()->defaultRetention()) : std::nullopt,
+                        caller.seesAllTenants() ? QStringList() : caller.tenants);
     request.reply(ApiResult::ok(render(s)));
 }
 

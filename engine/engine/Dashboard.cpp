@@ -9,8 +9,7 @@
 namespace Dashboard {
 
 DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
-                       const std::optional<RetentionPolicy> &defaults,
-                       const QStringList &tenants)
+                       const std::optional<RetentionPolicy> &defaults, const QStringList &tenants)
 {
     DashboardSnapshot out;
     out.generatedAt = nowMs;

@@ -447,8 +447,7 @@ void tst_ui_remote::exportOverTheApi()
     QCOMPARE(filtered, api); // the same entries, in the same (created_at desc) order
     bool sawFailureHistory = false;
     for (const QJsonValue &entry : filtered)
-        sawFailureHistory |=
-            entry.toObject().value(u"failure_history"_s).toArray().size() == 1;
+        sawFailureHistory |= entry.toObject().value(u"failure_history"_s).toArray().size() == 1;
     QVERIFY(sawFailureHistory);
 
     const QJsonArray selected = exported(u"remote-selected.json"_s, [&](const QString &path) {
@@ -534,13 +533,15 @@ void tst_ui_remote::jobKeyOfOneTenant()
     window->showPage(MainWindow::ApiKeys);
     auto *hint = window->apiKeysView()->findChild<QLabel *>(u"emptyTableHint"_s);
     QTRY_VERIFY(hint && hint->isVisible());
-    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s),
+             qPrintable(hint->text()));
     QVERIFY(window->apiKeysView()->message().isEmpty()); // no 403 shown
     QVERIFY(!window->apiKeysView()->createAction()->isEnabled());
     window->showPage(MainWindow::BulkOperations);
     hint = window->bulkOperationsView()->findChild<QLabel *>(u"emptyTableHint"_s);
     QTRY_VERIFY(hint && hint->isVisible());
-    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s), qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(u"Only an admin key may see this list"_s),
+             qPrintable(hint->text()));
     QVERIFY(window->bulkOperationsView()->message().isEmpty());
 
     window->showPage(MainWindow::Dashboard);

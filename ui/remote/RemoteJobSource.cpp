@@ -6,8 +6,8 @@
 #include "core/Clock.h"
 
 #include <QElapsedTimer>
-#include <QSet>
 #include <QJsonArray>
+#include <QSet>
 
 namespace {
 
@@ -65,8 +65,7 @@ JobSource::Page RemoteJobSource::page(const JobFilter &filter, const PageRequest
     return out;
 }
 
-JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter,
-                                              const PageRequest &request)
+JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter, const PageRequest &request)
 {
     const QUrlQuery base = JobJson::listQuery(filter, request);
     QString cursor;
