@@ -281,7 +281,7 @@ void MainWindow::buildMenus()
     connect(preferences, &QAction::triggered, this, &MainWindow::openSettings);
 }
 
-// Export and backup: the store's, in the embedded console.
+// Export (both modes) and backup (the embedded console's store; a server backs itself up).
 void MainWindow::buildStoreMenu(QMenu *file)
 {
     QAction *exportSelected = file->addAction(tr("Export &selected jobs…"));

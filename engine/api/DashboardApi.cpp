@@ -72,8 +72,8 @@ void dashboardRoute(HttpFrontend *f, ApiRequest &request)
     // One cache of past hours per read connection (each front end reads on its own thread).
     thread_local QHash<QString, RollupHourCache> caches;
     const ApiKey &caller = request.caller();
-    // The store's size and the retention are the whole store's: an admin's (as GET
-    // /settings/retention is), null for other keys.
+    // The store's size tells of every tenant (as GET /metrics, for a key of every tenant), the
+    // retention is an admin's (as GET /settings/retention): null for other keys.
     const bool admin = caller.allows(Permission::Admin, false);
     const DashboardSnapshot s =
         Dashboard::read(db, &caches[db.connectionName()], Clock::nowMs(),

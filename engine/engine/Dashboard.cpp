@@ -9,7 +9,8 @@
 namespace Dashboard {
 
 DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
-                       const std::optional<RetentionPolicy> &defaults, const QStringList &tenants)
+                       const std::optional<RetentionPolicy> &retentionDefaults,
+                       const QStringList &tenants)
 {
     DashboardSnapshot out;
     out.generatedAt = nowMs;
@@ -72,10 +73,11 @@ DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
     open.tenants = tenants;
     open.pageSize = 1;
     OperatorStore(db).incidents(open, &out.openIncidents);
-    if (defaults) {
+    if (tenants.isEmpty())
         out.store = StoreFootprint::read(db);
+    if (retentionDefaults) {
         JobStore store(db);
-        out.retention = Retention::stored(store).value_or(*defaults);
+        out.retention = Retention::stored(store).value_or(*retentionDefaults);
     }
     return out;
 }

@@ -16,8 +16,9 @@
 // What the console's dashboard shows (GET /api/v1/dashboard), read in one snapshot: counts per
 // state (job_counts), the finished jobs of each of the last kMinutes minutes (job_rollup), queue
 // depth per type and the p95 processing time of the window: the numbers GET /api/v1/jobs/stats
-// computes, from the same classes; the open incidents; for an admin, the store's size and
-// oldest finished job, and the retention in force (the whole store's, not one tenant's).
+// computes, from the same classes; the open incidents; the store's size and oldest finished
+// job (for a caller of every tenant, as GET /metrics), and the retention in force (an admin's,
+// as GET /settings/retention).
 struct DashboardSnapshot
 {
     static constexpr int kMinutes = 15;
@@ -46,19 +47,19 @@ struct DashboardSnapshot
     RollupTotals window; // every job finished in the kMinutes minutes
     qint64 p95ProcessingMs = 0;
     qint64 openIncidents = 0;
-    // Unset unless asked (an admin's read): they tell of every tenant's jobs.
+    // Unset unless asked: they tell of the whole store.
     std::optional<StoreFootprint> store;
     std::optional<RetentionPolicy> retention; // the store's, or the server's [retention] settings
 };
 
 namespace Dashboard {
 
-// `tenants`: the caller's (empty = every tenant): counts, rollup and incidents are theirs.
-// `hours` caches past hours of the rollup per read connection. `defaults`: the server's
-// retention settings; with them the store's footprint and retention are read, without them
-// (a caller that is not an admin) they stay unset. Throws StoreError.
+// `tenants`: the caller's (empty = every tenant): counts, rollup and incidents are theirs, and
+// only with every tenant is the store's footprint read. `retentionDefaults`: the server's
+// retention settings, to read the policy in force; none: it stays unset (a caller that is not
+// an admin). `hours` caches past hours of the rollup per read connection. Throws StoreError.
 DashboardSnapshot read(QSqlDatabase db, RollupHourCache *hours, qint64 nowMs,
-                       const std::optional<RetentionPolicy> &defaults,
+                       const std::optional<RetentionPolicy> &retentionDefaults,
                        const QStringList &tenants = {});
 
 } // namespace Dashboard

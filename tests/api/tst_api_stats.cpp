@@ -6,6 +6,7 @@ using namespace ApiTestKit;
 
 namespace {
 const QByteArray kAcmeKey = "acme-stats-key";
+const QByteArray kWatcherKey = "watcher-stats-key";
 }
 
 class TestApiStats : public QObject
@@ -47,6 +48,7 @@ private slots:
     {
         m_server = std::make_unique<TestServer>();
         addApiKey(*m_server, u"acme-stats"_s, {u"read"_s}, {u"acme"_s}, kAcmeKey);
+        addApiKey(*m_server, u"watcher-stats"_s, {u"read"_s}, {u"*"_s}, kWatcherKey);
         m_api = std::make_unique<ApiClient>(m_server->port(), TestServer::kAdminKey);
         finish(u"s1"_s, u"ws"_s, 3, true);
         finish(u"s1"_s, u"ws"_s, 1, false);
@@ -131,6 +133,13 @@ private slots:
         QVERIFY(a.value(u"queue_depth"_s).toArray().isEmpty());
         QVERIFY(a.contains(u"store"_s) && a.value(u"store"_s).isNull());
         QVERIFY(a.contains(u"retention"_s) && a.value(u"retention"_s).isNull());
+        // A read key of every tenant is told the store's size (as by GET /metrics), not the
+        // retention.
+        ApiClient watcher(m_server->port(), kWatcherKey);
+        const QJsonObject w = watcher.get(u"/api/v1/dashboard"_s).data();
+        QCOMPARE(w.value(u"total_jobs"_s).toInt(), 11);
+        QVERIFY(w.value(u"store"_s).toObject().value(u"bytes"_s).toInteger() > 0);
+        QVERIFY(w.contains(u"retention"_s) && w.value(u"retention"_s).isNull());
     }
 
     void figures()

@@ -404,8 +404,8 @@ void tst_ui_remote::operatorViewsOverTheApi()
 }
 
 // File ▸ Export attached to a server: the filtered jobs are the server's own list entries (a
-// failed job's with its failure history); a selection's entries, made from each job's details,
-// are the same.
+// failed job's with its failure history), and so are a selection's (failed, cancelled, active
+// jobs among them).
 void tst_ui_remote::exportOverTheApi()
 {
     const QStringList keys{createJob(u"report"_s), createJob(u"report"_s), createJob(u"report"_s)};
@@ -419,9 +419,28 @@ void tst_ui_remote::exportOverTheApi()
                        {{u"retries"_s, 2}, {u"error_message"_s, u"Disk full"_s}})
                  .status,
              200);
+    // A selection of every kind: failed for good (an incident), cancelled with a reason, active.
+    const QString broken = createJob(u"audit"_s);
+    const QString dropped = createJob(u"audit"_s);
+    const QString running = createJob(u"audit"_s);
+    for (const QJsonValue &job :
+         m_api->activate(u"audit"_s, u"w-export"_s, 3).value(u"jobs"_s).toArray()) {
+        const QString key = job.toObject().value(u"key"_s).toString();
+        if (key == broken)
+            QCOMPARE(m_api->put(u"/api/v1/jobs/%1/fail"_s.arg(key),
+                                {{u"retries"_s, 0}, {u"error_message"_s, u"Bad ledger"_s}})
+                         .status,
+                     200);
+    }
+    QCOMPARE(m_api->post(u"/api/v1/jobs/%1/cancel"_s.arg(dropped), {{u"reason"_s, u"obsolete"_s}})
+                 .status,
+             200);
     const QJsonArray api =
         m_api->get(u"/api/v1/jobs?type=report&page_size=100"_s).data().value(u"jobs"_s).toArray();
     QCOMPARE(api.size(), 3);
+    const QJsonArray audits =
+        m_api->get(u"/api/v1/jobs?type=audit&page_size=100"_s).data().value(u"jobs"_s).toArray();
+    QCOMPARE(audits.size(), 3);
 
     std::unique_ptr<MainWindow> window = attach(ServerProcess::kKey);
     QVERIFY(window);
@@ -450,16 +469,20 @@ void tst_ui_remote::exportOverTheApi()
         sawFailureHistory |= entry.toObject().value(u"failure_history"_s).toArray().size() == 1;
     QVERIFY(sawFailureHistory);
 
+    const QStringList chosen = keys + QStringList{broken, dropped, running};
     const QJsonArray selected = exported(u"remote-selected.json"_s, [&](const QString &path) {
-        return window->exporter()->exportKeys(keys, path);
+        return window->exporter()->exportKeys(chosen, path);
     });
-    QCOMPARE(selected.size(), 3);
+    QCOMPARE(selected.size(), 6);
+    QJsonArray listed = api;
+    for (const QJsonValue &v : audits)
+        listed.append(v);
     for (const QJsonValue &entry : selected) {
         const QString key = entry.toObject().value(u"job_key"_s).toString();
-        const auto same = std::find_if(api.begin(), api.end(), [&](const QJsonValue &v) {
+        const auto same = std::find_if(listed.begin(), listed.end(), [&](const QJsonValue &v) {
             return v.toObject().value(u"job_key"_s).toString() == key;
         });
-        QVERIFY2(same != api.end(), qPrintable(key));
+        QVERIFY2(same != listed.end(), qPrintable(key));
         QCOMPARE(entry.toObject(), same->toObject());
     }
 }
@@ -546,7 +569,9 @@ void tst_ui_remote::jobKeyOfOneTenant()
 
     window->showPage(MainWindow::Dashboard);
     auto *store = window->dashboardView()->findChild<QLabel *>(u"storeSummary"_s);
-    QTRY_VERIFY(store->text().contains(u"admin keys only"_s));
+    QTRY_VERIFY2(store->text() ==
+                     u"Size: shown to keys of every tenant · retention: shown to admin keys"_s,
+                 qPrintable(store->text()));
     QVERIFY(!window->dashboardView()->findChild<QPushButton *>(u"retentionButton"_s)->isEnabled());
     QCOMPARE(window->dashboardView()->findChild<QLabel *>(u"totalJobs"_s)->text(), u"1"_s);
 }

@@ -5,9 +5,7 @@ ChangeGrant ChangeGrant::ofKey(const QString &name, const QStringList &permissio
 {
     ChangeGrant grant;
     grant.m_limited = true;
-    grant.m_key = name;
-    grant.m_permissions = permissions;
-    grant.m_tenants = tenants;
+    grant.m_key = ApiKey{name, permissions, tenants};
     return grant;
 }
 
@@ -15,26 +13,24 @@ QString ChangeGrant::why(Need need) const
 {
     if (!m_limited)
         return {};
-    const bool admin = m_permissions.contains(QStringLiteral("admin"));
-    const bool job = admin || m_permissions.contains(QStringLiteral("job"));
-    const QString permissions = m_permissions.join(QStringLiteral(", "));
-    if (!job)
+    const QString permissions = m_key.permissions.join(QStringLiteral(", "));
+    if (!m_key.allows(Permission::Job, true))
         return tr("The API key %1 may only read (permission %2): nothing can be changed with it.")
-            .arg(m_key, permissions);
+            .arg(m_key.name, permissions);
     switch (need) {
     case Need::Job:
         return {};
     case Need::JobType:
-        if (m_tenants.contains(QStringLiteral("*")))
+        if (m_key.seesAllTenants())
             return {};
         return tr("A job type's pause and limits hold for every tenant; the API key %1 sees only "
                   "%2.")
-            .arg(m_key, m_tenants.join(QStringLiteral(", ")));
+            .arg(m_key.name, m_key.tenants.join(QStringLiteral(", ")));
     case Need::Admin:
-        if (admin)
+        if (m_key.allows(Permission::Admin, true))
             return {};
         return tr("Only an admin key may do this; the API key %1 has the permission %2.")
-            .arg(m_key, permissions);
+            .arg(m_key.name, permissions);
     }
     return {};
 }
@@ -45,6 +41,6 @@ QString ChangeGrant::whyUnseen(Need need) const
         return {};
     if (need == Need::Admin)
         return tr("Only an admin key may see this list; the API key %1 has the permission %2.")
-            .arg(m_key, m_permissions.join(QStringLiteral(", ")));
+            .arg(m_key.name, m_key.permissions.join(QStringLiteral(", ")));
     return why(need);
 }

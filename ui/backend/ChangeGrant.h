@@ -1,5 +1,7 @@
 #pragma once
 
+#include "auth/ApiKey.h"
+
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -30,7 +32,5 @@ public:
 
 private:
     bool m_limited = false; // false: everything
-    QString m_key;
-    QStringList m_permissions;
-    QStringList m_tenants;
+    ApiKey m_key;           // the server's own rules: ApiKey::allows, seesAllTenants
 };

@@ -59,7 +59,7 @@ public:
 
     // What an export writes (File ▸ Export): each job with its GET /api/v1/jobs entry (a failed
     // job's with its failure history), a page in one snapshot of the store, or as the server
-    // sent it.
+    // sent it (100 entries an answer).
     struct EntryPage
     {
         QList<JobRecord> jobs;

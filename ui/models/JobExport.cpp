@@ -144,8 +144,8 @@ qint64 JobExportTask::write(const JobSource::EntryPage &page, JobExportWriter &w
 qint64 JobExportTask::exportKeys(JobSource &source, JobExportWriter &writer)
 {
     qint64 written = 0;
-    for (qsizetype i = 0; i < m_keys.size() && !m_cancel.load(); i += kPageSize) {
-        written += write(source.entriesOf(m_keys.mid(i, kPageSize)), writer);
+    for (qsizetype i = 0; i < m_keys.size() && !m_cancel.load(); i += kKeysPerRead) {
+        written += write(source.entriesOf(m_keys.mid(i, kKeysPerRead)), writer);
         emit progress(written);
     }
     return written;

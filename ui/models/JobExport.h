@@ -47,6 +47,9 @@ class JobExportTask : public QObject
     Q_OBJECT
 public:
     static constexpr int kPageSize = 500;
+    // A selection's jobs read at a time: over the API each is a request, and a cancel waits for
+    // the read under way.
+    static constexpr int kKeysPerRead = 50;
 
     JobExportTask(JobSourceFactory source, const QString &path, QObject *parent = nullptr);
     ~JobExportTask() override; // cancels and waits

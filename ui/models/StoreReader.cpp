@@ -17,7 +17,12 @@ std::atomic<int> s_readers{0};
 StoreReader::StoreReader(const StoreOptions &options)
     : m_options(options), m_connection(QStringLiteral("jobdeck-ui-%1").arg(s_readers.fetch_add(1)))
 {
-    m_store = std::make_unique<JobStore>(Database::open(m_connection, options));
+    try {
+        m_store = std::make_unique<JobStore>(Database::open(m_connection, options));
+    } catch (...) {
+        Database::close(m_connection); // no connection left behind by a store that did not open
+        throw;
+    }
 }
 
 StoreReader::~StoreReader()

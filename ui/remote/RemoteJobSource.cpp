@@ -1,9 +1,9 @@
 #include "RemoteJobSource.h"
 
 #include "JobJson.h"
-#include "api/JobListView.h"
 #include "api/ListParams.h"
 #include "core/Clock.h"
+#include "core/KeyGenerator.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -81,8 +81,9 @@ JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter, const Pag
     }
     EntryPage out;
     // Answers after the first are other snapshots: a job updated in between may come again
-    // (sorted by updated_at it moves ahead); it is listed once. One that moved behind the
-    // pages read shows at the next refresh, which its change brings.
+    // (sorted by updated_at ascending, it moves behind the rows read); it is listed once, where
+    // it was first. One that moved ahead of the pages read shows at the next refresh, which its
+    // change brings.
     QSet<QString> seen;
     while (out.jobs.size() < request.limit) {
         QUrlQuery query = base;
@@ -115,16 +116,23 @@ JobSource::EntryPage RemoteJobSource::entries(const JobFilter &filter, const Pag
 
 JobSource::EntryPage RemoteJobSource::entriesOf(const QStringList &keys)
 {
+    // The server's own entry of each job: in creation order (the id's), one row from just
+    // after the job's id, i.e. the job itself while it exists and the key may see it.
     EntryPage out;
     for (const QString &key : keys) {
-        const std::optional<JobDetails> d = details(key);
-        if (!d)
+        const std::optional<qint64> id = KeyGenerator::idFromJobKey(key);
+        if (!id)
             continue;
-        // The list's entry of the job, from its details: the same fields, the failure
-        // history from its events.
-        out.entries.append(JobListView::entry(
-            d->job, JobReads::entryNeedsEvents(d->job) ? d->events : QList<JobEvent>()));
-        out.jobs.append(d->job);
+        PageRequest one;
+        one.sort = SortKey::CreatedAt;
+        one.descending = true;
+        one.limit = 1;
+        one.after = SortPosition{0, *id + 1};
+        const EntryPage page = entries(JobFilter{}, one);
+        if (page.jobs.isEmpty() || page.jobs.first().key != key)
+            continue; // deleted since it was selected
+        out.jobs.append(page.jobs.first());
+        out.entries.append(page.entries.first());
     }
     return out;
 }

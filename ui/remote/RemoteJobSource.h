@@ -20,7 +20,7 @@ public:
     Count count(const JobFilter &filter, qint64 cap) override;
     BulkStart bulkStart(const JobFilter &filter, qint64 cap) override;
     std::optional<BulkOperationRecord> bulkOperation(const QString &key) override;
-    // The server's own list entries; a selection's from each job's details.
+    // The server's own list entries (a selection's: one request per job).
     EntryPage entries(const JobFilter &filter, const PageRequest &request) override;
     EntryPage entriesOf(const QStringList &keys) override;
     QStringList jobTypes() override;

@@ -51,27 +51,33 @@ QString duration(qint64 ms)
     return DashboardView::tr("%1 min").arg(QLocale().toString(double(ms) / 60'000.0, 'f', 1));
 }
 
-// "Size: 101 MiB (write-ahead log 14 MiB, free 3 MiB) · oldest finished job: … · kept: …"
+// "Size: 101 MiB (write-ahead log 14 MiB, free 3 MiB) · oldest finished job: … · kept: …"; what
+// the server does not tell this key (GET /api/v1/dashboard) is said to be another key's.
 QString storeSummary(const DashboardSnapshot &s)
 {
-    if (!s.store || !s.retention) // the server tells them to admin keys only
-        return DashboardView::tr("The store's size and retention are shown to admin keys only.");
     const QLocale locale;
-    const StoreFootprint &f = *s.store;
-    QString size = DashboardView::tr("Size: %1").arg(locale.formattedDataSize(f.bytes));
-    if (f.walBytes >= 0)
-        size += DashboardView::tr(" (write-ahead log %1, free pages %2)")
-                    .arg(locale.formattedDataSize(f.walBytes),
-                         locale.formattedDataSize(qMax<qint64>(0, f.freeBytes)));
-    const QString oldest =
-        f.oldestFinishedAt > 0
-            ? DashboardView::tr("oldest finished job kept: %1 (%2 ago)")
-                  .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(f.oldestFinishedAt),
-                                       QLocale::ShortFormat),
-                       SpanText::rough(s.generatedAt - f.oldestFinishedAt))
-            : DashboardView::tr("no finished job kept");
-    return DashboardView::tr("%1 · %2 · kept: %3")
-        .arg(size, oldest, RetentionDialog::describe(*s.retention));
+    QStringList parts;
+    if (const std::optional<StoreFootprint> &f = s.store) {
+        QString size = DashboardView::tr("Size: %1").arg(locale.formattedDataSize(f->bytes));
+        if (f->walBytes >= 0)
+            size += DashboardView::tr(" (write-ahead log %1, free pages %2)")
+                        .arg(locale.formattedDataSize(f->walBytes),
+                             locale.formattedDataSize(qMax<qint64>(0, f->freeBytes)));
+        parts << size
+              << (f->oldestFinishedAt > 0
+                      ? DashboardView::tr("oldest finished job kept: %1 (%2 ago)")
+                            .arg(locale.toString(
+                                     QDateTime::fromMSecsSinceEpoch(f->oldestFinishedAt),
+                                     QLocale::ShortFormat),
+                                 SpanText::rough(s.generatedAt - f->oldestFinishedAt))
+                      : DashboardView::tr("no finished job kept"));
+    } else {
+        parts << DashboardView::tr("Size: shown to keys of every tenant");
+    }
+    parts << (s.retention
+                  ? DashboardView::tr("kept: %1").arg(RetentionDialog::describe(*s.retention))
+                  : DashboardView::tr("retention: shown to admin keys"));
+    return parts.join(QStringLiteral(" · "));
 }
 
 } // namespace
@@ -157,6 +163,7 @@ DashboardView::DashboardView(BackgroundReader &reader, QWidget *parent)
     storeLayout->addWidget(m_store, 1);
     m_retention = new QPushButton(tr("Retention…"), store);
     m_retention->setObjectName(QStringLiteral("retentionButton"));
+    m_retention->setEnabled(false); // until a read says the key may see the retention
     connect(m_retention, &QPushButton::clicked, this, &DashboardView::retentionRequested);
     storeLayout->addWidget(m_retention, 0, Qt::AlignTop);
     layout->addWidget(store);
