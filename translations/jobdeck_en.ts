@@ -504,10 +504,6 @@ The console goes back to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 · %2 · kept: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,7 +524,15 @@ The console goes back to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The store&apos;s size and retention are shown to admin keys only.</source>
+        <source>Size: shown to keys of every tenant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention: shown to admin keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

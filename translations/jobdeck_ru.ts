@@ -517,10 +517,6 @@ The console goes back to %3.</source>
         <translation>завершённых заданий нет</translation>
     </message>
     <message>
-        <source>%1 · %2 · kept: %3</source>
-        <translation>%1 · %2 · хранение: %3</translation>
-    </message>
-    <message>
         <source>Store</source>
         <translation>Хранилище</translation>
     </message>
@@ -541,8 +537,16 @@ The console goes back to %3.</source>
         <translation>Двойной щелчок по числу покажет его задачи</translation>
     </message>
     <message>
-        <source>The store&apos;s size and retention are shown to admin keys only.</source>
-        <translation>Размер хранилища и срок хранения видны только ключам администратора.</translation>
+        <source>Size: shown to keys of every tenant</source>
+        <translation>Размер: виден ключам всех арендаторов</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>хранение: %1</translation>
+    </message>
+    <message>
+        <source>retention: shown to admin keys</source>
+        <translation>срок хранения: виден ключам администратора</translation>
     </message>
 </context>
 <context>
