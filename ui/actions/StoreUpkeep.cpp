@@ -140,7 +140,7 @@ void StoreUpkeep::backUpTo(const QString &path)
 
 void StoreUpkeep::showBackupProgress(qint64 written, qint64 expected)
 {
-    if (!m_progress || expected <= 0)
+    if (!m_progress || !m_backup || expected <= 0)
         return;
     const QLocale locale;
     m_progress->setValue(int(qBound<qint64>(0, written * 1000 / expected, qint64(999))));
@@ -154,7 +154,10 @@ void StoreUpkeep::endBackup(bool ok, const QString &text)
 {
     if (m_progress)
         m_progress->close();
-    m_backup->deleteLater(); // its thread has ended
+    // Its thread has ended, but its sampler may still fire before the thread's finished() stops
+    // it: nothing of it reaches this object any more.
+    disconnect(m_backup, nullptr, this, nullptr);
+    m_backup->deleteLater();
     m_backup = nullptr;
     m_backupAction->setEnabled(true);
     if (!ok) {
