@@ -52,6 +52,7 @@ private slots:
     void copySelectedKeys();
     void newIncidentIsAnnounced();
     void exportSelectedCsv();
+    void exportSelectedJsonIsApiShape();
     void exportFilteredJsonIsApiShape();
     void exportFilteredCsvMatchesApi();
     void cancelledExportLeavesNoFile();
@@ -307,6 +308,34 @@ void tst_ui_console::exportSelectedCsv()
     QStringList expected{m_mail.at(0), m_mail.at(2)};
     expected.sort();
     QCOMPARE(keys, expected);
+}
+
+// A selection exported as JSON: each job's GET /api/v1/jobs entry, as the API lists it.
+void tst_ui_console::exportSelectedJsonIsApiShape()
+{
+    JobExporter exporter(StoreReader::factory(m_kit->store()), nullptr);
+    const QString path = m_dir.filePath(QStringLiteral("selected.json"));
+    QSignalSpy done(&exporter, &JobExporter::finished);
+    QVERIFY(exporter.exportKeys({m_mail.at(0), m_mail.at(2)}, path));
+    QVERIFY(done.wait(10'000));
+    QVERIFY(done.first().at(1).toString().isEmpty());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray exported = QJsonDocument::fromJson(file.readAll()).array();
+    QCOMPARE(exported.size(), 2);
+    const QJsonArray api = m_kit->api.get(QStringLiteral("/api/v1/jobs?type=mail&page_size=100"))
+                               .data()
+                               .value(QStringLiteral("jobs"))
+                               .toArray();
+    for (const QJsonValue &entry : exported) {
+        const QString key = entry.toObject().value(QStringLiteral("job_key")).toString();
+        QVERIFY(key == m_mail.at(0) || key == m_mail.at(2));
+        const auto listed = std::find_if(api.begin(), api.end(), [&](const QJsonValue &v) {
+            return v.toObject().value(QStringLiteral("job_key")).toString() == key;
+        });
+        QVERIFY2(listed != api.end(), qPrintable(key));
+        QCOMPARE(entry.toObject(), listed->toObject());
+    }
 }
 
 void tst_ui_console::exportFilteredJsonIsApiShape()
