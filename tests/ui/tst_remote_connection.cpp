@@ -2,18 +2,25 @@
 // real server over HTTP and HTTPS says what it found (key, permissions, tenants, version, store)
 // or why it failed (refused key, nothing listening, no answer in time, not a Jobdeck server, an
 // untrusted certificate with its SHA-256 fingerprint), never with the key in the text; a
-// certificate trusted by its fingerprint is accepted, another one is not.
+// certificate trusted by its fingerprint is accepted, another one is not. A read of rows over
+// several answers lists a job once (against a scripted server).
 #include "ApiClient.h"
 #include "TestCertificate.h"
 #include "TestServer.h"
 #include "remote/ApiConnection.h"
+#include "remote/RemoteClient.h"
+#include "remote/RemoteJobSource.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <future>
 
 using namespace Qt::StringLiterals;
 
@@ -171,6 +178,76 @@ private slots:
         p = probe(connection);
         QVERIFY2(p.answer.ok(), qPrintable(p.answer.problem));
         QCOMPARE(p.session.permissions, QStringList{u"admin"_s});
+    }
+
+    // A read of 200 rows is two answers of the API, two snapshots: a job updated in between
+    // comes in both (here the first answer's last row), and the console lists it once.
+    void jobInTwoAnswersIsListedOnce()
+    {
+        const auto entry = [](int id) {
+            return QJsonObject{
+                {u"job_key"_s,
+                 u"srv1-job-"_s + QString::number(1000 + id, 36).rightJustified(13, u'0')},
+                {u"type"_s, u"mail"_s},
+                {u"status"_s, u"CREATED"_s},
+                {u"created_at"_s, u"2026-12-06T08:00:00.000Z"_s},
+                {u"updated_at"_s,
+                 u"2026-12-06T08:00:%1.000Z"_s.arg(id % 60, 2, 10, QLatin1Char('0'))}};
+        };
+        const auto answer = [&](const QByteArray &path) {
+            QJsonArray jobs;
+            const bool first = !path.contains("cursor=");
+            for (int id = first ? 0 : 99; id < (first ? 100 : 149); ++id)
+                jobs.append(entry(id));
+            const QJsonObject page{
+                {u"next_cursor"_s, first ? QJsonValue(u"second"_s) : QJsonValue(QJsonValue::Null)}};
+            return QJsonDocument(QJsonObject{{u"success"_s, true},
+                                             {u"data"_s, QJsonObject{{u"jobs"_s, jobs},
+                                                                     {u"pagination"_s, page}}}})
+                .toJson(QJsonDocument::Compact);
+        };
+        // A scripted server: its answers come from this thread while the read waits on another.
+        QTcpServer fake;
+        QVERIFY(fake.listen(QHostAddress::LocalHost, 0));
+        QByteArrayList paths;
+        connect(&fake, &QTcpServer::newConnection, &fake, [&] {
+            while (QTcpSocket *socket = fake.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, socket, [&, socket, buffer] {
+                    buffer->append(socket->readAll());
+                    for (qsizetype end; (end = buffer->indexOf("\r\n\r\n")) >= 0;) {
+                        const QByteArray path = buffer->left(end).split(' ').value(1);
+                        buffer->remove(0, end + 4);
+                        paths.append(path);
+                        const QByteArray body = answer(path);
+                        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                      "Content-Length: " +
+                                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    }
+                });
+            }
+        });
+        RemoteServer server;
+        server.url = QUrl(u"http://127.0.0.1:%1"_s.arg(fake.serverPort()));
+        server.apiKey = "scripted";
+        RemoteJobSource source(std::make_shared<const RemoteClient>(server));
+        PageRequest request;
+        request.sort = SortKey::UpdatedAt;
+        request.limit = 200;
+        std::future<JobSource::Page> read =
+            std::async(std::launch::async, [&] { return source.page(JobFilter{}, request); });
+        QVERIFY(QTest::qWaitFor(
+            [&] { return read.wait_for(std::chrono::seconds(0)) == std::future_status::ready; },
+            20'000));
+        const JobSource::Page page = read.get();
+        QCOMPARE(paths.size(), 2);
+        QVERIFY(paths.at(1).contains("cursor=second"));
+        QCOMPARE(page.jobs.size(), 149); // 100 + 49: the one in both answers once
+        QSet<QString> keys;
+        for (const JobRecord &job : page.jobs)
+            keys.insert(job.key);
+        QCOMPARE(keys.size(), 149);
+        QVERIFY(!page.hasMore);
     }
 
 private:
