@@ -78,7 +78,7 @@ void dashboardRoute(HttpFrontend *f, ApiRequest &request)
     const DashboardSnapshot s =
         Dashboard::read(db, &caches[db.connectionName()], Clock::nowMs(),
                         admin ? std::optional(f->engine()->defaultRetention()) : std::nullopt,
-                        caller.seesAllTenants() ? QStringList() : caller.tenants);
+                        caller.tenantFilter());
     request.reply(ApiResult::ok(render(s)));
 }
 

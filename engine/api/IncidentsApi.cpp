@@ -140,18 +140,13 @@ void resolveRoute(HttpFrontend *f, ApiRequest &request)
         JobAnswers::later<IncidentResolved>(request));
 }
 
-QStringList tenantsOf(const ApiRequest &request)
-{
-    return request.caller().seesAllTenants() ? QStringList() : request.caller().tenants;
-}
-
 // GET /api/v1/incidents/groups: the open incidents grouped by job type and error, the most
 // numerous first (the console's "Open, by error").
 void groupsRoute(HttpFrontend *f, ApiRequest &request)
 {
     QJsonArray groups;
     for (const IncidentGroups::Group &g :
-         IncidentGroups(f->reader().database()).open(tenantsOf(request)))
+         IncidentGroups(f->reader().database()).open(request.caller().tenantFilter()))
         groups.append(
             QJsonObject{{QStringLiteral("job_type"), g.jobType},
                         {QStringLiteral("error_code"),
@@ -177,7 +172,7 @@ void groupIdsRoute(HttpFrontend *f, ApiRequest &request)
         return request.fail(ApiError::validation(
             {{QStringLiteral("job_type"), QStringLiteral("The group's job type is required")}}));
     const QStringList ids =
-        IncidentGroups(f->reader().database()).openKeys(group, tenantsOf(request));
+        IncidentGroups(f->reader().database()).openKeys(group, request.caller().tenantFilter());
     request.reply(
         ApiResult::ok(QJsonObject{{QStringLiteral("incident_ids"), QJsonArray::fromStringList(ids)},
                                   {QStringLiteral("count"), ids.size()}}));

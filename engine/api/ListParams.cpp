@@ -187,7 +187,7 @@ std::optional<ListParams> ListParams::parse(const QUrlQuery &query, const ApiKey
     p.pageNumber = integer("page", 1, 1, 1'000'000);
     p.page.offset = qint64(p.pageNumber - 1) * p.page.limit;
 
-    p.filter.visibleTenants = caller.seesAllTenants() ? QStringList() : caller.tenants;
+    p.filter.visibleTenants = caller.tenantFilter();
 
     const QString cursor = value("cursor");
     if (!cursor.isEmpty() && errors.isEmpty()) {

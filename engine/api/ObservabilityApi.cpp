@@ -97,8 +97,7 @@ void openApiRoute(HttpFrontend *f, ApiRequest &request)
 void metricsRoute(HttpFrontend *f, ApiRequest &request)
 {
     QByteArray out;
-    const QStringList tenants =
-        request.caller().seesAllTenants() ? QStringList() : request.caller().tenants;
+    const QStringList tenants = request.caller().tenantFilter();
     OperatorStore ops(f->reader().database());
     Metrics::help(out, "jobdeck_jobs", "gauge", "Jobs in the store by state and type");
     for (const OperatorStore::TypeStateCount &c : ops.typeStateCounts(tenants))

@@ -27,11 +27,6 @@ using Access = Router::Access;
 constexpr int kBulkScan = 5000;
 constexpr int kBulkDelete = 500;
 
-QStringList tenantsOf(const ApiKey &caller)
-{
-    return caller.seesAllTenants() ? QStringList() : caller.tenants;
-}
-
 // PATCH /api/v1/jobs/:key {"retries": 0-100, "timeout": "PT5M", "priority": -100..100}
 void patchRoute(HttpFrontend *f, ApiRequest &request)
 {
@@ -162,7 +157,7 @@ void bulkDeleteRoute(HttpFrontend *f, ApiRequest &request)
                 QStringLiteral("This API key may not see tenant '%1'").arg(tenant)));
         job->filter.tenants = {tenant};
     } else {
-        job->filter.tenants = tenantsOf(request.caller());
+        job->filter.tenants = request.caller().tenantFilter();
     }
     job->answer = request.sender();
     bulkStep(job, 0);
@@ -172,7 +167,7 @@ void bulkDeleteRoute(HttpFrontend *f, ApiRequest &request)
 void typesRoute(HttpFrontend *f, ApiRequest &request)
 {
     OperatorStore ops(f->reader().database());
-    const QStringList tenants = tenantsOf(request.caller());
+    const QStringList tenants = request.caller().tenantFilter();
     QMap<QString, QJsonObject> depth;
     for (const OperatorStore::TypeStateCount &c : ops.typeStateCounts(tenants))
         depth[c.type].insert(JobStates::name(c.state), c.count);
@@ -278,7 +273,7 @@ void workersRoute(HttpFrontend *f, ApiRequest &request)
     const Engine::LongPollSnapshot polls = f->engine()->longPolls();
     QJsonArray out;
     for (const OperatorStore::WorkerRow &w :
-         OperatorStore(f->reader().database()).workers(tenantsOf(request.caller()), 1000))
+         OperatorStore(f->reader().database()).workers(request.caller().tenantFilter(), 1000))
         out.append(QJsonObject{
             {QStringLiteral("worker_id"), w.name},
             {QStringLiteral("types"), QJsonArray::fromStringList(w.types)},

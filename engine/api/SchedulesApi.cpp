@@ -149,8 +149,7 @@ void listRoute(HttpFrontend *f, ApiRequest &request)
     const ApiKey &caller = request.caller();
     QJsonArray list;
     for (const ScheduleRecord &s :
-         ScheduleStore(f->reader().database())
-             .list(caller.seesAllTenants() ? QStringList() : caller.tenants))
+         ScheduleStore(f->reader().database()).list(caller.tenantFilter()))
         list.append(render(s));
     request.reply(ApiResult::ok(QJsonObject{{QStringLiteral("schedules"), list},
                                             {QStringLiteral("total_count"), list.size()}}));

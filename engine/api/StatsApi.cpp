@@ -97,7 +97,7 @@ void statsRoute(HttpFrontend *f, ApiRequest &request)
     if (!errors.isEmpty())
         return request.fail(ApiError::validation(errors));
     const ApiKey &caller = request.caller();
-    filter.visibleTenants = caller.seesAllTenants() ? QStringList() : caller.tenants;
+    filter.visibleTenants = caller.tenantFilter();
 
     const qint64 now = Clock::nowMs();
     QSqlDatabase db = f->reader().database();

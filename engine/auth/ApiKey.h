@@ -16,6 +16,9 @@ struct ApiKey
 
     bool allows(Permission needed, bool mutating) const;
     bool seesAllTenants() const { return tenants.contains(QStringLiteral("*")); }
+    // The tenants a read is limited to: the key's, or none (empty) when it sees every tenant,
+    // as the store's filters take them.
+    QStringList tenantFilter() const { return seesAllTenants() ? QStringList() : tenants; }
     bool seesTenant(const QString &tenant) const
     {
         return seesAllTenants() || tenants.contains(tenant);

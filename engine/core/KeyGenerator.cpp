@@ -51,10 +51,20 @@ QString KeyGenerator::bulkOperationKey(qint64 id) const
 
 std::optional<qint64> KeyGenerator::idFromJobKey(const QString &key)
 {
-    const qsizetype at = key.lastIndexOf(QLatin1String("-job-"));
+    return idAfter(key, QLatin1String("-job-"));
+}
+
+std::optional<qint64> KeyGenerator::idFromIncidentKey(const QString &key)
+{
+    return idAfter(key, QLatin1String("-incident-"));
+}
+
+std::optional<qint64> KeyGenerator::idAfter(const QString &key, QLatin1String kind)
+{
+    const qsizetype at = key.lastIndexOf(kind);
     if (at <= 0)
         return std::nullopt;
-    const QStringView digits = QStringView(key).mid(at + 5);
+    const QStringView digits = QStringView(key).mid(at + kind.size());
     if (digits.size() != kIdDigits)
         return std::nullopt;
     bool ok = false;

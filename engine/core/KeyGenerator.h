@@ -29,8 +29,12 @@ public:
     QString bulkOperationKey(qint64 id) const;
     // The id inside a job key of any node, or nullopt when the text is not a job key.
     static std::optional<qint64> idFromJobKey(const QString &key);
+    // The same for an incident key.
+    static std::optional<qint64> idFromIncidentKey(const QString &key);
 
 private:
+    static std::optional<qint64> idAfter(const QString &key, QLatin1String kind);
+
     QString m_nodeId;
     qint64 m_last;
     int m_slot; // -1: the node is alone (SQLite), all 20 bits are sequence

@@ -32,7 +32,7 @@ StoreUpkeep::StoreUpkeep(QWidget *window, ConsoleBackend *backend, const StoreOp
         !whyNot.isEmpty()) {
         m_retentionAction->setEnabled(false);
         m_retentionAction->setStatusTip(whyNot);
-        m_retentionAction->setToolTip(whyNot);
+        ReadOnlyMode::explain(m_retentionAction, true, whyNot);
     }
 
     m_backupAction = new QAction(tr("&Back up store…"), this);

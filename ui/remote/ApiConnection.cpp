@@ -1,5 +1,7 @@
 #include "ApiConnection.h"
 
+#include "JsonRead.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -7,14 +9,6 @@
 #include <QSslError>
 
 namespace {
-
-QStringList strings(const QJsonValue &value)
-{
-    QStringList out;
-    for (const QJsonValue &v : value.toArray())
-        out.append(v.toString());
-    return out;
-}
 
 // The answer of a finished reply; `untrusted`: the fingerprint of a certificate refused.
 ApiAnswer answerOf(QNetworkReply *reply, const QString &untrusted, bool timedOut,
@@ -114,8 +108,8 @@ void ApiConnection::probe(QObject *context,
         [done = std::move(done)](const ApiAnswer &answer) {
             Session s;
             s.keyName = answer.data.value(QStringLiteral("key_name")).toString();
-            s.permissions = strings(answer.data.value(QStringLiteral("permissions")));
-            s.tenants = strings(answer.data.value(QStringLiteral("tenants")));
+            s.permissions = JsonRead::strings(answer.data.value(QStringLiteral("permissions")));
+            s.tenants = JsonRead::strings(answer.data.value(QStringLiteral("tenants")));
             s.version = answer.data.value(QStringLiteral("version")).toString();
             s.store = answer.data.value(QStringLiteral("store")).toString();
             done(answer, s);

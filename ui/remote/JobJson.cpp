@@ -66,8 +66,7 @@ IncidentRecord incident(const QJsonObject &o)
 {
     IncidentRecord r;
     r.key = o.value(QStringLiteral("incident_id")).toString();
-    // The id is the key's base-36 tail ("<node>-incident-<id>"): it orders incidents.
-    r.id = r.key.section(QLatin1Char('-'), -1).toLongLong(nullptr, 36);
+    r.id = KeyGenerator::idFromIncidentKey(r.key).value_or(0); // it orders incidents
     r.type = o.value(QStringLiteral("type")).toString();
     r.status = o.value(QStringLiteral("status")).toString();
     r.jobKey = o.value(QStringLiteral("job_key")).toString();

@@ -76,18 +76,13 @@ QString describe(const ApiConnection::Session &s)
         .arg(s.version, s.store, s.keyName, s.permissions.join(QStringLiteral(", ")), tenants);
 }
 
-ChangeGrant grant(const ApiConnection::Session &s)
-{
-    return ChangeGrant::ofKey(s.keyName, s.permissions, s.tenants);
-}
-
 ConsoleContext context(const RemoteServer &server, const ApiConnection::Session &session)
 {
     ConsoleContext c;
     c.remote = server;
     c.remote->store = session.store;
     c.serverDescription = describe(session);
-    c.grant = grant(session);
+    c.grant = ChangeGrant::ofKey(session.keyName, session.permissions, session.tenants);
     if (!c.grant.allows(ChangeGrant::Need::Job)) {
         c.readOnly = true;
         c.readOnlyReason = c.grant.why(ChangeGrant::Need::Job);

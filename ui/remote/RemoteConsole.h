@@ -25,9 +25,8 @@ Attached attach(RemoteServer server, bool mayAsk, QWidget *parent = nullptr);
 
 // "Jobdeck 1.2 · sqlite · key ops (read)": what the status bar says of the server.
 QString describe(const ApiConnection::Session &session);
-// What the key may change (ChangeGrant); a key that may only read gives a read-only window.
-ChangeGrant grant(const ApiConnection::Session &session);
-// A window's context on the server `server` (attached): what the key may do, what it is.
+// A window's context on the server `server` (attached): what the key may change (ChangeGrant;
+// a key that may only read gives a read-only window), what it is.
 ConsoleContext context(const RemoteServer &server, const ApiConnection::Session &session);
 
 } // namespace RemoteConsole
